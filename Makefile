@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+
+.PHONY: run test bench lint format messages worker beat vendor clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed
+
+## make run: create the environment, migrate SQLite, load reference and demo data, serve
+run: venv
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:8000 — log in with one of the accounts above."
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite
+test: venv
+	$(BIN)/pytest
+
+## make bench: speed and memory figures (printed, not asserted)
+bench: venv
+	$(PY) -m bench
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make messages: update and compile the Dutch catalogues (needs gettext)
+messages: venv
+	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=static --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
+
+worker: venv
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat: venv
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+## make lock: refresh requirements.lock from pyproject.toml
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles var

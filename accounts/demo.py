@@ -1,0 +1,61 @@
+"""Demo organisations and one account per role, for `make run`.
+
+Everything here is fictitious and marked as demo.
+"""
+
+from django.db import transaction
+
+from regions.models import Organisation
+
+from .models import Role, User
+
+DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - printed at start-up on purpose
+
+# (kind, code, name, municipality)
+DEMO_BODIES = [
+    (Organisation.Kind.SBB, "SBB", "SBB (demo)", "Zoetermeer"),
+    (Organisation.Kind.MINISTRY, "OCW", "Ministerie van OCW (demo)", "Den Haag"),
+    (Organisation.Kind.INSPECTORATE, "INSP", "Inspectie van het Onderwijs (demo)", "Utrecht"),
+    (Organisation.Kind.DUO, "DUO", "DUO (demo)", "Groningen"),
+    (Organisation.Kind.VET_INSTITUTION, "99XA", "Demo ROC IJsselland", "Deventer"),
+    (Organisation.Kind.PREVOCATIONAL_SCHOOL, "99XB", "Demo vmbo De Brink", "Deventer"),
+]
+
+# (username, first name, last name, role, organisation code)
+DEMO_USERS = [
+    ("school", "Sanne", "de Vries", Role.SCHOOL_AUTHOR, "99XA"),
+    ("vmbo", "Ahmed", "Bakker", Role.SCHOOL_AUTHOR, "99XB"),
+    ("sbb", "Joris", "Jansen", Role.SBB_REVIEWER, "SBB"),
+    ("inspectie", "Ingrid", "Visser", Role.INSPECTORATE_REVIEWER, "INSP"),
+    ("ministerie", "Marieke", "Smit", Role.MINISTRY_STAFF, "OCW"),
+    ("beheer", "Bas", "Mulder", Role.ADMINISTRATOR, "OCW"),
+]
+
+
+@transaction.atomic
+def load_demo_accounts() -> list[User]:
+    """Create (or reset) the demo organisations and accounts; return the accounts."""
+    organisations = {}
+    for kind, code, name, municipality in DEMO_BODIES:
+        organisations[code], _ = Organisation.objects.update_or_create(
+            code=code,
+            defaults={"kind": kind, "name": name, "municipality": municipality, "is_demo": True},
+        )
+    users = []
+    for username, first_name, last_name, role, organisation_code in DEMO_USERS:
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@demo.regio-mbo.example",
+                "role": role,
+                "organisation": organisations[organisation_code],
+                "is_staff": role == Role.ADMINISTRATOR,
+                "is_superuser": role == Role.ADMINISTRATOR,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        users.append(user)
+    return users

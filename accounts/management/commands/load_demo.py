@@ -1,0 +1,15 @@
+from django.core.management import BaseCommand
+
+from accounts.demo import DEMO_PASSWORD, load_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Load reference data and fictitious demo data, and print the demo accounts."
+
+    def handle(self, *args, **options):
+        users = load_demo_accounts()
+        self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: %s):" % DEMO_PASSWORD))
+        for user in users:
+            self.stdout.write(
+                f"  {user.username:<12} {user.get_role_display():<24} {user.organisation.name}"
+            )

@@ -1,0 +1,3 @@
+"""Benchmark suites, one function per figure set. Later issues add theirs to ALL."""
+
+ALL: list = []

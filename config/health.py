@@ -1,0 +1,42 @@
+"""The /health endpoint: database and broker status as JSON, 503 when one is down."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def database_status() -> str:
+    """Return "ok" when a trivial query succeeds, else "down"."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means the database is unusable
+        return "down"
+    return "ok"
+
+
+def broker_status() -> str:
+    """Return "ok" when the broker answers, "eager" when none is configured, else "down"."""
+    if not settings.CELERY_BROKER_URL:
+        return "eager"
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # noqa: BLE001 - any failure means the broker is unusable
+        return "down"
+    return "ok"
+
+
+@never_cache
+@require_GET
+def health(request):
+    """Report the status of the database and the broker."""
+    status = {"database": database_status(), "broker": broker_status()}
+    healthy = "down" not in status.values()
+    status["status"] = "ok" if healthy else "down"
+    return JsonResponse(status, status=200 if healthy else 503)

@@ -1,0 +1,59 @@
+"""Shared fixtures.
+
+Tests that need a real service (Redis with a Celery worker, Chromium) skip on
+a developer machine that lacks it, but fail in CI (CI=true): CI must exercise
+the real components.
+"""
+
+import os
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip (developer machine) or fail (CI) when a service a test needs is missing."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI needs this service: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """A headless system Chromium driven by Playwright."""
+    require_service(os.path.exists(CHROMIUM), f"{CHROMIUM} is not installed")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that
+    # tests make beside it are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium_browser, live_server):
+    """A fresh browser page (Dutch by default) with `page.base_url` set to the live server."""
+    context = chromium_browser.new_context(locale="nl-NL", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -1,0 +1,3 @@
+"""API routes of the experiments app, mounted under /api/."""
+
+urlpatterns: list = []

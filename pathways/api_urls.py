@@ -1,0 +1,3 @@
+"""API routes of the pathways app, mounted under /api/."""
+
+urlpatterns: list = []

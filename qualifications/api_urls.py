@@ -1,0 +1,3 @@
+"""API routes of the qualifications app, mounted under /api/."""
+
+urlpatterns: list = []

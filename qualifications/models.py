@@ -1,0 +1,317 @@
+"""The national qualification structure as published by SBB.
+
+A qualification file (kwalificatiedossier) has a basis shared by all its
+qualifications (profiles); core tasks and work processes belong to the basis
+or to one profile and carry SBB codes such as ``B1-K1-W2`` or ``P2-K1``.
+Electives (keuzedelen) are not tied nationally to a qualification.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CREBO_VALIDATOR = RegexValidator(r"^\d{5}$", _("A crebo code has exactly 5 digits."))
+ELECTIVE_CODE_VALIDATOR = RegexValidator(
+    r"^K\d{4}$", _("A keuzedeel code is K followed by 4 digits.")
+)
+
+
+class Domain(models.Model):
+    """Opleidingsdomein."""
+
+    number = models.CharField(_("number"), max_length=10, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    crebo = models.CharField(_("crebo"), max_length=5, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("training domain")
+        verbose_name_plural = _("training domains")
+
+    def __str__(self):
+        return self.title
+
+
+class SectorChamber(models.Model):
+    """Sectorkamer of SBB."""
+
+    number = models.CharField(_("number"), max_length=10, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("sector chamber")
+        verbose_name_plural = _("sector chambers")
+
+    def __str__(self):
+        return self.title
+
+
+class QualificationFile(models.Model):
+    """Kwalificatiedossier: one or more qualifications with a shared basis."""
+
+    number = models.CharField(_("SBB number"), max_length=10, unique=True)
+    crebo = models.CharField(_("crebo"), max_length=5, unique=True, validators=[CREBO_VALIDATOR])
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(_("status"), max_length=50)
+    version = models.CharField(_("version"), max_length=50, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    end_of_intake = models.DateField(_("end of intake"), null=True, blank=True)
+    end_of_programme = models.DateField(_("end of programme"), null=True, blank=True)
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("domain"), on_delete=models.PROTECT, related_name="files"
+    )
+    sector_chamber = models.ForeignKey(
+        SectorChamber,
+        verbose_name=_("sector chamber"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="files",
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("qualification file")
+        verbose_name_plural = _("qualification files")
+
+    def __str__(self):
+        return f"{self.title} ({self.crebo})"
+
+
+class Qualification(models.Model):
+    """Kwalificatie (profile of a file): one diploma programme with its own crebo."""
+
+    file = models.ForeignKey(
+        QualificationFile,
+        verbose_name=_("qualification file"),
+        on_delete=models.PROTECT,
+        related_name="qualifications",
+    )
+    sbb_id = models.CharField(_("SBB id"), max_length=20)
+    chapter = models.PositiveSmallIntegerField(_("profile number"))
+    crebo = models.CharField(_("crebo"), max_length=5, unique=True, validators=[CREBO_VALIDATOR])
+    title = models.CharField(_("title"), max_length=300)
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    study_load_hours = models.PositiveIntegerField(_("study load (SBU)"), null=True, blank=True)
+    programme_kind = models.CharField(_("kind of programme"), max_length=100, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    end_of_intake = models.DateField(_("end of intake"), null=True, blank=True)
+    end_of_programme = models.DateField(_("end of programme"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["file__title", "chapter"]
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="qualification_level_1_to_4"
+            ),
+            models.UniqueConstraint(
+                fields=["file", "chapter"], name="qualification_unique_chapter_in_file"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.crebo})"
+
+
+class CoreTask(models.Model):
+    """Kerntaak of the basis (``qualification`` empty) or of one profile."""
+
+    file = models.ForeignKey(
+        QualificationFile,
+        verbose_name=_("qualification file"),
+        on_delete=models.CASCADE,
+        related_name="core_tasks",
+    )
+    qualification = models.ForeignKey(
+        Qualification,
+        verbose_name=_("profile"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="core_tasks",
+    )
+    code = models.CharField(_("code"), max_length=20)  # B1-K1, P2-K1
+    sbb_id = models.CharField(_("SBB id"), max_length=20)
+    title = models.CharField(_("title"), max_length=500)
+    normalized_title = models.CharField(max_length=500, db_index=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["file", "code"]
+        verbose_name = _("core task")
+        verbose_name_plural = _("core tasks")
+        constraints = [
+            models.UniqueConstraint(fields=["file", "code"], name="core_task_unique_code_in_file"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    @property
+    def is_basis(self) -> bool:
+        return self.qualification_id is None
+
+
+class WorkProcess(models.Model):
+    """Werkproces within a core task."""
+
+    core_task = models.ForeignKey(
+        CoreTask,
+        verbose_name=_("core task"),
+        on_delete=models.CASCADE,
+        related_name="work_processes",
+    )
+    code = models.CharField(_("code"), max_length=25)  # B1-K1-W2
+    sbb_id = models.CharField(_("SBB id"), max_length=20)
+    title = models.CharField(_("title"), max_length=500)
+    normalized_title = models.CharField(max_length=500, db_index=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["core_task", "position"]
+        verbose_name = _("work process")
+        verbose_name_plural = _("work processes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["core_task", "code"], name="work_process_unique_code_in_core_task"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class KnowledgeSkill(models.Model):
+    """Vakkennis en vaardigheid linked to a core task."""
+
+    core_task = models.ForeignKey(
+        CoreTask,
+        verbose_name=_("core task"),
+        on_delete=models.CASCADE,
+        related_name="knowledge_skills",
+    )
+    sbb_id = models.CharField(_("SBB id"), max_length=20, blank=True)
+    text = models.TextField(_("text"))
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["core_task", "position"]
+        verbose_name = _("knowledge or skill")
+        verbose_name_plural = _("knowledge and skills")
+
+
+class ElectiveModule(models.Model):
+    """Keuzedeel from the national register."""
+
+    code = models.CharField(
+        _("code"), max_length=5, unique=True, validators=[ELECTIVE_CODE_VALIDATOR]
+    )
+    title = models.CharField(_("title"), max_length=300)
+    level = models.PositiveSmallIntegerField(
+        _("level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    study_load_hours = models.PositiveIntegerField(_("study load (SBU)"))
+    has_certificate = models.BooleanField(_("leads to an mbo-certificate"), default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("elective module (keuzedeel)")
+        verbose_name_plural = _("elective modules (keuzedelen)")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=4),
+                name="elective_level_1_to_4",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class VetCertificate(models.Model):
+    """Mbo-certificaat attached to a core task or to an elective module."""
+
+    title = models.CharField(_("title"), max_length=300)
+    core_task = models.ForeignKey(
+        CoreTask,
+        verbose_name=_("core task"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+    elective = models.ForeignKey(
+        ElectiveModule,
+        verbose_name=_("elective module"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
+
+    class Meta:
+        verbose_name = _("mbo-certificate")
+        verbose_name_plural = _("mbo-certificates")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(core_task__isnull=False, elective__isnull=True)
+                    | models.Q(core_task__isnull=True, elective__isnull=False)
+                ),
+                name="certificate_on_core_task_or_elective",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ImportRun(models.Model):
+    """One import of reference data (SBB XML or keuzedelen CSV): who, when, what changed."""
+
+    class Kind(models.TextChoices):
+        SBB_XML = "sbb_xml", _("SBB qualification file")
+        ELECTIVES_CSV = "electives_csv", _("keuzedelen CSV")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    file_name = models.CharField(_("file name"), max_length=255)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    added = models.PositiveIntegerField(_("added"), default=0)
+    changed = models.PositiveIntegerField(_("changed"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    # A list of {"object": ..., "field": ..., "old": ..., "new": ...} entries.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"

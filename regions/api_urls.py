@@ -1,0 +1,3 @@
+"""API routes of the regions app, mounted under /api/."""
+
+urlpatterns: list = []
