@@ -7,6 +7,8 @@ class Command(BaseCommand):
     help = "Load reference data and fictitious demo data, and print the demo accounts."
 
     def handle(self, *args, **options):
+        # Reference data first (each step is idempotent), then demo data, then accounts.
+        # Each app adds its step here.
         users = load_demo_accounts()
         self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: %s):" % DEMO_PASSWORD))
         for user in users:
