@@ -38,9 +38,12 @@ format: venv
 	$(BIN)/ruff format .
 
 ## make messages: update and compile the Dutch catalogues (needs gettext)
+# Each app keeps its own catalogue in <app>/locale; templates/ and config/ use locale/.
+APPS := accounts regions qualifications experiments pathways rules submissions
 messages: venv
-	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=static --ignore=tests
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(BIN)/django-admin makemessages -l nl $(foreach d,.venv static tests bench $(APPS),-i '$(d)/*')
+	for app in $(APPS); do [ -d $$app/locale ] && (cd $$app && ../$(BIN)/django-admin makemessages -l nl) || true; done
+	$(BIN)/django-admin compilemessages -i .venv
 
 worker: venv
 	$(BIN)/celery -A config worker --loglevel=INFO
