@@ -1,0 +1,27 @@
+"""Language selection: Dutch unless the visitor chose English with the switch."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class ChosenLanguageMiddleware:
+    """Activate the language from the language cookie, else `LANGUAGE_CODE` (Dutch).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language
+    header: the service is Dutch by default, and English only on request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response
