@@ -10,7 +10,9 @@ class Command(BaseCommand):
         # Reference data first (each step is idempotent), then demo data, then accounts.
         # Each app adds its step here.
         users = load_demo_accounts()
-        self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        )
         for user in users:
             self.stdout.write(
                 f"  {user.username:<12} {user.get_role_display():<24} {user.organisation.name}"
