@@ -80,3 +80,165 @@ class Organisation(models.Model):
     @property
     def is_school(self) -> bool:
         return self.kind in self.SCHOOL_KINDS
+
+
+class Network(models.Model):
+    """A regional network or partnership of schools and companies.
+
+    School authors propose a network (status `proposed`); an administrator
+    confirms it (status `active`) or declines it. Only confirmed networks are
+    public.
+    """
+
+    class Kind(models.TextChoices):
+        INNOVATIVE_CRAFTSMANSHIP_CENTRE = "craftsmanship_centre", _(
+            "centre for innovative craftsmanship"
+        )
+        HEALTH_PACT_REGION = "zorgpact", _("Zorgpact region")
+        TECHNOLOGY_PACT_REGION = "techniekpact", _("Techniekpact region")
+        STO_REGION = "sto", _("STO region (Sterk Techniekonderwijs)")
+        CRAFTSMANSHIP_ROUTE = "craftsmanship_route", _("craftsmanship or technology route")
+        PREVOCATIONAL_VET_NETWORK = "vmbo_mbo", _("vmbo–mbo network")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ACTIVE = "active", _("active")
+        ENDED = "ended", _("ended")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    # Statuses the public sees.
+    PUBLIC_STATUSES = (Status.ACTIVE, Status.ENDED)
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    sector = models.CharField(
+        _("sector"), max_length=100, blank=True, help_text=_("For example care, technology, green.")
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="networks"
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Fictitious, loaded for demonstration.")
+    )
+    organisations = models.ManyToManyField(
+        Organisation, through="NetworkMembership", related_name="networks", blank=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["proposed", "active", "ended", "declined", "withdrawn"]
+                ),
+                name="network_status_is_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True)
+                | models.Q(start_year__gte=1990, start_year__lte=2100),
+                name="network_start_year_is_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+
+class NetworkMembership(models.Model):
+    """An organisation taking part in a network, with its role there."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead")
+        MEMBER = "member", _("member")
+        COMPANY_PARTNER = "company_partner", _("company partner")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("requested")
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="network_memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    joined = models.DateField(_("joined"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["network", "role", "organisation__name"]
+        verbose_name = _("network membership")
+        verbose_name_plural = _("network memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "organisation"], name="network_membership_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.network} ({self.get_role_display()})"
+
+
+class NetworkEvent(models.Model):
+    """Audit log: who proposed, requested, confirmed or declined what, and when."""
+
+    class Action(models.TextChoices):
+        PROPOSED = "proposed", _("proposed the network")
+        CONFIRMED = "confirmed", _("confirmed the network")
+        DECLINED = "declined", _("declined the network")
+        WITHDRAWN = "withdrawn", _("withdrew the proposal")
+        JOIN_REQUESTED = "join_requested", _("asked to join")
+        JOIN_CONFIRMED = "join_confirmed", _("confirmed the membership")
+        JOIN_DECLINED = "join_declined", _("declined the membership")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="events"
+    )
+    membership = models.ForeignKey(
+        NetworkMembership,
+        verbose_name=_("membership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_events",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("network event")
+        verbose_name_plural = _("network events")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
