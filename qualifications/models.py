@@ -54,6 +54,7 @@ class QualificationFile(models.Model):
     number = models.CharField(_("SBB number"), max_length=10, unique=True)
     crebo = models.CharField(_("crebo"), max_length=5, unique=True, validators=[CREBO_VALIDATOR])
     title = models.CharField(_("title"), max_length=300)
+    normalized_title = models.CharField(max_length=300, db_index=True, editable=False, default="")
     status = models.CharField(_("status"), max_length=50)
     version = models.CharField(_("version"), max_length=50, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -93,6 +94,7 @@ class Qualification(models.Model):
     chapter = models.PositiveSmallIntegerField(_("profile number"))
     crebo = models.CharField(_("crebo"), max_length=5, unique=True, validators=[CREBO_VALIDATOR])
     title = models.CharField(_("title"), max_length=300)
+    normalized_title = models.CharField(max_length=300, db_index=True, editable=False, default="")
     level = models.PositiveSmallIntegerField(
         _("level"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
@@ -205,6 +207,9 @@ class KnowledgeSkill(models.Model):
         verbose_name = _("knowledge or skill")
         verbose_name_plural = _("knowledge and skills")
 
+    def __str__(self):
+        return self.text
+
 
 class ElectiveModule(models.Model):
     """Keuzedeel from the national register."""
@@ -213,6 +218,7 @@ class ElectiveModule(models.Model):
         _("code"), max_length=5, unique=True, validators=[ELECTIVE_CODE_VALIDATOR]
     )
     title = models.CharField(_("title"), max_length=300)
+    normalized_title = models.CharField(max_length=300, db_index=True, editable=False, default="")
     level = models.PositiveSmallIntegerField(
         _("level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
@@ -235,9 +241,19 @@ class ElectiveModule(models.Model):
 
 
 class VetCertificate(models.Model):
-    """Mbo-certificaat attached to a core task or to an elective module."""
+    """Mbo-certificaat attached to a profile (optionally one of its core tasks) or an elective."""
 
     title = models.CharField(_("title"), max_length=300)
+    # SBB's id (or "<crebo>-<position>") for certificates read from a qualification file.
+    sbb_id = models.CharField(_("SBB id"), max_length=20, blank=True)
+    qualification = models.ForeignKey(
+        Qualification,
+        verbose_name=_("qualification"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
     core_task = models.ForeignKey(
         CoreTask,
         verbose_name=_("core task"),
@@ -261,10 +277,18 @@ class VetCertificate(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(core_task__isnull=False, elective__isnull=True)
-                    | models.Q(core_task__isnull=True, elective__isnull=False)
+                    (
+                        models.Q(elective__isnull=True)
+                        & (
+                            models.Q(core_task__isnull=False)
+                            | models.Q(qualification__isnull=False)
+                        )
+                    )
+                    | models.Q(
+                        core_task__isnull=True, qualification__isnull=True, elective__isnull=False
+                    )
                 ),
-                name="certificate_on_core_task_or_elective",
+                name="certificate_on_profile_core_task_or_elective",
             ),
         ]
 

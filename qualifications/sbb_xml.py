@@ -1,0 +1,396 @@
+"""Read one SBB kwalificatiedossier XML file into plain dataclasses.
+
+The XML is parsed with defusedxml: a DTD, an entity declaration or an external
+reference is refused, so entity expansion ("billion laughs") and external-entity
+attacks cannot work. Every element remembers its line so that errors can say
+where they are.
+
+Codes follow SBB's numbering by chapter (``hoofdstuk``): basis core task
+``B1-K<k>`` with work processes ``B1-K<k>-W<w>``; core task ``k`` of profile
+``N`` is ``P<N>-K<k>`` with work processes ``P<N>-K<k>-W<w>``.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+CREBO_PATTERN = re.compile(r"^\d{5}$")
+
+
+class SbbImportError(Exception):
+    """Bad SBB input: one plain sentence naming the file and, where known, the line."""
+
+    def __init__(self, file_name: str, message: str, line: int | None = None):
+        self.file_name = file_name
+        self.line = line
+        self.message = message
+        where = f"{file_name}, line {line}" if line else file_name
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class DomainData:
+    number: str
+    title: str
+    crebo: str
+
+
+@dataclass
+class SectorChamberData:
+    number: str
+    title: str
+
+
+@dataclass
+class KnowledgeSkillData:
+    sbb_id: str
+    text: str
+    position: int
+
+
+@dataclass
+class WorkProcessData:
+    sbb_id: str
+    code: str
+    title: str
+    position: int
+
+
+@dataclass
+class CertificateData:
+    """An mbo-certificate of a profile; ``core_task_sbb_id`` when it names a core task."""
+
+    sbb_id: str
+    title: str
+    core_task_sbb_id: str = ""
+
+
+@dataclass
+class CoreTaskData:
+    sbb_id: str
+    code: str
+    title: str
+    position: int
+    work_processes: list[WorkProcessData] = field(default_factory=list)
+    knowledge_skills: list[KnowledgeSkillData] = field(default_factory=list)
+
+
+@dataclass
+class ProfileData:
+    sbb_id: str
+    chapter: int
+    crebo: str
+    title: str
+    level: int
+    study_load_hours: int | None
+    programme_kind: str
+    valid_from: date | None
+    end_of_intake: date | None
+    end_of_programme: date | None
+    core_tasks: list[CoreTaskData] = field(default_factory=list)
+    certificates: list[CertificateData] = field(default_factory=list)
+
+
+@dataclass
+class DossierData:
+    number: str
+    crebo: str
+    title: str
+    status: str
+    version: str
+    valid_from: date | None
+    end_of_intake: date | None
+    end_of_programme: date | None
+    domain_number: str
+    sector_chamber_number: str
+    line: int
+    core_tasks: list[CoreTaskData] = field(default_factory=list)
+    profiles: list[ProfileData] = field(default_factory=list)
+
+
+@dataclass
+class SbbFile:
+    """Everything the importer needs from one file."""
+
+    file_name: str
+    domains: list[DomainData]
+    sector_chambers: list[SectorChamberData]
+    dossier: DossierData
+
+
+class _LineNumberingParser(DefusedXMLParser):
+    """The defused parser, recording the line of each start tag on the element."""
+
+    def _start(self, tag, attr_list):
+        element = super()._start(tag, attr_list)
+        element.sourceline = self.parser.CurrentLineNumber
+        return element
+
+
+def _line(element: Element) -> int | None:
+    return getattr(element, "sourceline", None)
+
+
+def _text(value: str | None) -> str:
+    """Strip and collapse whitespace."""
+    return " ".join((value or "").split())
+
+
+class _Reader:
+    """Turns the element tree into dataclasses, raising SbbImportError on bad input."""
+
+    def __init__(self, file_name: str):
+        self.file_name = file_name
+
+    def fail(self, message: str, element: Element | None = None):
+        raise SbbImportError(
+            self.file_name, message, _line(element) if element is not None else None
+        )
+
+    def required(self, parent: Element, path: str) -> Element:
+        element = parent.find(path)
+        if element is None:
+            self.fail(f"the element <{path}> is missing inside <{parent.tag}>.", parent)
+        return element
+
+    def attribute(self, element: Element, name: str) -> str:
+        value = _text(element.get(name))
+        if not value:
+            self.fail(f"the element <{element.tag}> has no {name} attribute.", element)
+        return value
+
+    def chapter(self, element: Element) -> int:
+        value = self.attribute(element, "hoofdstuk")
+        if not value.isdigit() or int(value) < 1:
+            self.fail(f'the chapter number "{value}" of <{element.tag}> is not a number.', element)
+        return int(value)
+
+    def date(self, element: Element, name: str) -> date | None:
+        value = _text(element.get(name))
+        if not value:
+            return None
+        try:
+            return datetime.strptime(value, "%d-%m-%Y").date()
+        except ValueError:
+            self.fail(f'the date {name}="{value}" is not a date in the form dd-mm-yyyy.', element)
+
+    def crebo(self, element: Element | None, parent: Element, what: str) -> str:
+        value = _text(element.text) if element is not None else ""
+        if not value:
+            self.fail(f"{what} has no crebo code.", element if element is not None else parent)
+        if not CREBO_PATTERN.match(value):
+            self.fail(f'the crebo code "{value}" of {what} is not 5 digits.', element)
+        return value
+
+    def read(self, root: Element) -> SbbFile:
+        if root.tag != "sbb":
+            self.fail(
+                f"the root element is <{root.tag}>, but an SBB qualification file "
+                "starts with <sbb>.",
+                root,
+            )
+        domains = [
+            DomainData(
+                number=self.attribute(element, "nr"),
+                title=_text(element.get("titel")),
+                crebo=_text(element.get("crebo")),
+            )
+            for element in root.findall("domeinen/domein")
+        ]
+        chambers = [
+            SectorChamberData(
+                number=self.attribute(element, "nr"), title=_text(element.get("titel"))
+            )
+            for element in root.findall("sectorkamers/sectorkamer")
+        ]
+        dossiers = root.findall("dossiers/dossier")
+        if len(dossiers) != 1:
+            self.fail(
+                f"the file holds {len(dossiers)} <dossier> elements instead of exactly one.", root
+            )
+        return SbbFile(
+            file_name=self.file_name,
+            domains=domains,
+            sector_chambers=chambers,
+            dossier=self.dossier(dossiers[0]),
+        )
+
+    def dossier(self, element: Element) -> DossierData:
+        crebos = element.findall("dossiercrebos/dossiercrebo")
+        crebo_element = crebos[0] if crebos else None
+        crebo = self.crebo(crebo_element, element, "the dossier")
+        chamber = element.find("voorblad/omschrijving/penvoerder/sectorkamer")
+        knowledge = {
+            _text(item.get("nr")): _text(item.get("titel"))
+            for item in element.findall("kennisenvaardigheden/kennisofvaardigheid")
+        }
+        dossier = DossierData(
+            number=self.attribute(element, "nr"),
+            crebo=crebo,
+            title=self.attribute(element, "titel"),
+            status=_text(element.get("status")),
+            version=_text(element.get("versie")),
+            valid_from=self.date(crebo_element, "Geldig_vanaf"),
+            end_of_intake=self.date(crebo_element, "Datum_einde_instroom"),
+            end_of_programme=self.date(crebo_element, "Datum_einde_opleiding"),
+            domain_number=self.attribute(element, "referentiedomein"),
+            sector_chamber_number=_text(chamber.get("referentie")) if chamber is not None else "",
+            line=_line(element) or 0,
+        )
+        basis = element.findall("basis/basistaken/basiskerntaken/kerntaak")
+        dossier.core_tasks = [
+            self.core_task(task, "B1", "basiswerkprocessen", knowledge) for task in basis
+        ]
+        seen_chapters = set()
+        for profile in element.findall("profielen/profiel"):
+            data = self.profile(profile, knowledge)
+            if data.chapter in seen_chapters:
+                self.fail(f"two profiles have chapter number {data.chapter}.", profile)
+            seen_chapters.add(data.chapter)
+            dossier.profiles.append(data)
+        self.check_unique_codes(dossier, element)
+        return dossier
+
+    def check_unique_codes(self, dossier: DossierData, element: Element) -> None:
+        tasks = dossier.core_tasks + [t for p in dossier.profiles for t in p.core_tasks]
+        codes = [task.code for task in tasks]
+        codes += [process.code for task in tasks for process in task.work_processes]
+        duplicates = sorted({code for code in codes if codes.count(code) > 1})
+        if duplicates:
+            self.fail(f"the code {duplicates[0]} occurs more than once.", element)
+
+    def profile(self, element: Element, knowledge: dict[str, str]) -> ProfileData:
+        chapter = self.chapter(element)
+        level_text = self.attribute(element, "niveau")
+        if not level_text.isdigit() or not 1 <= int(level_text) <= 4:
+            self.fail(f'the level "{level_text}" of a profile is not 1, 2, 3 or 4.', element)
+        description = element.find("omschrijving")
+        sbu_element = description.find("sbu") if description is not None else None
+        sbu_text = _text(sbu_element.text) if sbu_element is not None else ""
+        if sbu_text and not sbu_text.isdigit():
+            self.fail(f'the study load "{sbu_text}" is not a whole number of hours.', sbu_element)
+        kind_element = description.find("soortopleiding") if description is not None else None
+        crebo_element = element.find("creboinformatie/crebo")
+        title = self.attribute(element, "titel")
+        profile = ProfileData(
+            sbb_id=self.attribute(element, "nr"),
+            chapter=chapter,
+            crebo=self.crebo(crebo_element, element, f'the profile "{title}"'),
+            title=title,
+            level=int(level_text),
+            study_load_hours=int(sbu_text) if sbu_text else None,
+            programme_kind=_text(kind_element.text) if kind_element is not None else "",
+            valid_from=self.date(crebo_element, "Geldig_vanaf"),
+            end_of_intake=self.date(crebo_element, "Datum_einde_instroom"),
+            end_of_programme=self.date(crebo_element, "Datum_einde_opleiding"),
+        )
+        profile.core_tasks = [
+            self.core_task(task, f"P{chapter}", "profielwerkprocessen", knowledge)
+            for task in element.findall("profielkerntaken/kerntaak")
+        ]
+        certificates = description.find("certificaten") if description is not None else None
+        if certificates is not None:
+            profile.certificates = self.certificates(certificates, profile)
+        return profile
+
+    def certificates(self, element: Element, profile: ProfileData) -> list[CertificateData]:
+        """Each child of <certificaten> is one certificate.
+
+        The title comes from a ``titel`` attribute or the element's text; an
+        optional ``referentie`` (or a ``<kerntaak referentie>`` child) names the
+        core task by SBB id. The SBB id is ``nr`` or, failing that, the position.
+        """
+        task_ids = {task.sbb_id for task in profile.core_tasks}
+        result = []
+        for position, child in enumerate(element, start=1):
+            title = _text(child.get("titel")) or _text(child.text)
+            if not title:
+                self.fail(f"a certificate of profile {profile.crebo} has no title.", child)
+            reference = _text(child.get("referentie") or child.get("kerntaak"))
+            task_element = child.find("kerntaak")
+            if not reference and task_element is not None:
+                reference = _text(task_element.get("referentie"))
+            if reference and reference not in task_ids:
+                self.fail(
+                    f'the certificate "{title}" names core task {reference}, which is not '
+                    f"a core task of profile {profile.crebo}.",
+                    child,
+                )
+            sbb_id = _text(child.get("nr")) or f"{profile.crebo}-{position}"
+            result.append(CertificateData(sbb_id=sbb_id, title=title, core_task_sbb_id=reference))
+        return result
+
+    def core_task(
+        self, element: Element, prefix: str, processes_tag: str, knowledge: dict[str, str]
+    ) -> CoreTaskData:
+        code = f"{prefix}-K{self.chapter(element)}"
+        task = CoreTaskData(
+            sbb_id=self.attribute(element, "nr"),
+            code=code,
+            title=self.attribute(element, "titel"),
+            position=self.chapter(element),
+        )
+        for position, process in enumerate(element.findall(f"{processes_tag}/werkproces"), 1):
+            task.work_processes.append(
+                WorkProcessData(
+                    sbb_id=self.attribute(process, "nr"),
+                    code=f"{code}-W{self.chapter(process)}",
+                    title=self.attribute(process, "titel"),
+                    position=position,
+                )
+            )
+        seen = set()
+        references = element.findall("vakkennisenvaardigheden/vakkennisenvaardigheden")
+        for reference in references:
+            sbb_id = self.attribute(reference, "referentie")
+            if sbb_id not in knowledge:
+                self.fail(
+                    f"core task {code} refers to knowledge or skill {sbb_id}, "
+                    "which the file does not list.",
+                    reference,
+                )
+            if sbb_id in seen:
+                continue
+            seen.add(sbb_id)
+            task.knowledge_skills.append(
+                KnowledgeSkillData(sbb_id=sbb_id, text=knowledge[sbb_id], position=len(seen))
+            )
+        return task
+
+
+def parse_sbb_bytes(data: bytes, file_name: str) -> SbbFile:
+    """Parse the bytes of one SBB file; raise SbbImportError on any bad input."""
+    parser = _LineNumberingParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ParseError as error:
+        line = error.position[0] if getattr(error, "position", None) else None
+        reason = str(error).split(":")[0]
+        raise SbbImportError(file_name, f"this is not well-formed XML ({reason}).", line) from None
+    except DefusedXmlException as error:
+        line = parser.parser.CurrentLineNumber
+        kind = type(error).__name__
+        reasons = {
+            "DTDForbidden": "a document type declaration (DTD) is not allowed",
+            "EntitiesForbidden": "entity declarations are not allowed",
+            "ExternalReferenceForbidden": "references to external files are not allowed",
+        }
+        reason = reasons.get(kind, "unsafe XML constructs are not allowed")
+        raise SbbImportError(file_name, f"{reason}, so the file is refused.", line) from None
+    return _Reader(file_name).read(root)
+
+
+def parse_sbb_file(path: str | Path) -> SbbFile:
+    """Parse one SBB file from disk (the caller checks the size first)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SbbImportError(path.name, f"the file cannot be read ({error.strerror}).") from None
+    return parse_sbb_bytes(data, path.name)
