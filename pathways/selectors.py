@@ -1,0 +1,284 @@
+"""Reads for continuous pathways: who sees which routes, the monitoring
+figures for the ministry, the map indicator and exports."""
+
+import csv
+import datetime
+import io
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from accounts.permissions import scope_to_organisation
+
+from .documents import CSV_COLUMNS, document_to_csv_row, route_to_document
+from .models import Route, RouteYear
+
+# The CBS 2020 division has 35 labour-market regions (AM99 is "not assignable").
+NUMBER_OF_REGIONS = 35
+UNASSIGNABLE_REGION = "AM99"
+
+LIST_RELATED = (
+    "vmbo_school",
+    "mbo_institution",
+    "region",
+    "target_qualification",
+    "target_qualification__file__domain",
+)
+
+
+def _base() -> QuerySet:
+    return Route.objects.select_related(*LIST_RELATED)
+
+
+def visible_routes(user) -> QuerySet:
+    """Routes the user may see: public ones (active, ended) for everyone; others
+    only for the two schools and national roles."""
+    public = Q(status__in=Route.PUBLIC_STATUSES)
+    own = scope_to_organisation(Route.objects.all(), user, "vmbo_school", "mbo_institution")
+    return _base().filter(public | Q(pk__in=own.values("pk")))
+
+
+def route_list(
+    user,
+    *,
+    search: str = "",
+    status: str = "",
+    region: str = "",
+    track: str = "",
+    level: str = "",
+    route_type: str = "",
+    mine: bool = False,
+) -> QuerySet:
+    """Visible routes, filtered. `search` matches school names/codes and the
+    qualification's crebo or title; `mine` keeps only the user's school's routes."""
+    routes = visible_routes(user)
+    if mine and user.is_authenticated:
+        routes = routes.filter(
+            Q(vmbo_school_id=user.organisation_id) | Q(mbo_institution_id=user.organisation_id)
+        )
+    if search:
+        routes = routes.filter(
+            Q(vmbo_school__name__icontains=search)
+            | Q(vmbo_school__code__iexact=search)
+            | Q(mbo_institution__name__icontains=search)
+            | Q(mbo_institution__code__iexact=search)
+            | Q(target_qualification__crebo=search)
+            | Q(target_qualification__title__icontains=search)
+        )
+    if status:
+        routes = routes.filter(status=status)
+    if region:
+        routes = routes.filter(region__code=region)
+    if track:
+        routes = routes.filter(vmbo_track=track)
+    if level:
+        routes = routes.filter(target_qualification__level=level)
+    if route_type:
+        routes = routes.filter(route_type=route_type)
+    return routes
+
+
+def get_visible_route(user, pk: int) -> Route | None:
+    """One route the user may see, or None."""
+    return visible_routes(user).filter(pk=pk).first()
+
+
+def route_detail(route: Route) -> dict:
+    """What the route page shows beside the route: partners, years, events."""
+    years = list(route.years.all())
+    return {
+        "partners": list(route.partners.all()),
+        "years": years,
+        "events": list(route.events.select_related("actor", "actor__organisation")),
+    }
+
+
+def may_see_documents(user, route: Route) -> bool:
+    """The uploaded agreement and PTA/OER: the two schools, ministry staff and
+    the inspectorate (and administrators)."""
+    from accounts.models import Role
+
+    if not user.is_authenticated:
+        return False
+    if user.role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.ADMINISTRATOR):
+        return True
+    return user.role == Role.SCHOOL_AUTHOR and user.organisation_id in route.school_ids()
+
+
+# Students who left an integrated route with no place (motie Kwint) -------------------
+
+
+def routes_with_students_without_place(user) -> QuerySet:
+    """Integrated routes of the user's schools where students left with no place yet."""
+    routes = scope_to_organisation(Route.objects.all(), user, "vmbo_school", "mbo_institution")
+    return (
+        routes.filter(route_type=Route.RouteType.INTEGRATED)
+        .annotate(without_place=Sum("years__left_without_place"))
+        .filter(without_place__gt=0)
+        .select_related(*LIST_RELATED)
+        .order_by("-without_place", "pk")
+    )
+
+
+def students_without_place_total() -> dict:
+    """For the ministry: students who left integrated routes with no place, and on how
+    many routes."""
+    years = RouteYear.objects.filter(
+        route__route_type=Route.RouteType.INTEGRATED, left_without_place__gt=0
+    )
+    totals = years.aggregate(
+        students=Sum("left_without_place"), routes=Count("route", distinct=True)
+    )
+    return {"students": totals["students"] or 0, "routes": totals["routes"] or 0}
+
+
+# Coverage -----------------------------------------------------------------------------
+
+
+def active_route_counts() -> dict[str, int]:
+    """Active routes per region code: the map indicator."""
+    rows = (
+        Route.objects.filter(status=Route.Status.ACTIVE)
+        .values("region__code")
+        .annotate(n=Count("pk"))
+    )
+    return {row["region__code"]: row["n"] for row in rows}
+
+
+def active_routes_in_region(region_code: str) -> QuerySet:
+    """The active routes of one region, for its public page."""
+    return (
+        _base()
+        .filter(status=Route.Status.ACTIVE, region__code=region_code)
+        .order_by("target_qualification__title", "pk")
+    )
+
+
+def regions_with_routes() -> dict:
+    """How many labour-market regions have at least one active route, out of 35."""
+    counts = active_route_counts()
+    covered = [code for code, n in counts.items() if n and code != UNASSIGNABLE_REGION]
+    return {"covered": len(covered), "total": NUMBER_OF_REGIONS}
+
+
+def coverage_by_region() -> list[dict]:
+    """Per region: active routes by level, sector (domain) and type.
+
+    One query; the rows are grouped in Python. Regions without routes are left out.
+    """
+    rows = (
+        Route.objects.filter(status=Route.Status.ACTIVE)
+        .values(
+            "region__code",
+            "region__name",
+            "target_qualification__level",
+            "target_qualification__file__domain__title",
+            "route_type",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("region__code")
+    )
+    regions: dict[str, dict] = {}
+    for row in rows:
+        entry = regions.setdefault(
+            row["region__code"],
+            {
+                "code": row["region__code"],
+                "name": row["region__name"],
+                "total": 0,
+                "levels": {1: 0, 2: 0, 3: 0, 4: 0},
+                "types": dict.fromkeys(Route.RouteType.values, 0),
+                "sectors": {},
+            },
+        )
+        n = row["n"]
+        entry["total"] += n
+        entry["levels"][row["target_qualification__level"]] += n
+        entry["types"][row["route_type"]] += n
+        sector = row["target_qualification__file__domain__title"]
+        entry["sectors"][sector] = entry["sectors"].get(sector, 0) + n
+    result = list(regions.values())
+    for entry in result:
+        entry["level_list"] = [entry["levels"][level] for level in (1, 2, 3, 4)]
+        entry["sector_list"] = sorted(entry["sectors"].items())
+    return result
+
+
+def _quarter_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _next_quarter(day: datetime.date) -> datetime.date:
+    month = day.month + 3
+    return datetime.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+def coverage_over_time(today: datetime.date | None = None) -> list[dict]:
+    """Routes active per quarter, from the first start to the current quarter.
+
+    A route counts in a quarter when it is (or was) active: DUO-registered,
+    started on or before the quarter's last day, and not ended before its first day.
+    """
+    today = today or timezone.localdate()
+    spans = list(
+        Route.objects.filter(status__in=Route.PUBLIC_STATUSES).values_list(
+            "start_date", "ended_on", "region__code"
+        )
+    )
+    if not spans:
+        return []
+    quarter = _quarter_start(min(start for start, _end, _region in spans))
+    last = _quarter_start(today)
+    result = []
+    while quarter <= last:
+        following = _next_quarter(quarter)
+        end = following - datetime.timedelta(days=1)
+        running = [
+            region
+            for start, ended, region in spans
+            if start <= end and (ended is None or ended >= quarter)
+        ]
+        result.append(
+            {
+                "label": f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}",
+                "routes": len(running),
+                "regions": len({code for code in running if code != UNASSIGNABLE_REGION}),
+            }
+        )
+        quarter = following
+    return result
+
+
+def monitoring_overview(today: datetime.date | None = None) -> dict:
+    """Everything the ministry's monitoring page shows."""
+    return {
+        "by_region": coverage_by_region(),
+        "regions_covered": regions_with_routes(),
+        "over_time": coverage_over_time(today),
+        "without_place": students_without_place_total(),
+        "by_status": dict(Route.objects.values_list("status").annotate(n=Count("pk")).order_by()),
+    }
+
+
+# Export -------------------------------------------------------------------------------
+
+
+def routes_for_export(status: str = "") -> QuerySet:
+    """Every route (or those with `status`), for export by the command or ministry staff."""
+    routes = _base().order_by("pk")
+    return routes.filter(status=status) if status else routes
+
+
+def export_documents(routes) -> list[dict]:
+    """The routes as interchange documents."""
+    return [route_to_document(route) for route in routes]
+
+
+def export_csv(routes) -> str:
+    """The routes as CSV text (header row, columns as in `documents.CSV_COLUMNS`)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for route in routes:
+        writer.writerow(document_to_csv_row(route_to_document(route)))
+    return buffer.getvalue()

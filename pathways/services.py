@@ -1,0 +1,554 @@
+"""Writes for continuous pathways: drafting, the confirmation flow, DUO
+registration, school-year numbers, uploads, import.
+
+Every step that changes a route is written to the route's audit log
+(`RouteEvent`) in the same transaction. The rules DL-01…DL-11 run through the
+rule engine on the route's interchange document; error findings block the
+step to the partner school and the partner's confirmation.
+"""
+
+import datetime
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from qualifications.models import Qualification
+from regions.models import Organisation, Region
+
+from .documents import route_to_document
+from .models import Route, RouteEvent, RouteYear
+
+DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+ALLOWED_EXTENSIONS = (".pdf", ".docx", ".odt")
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+Status = Route.Status
+
+# action: (statuses it may start from, status it leads to; None = unchanged)
+TRANSITIONS = {
+    "edit": ((Status.DRAFT,), None),
+    "submit": ((Status.DRAFT,), Status.AWAITING_CONFIRMATION),
+    "return": ((Status.AWAITING_CONFIRMATION,), Status.DRAFT),
+    "confirm": ((Status.AWAITING_CONFIRMATION,), Status.VALIDATED),
+    "record_duo": ((Status.VALIDATED,), None),
+    "end": ((Status.ACTIVE,), Status.ENDED),
+    "record_year": ((Status.ACTIVE, Status.ENDED), None),
+}
+
+
+class TransitionNotAllowed(Exception):
+    """The step is not possible in the route's status or for this user."""
+
+
+class RulesFailed(Exception):
+    """The rules found errors; the step was not taken. `report` has the findings."""
+
+    def __init__(self, report):
+        super().__init__("The route does not meet the rules.")
+        self.report = report
+
+
+# Permissions -------------------------------------------------------------------------
+
+
+def is_route_school_author(user, route: Route) -> bool:
+    """True when the user is a school author at one of the route's two schools."""
+    return (
+        user.is_authenticated
+        and user.role == Role.SCHOOL_AUTHOR
+        and user.organisation_id in route.school_ids()
+    )
+
+
+def may_take(user, route: Route, action: str) -> bool:
+    """Whether `user` may take `action` on `route` in its current status."""
+    from_statuses, _target = TRANSITIONS[action]
+    if route.status not in from_statuses or not is_route_school_author(user, route):
+        return False
+    if action == "confirm":
+        # The partner confirms: the school that did not send the route.
+        return user.organisation_id != route.submitted_by_organisation_id
+    return True
+
+
+def _require(user, route: Route, action: str) -> None:
+    if not is_route_school_author(user, route):
+        raise PermissionDenied
+    if not may_take(user, route, action):
+        raise TransitionNotAllowed(
+            _gettext("This step is not possible for this route in its current status.")
+        )
+
+
+def _log(route: Route, user, action: str, from_status: str, note: str = "") -> RouteEvent:
+    return RouteEvent.objects.create(
+        route=route,
+        actor=user if user is not None and user.is_authenticated else None,
+        action=action,
+        from_status=from_status,
+        to_status=route.status,
+        note=note,
+    )
+
+
+def _locked(route: Route) -> Route:
+    """The route re-read under a row lock, so two steps cannot cross."""
+    return Route.objects.select_for_update().get(pk=route.pk)
+
+
+# Rules -------------------------------------------------------------------------------
+
+
+def check_route(route: Route):
+    """Run DL-01…DL-11 (and the shared rules) on the route's interchange document.
+
+    Returns the engine's report: `report.findings`, `report.valid`.
+    """
+    from rules.engine import validate_document
+
+    return validate_document(route_to_document(route))
+
+
+def _require_rules(route: Route):
+    report = check_route(route)
+    if not report.valid:
+        raise RulesFailed(report)
+    return report
+
+
+# Uploads -----------------------------------------------------------------------------
+
+
+def max_upload_bytes() -> int:
+    """The largest document a school may upload (setting PATHWAYS_MAX_UPLOAD_BYTES)."""
+    return int(getattr(settings, "PATHWAYS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
+
+
+def _zip_names(uploaded) -> tuple[set[str], bytes]:
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return set(), b""
+    finally:
+        uploaded.seek(0)
+    return names, mimetype
+
+
+def validate_document_upload(uploaded) -> None:
+    """Accept a PDF, DOCX or ODT file within the size limit; raise ValidationError otherwise.
+
+    The extension and the content (magic bytes, and for DOCX/ODT the parts of
+    the zip package) must agree.
+    """
+    limit = max_upload_bytes()
+    if uploaded.size > limit:
+        raise ValidationError(
+            _("The file is larger than %(limit)s MB."),
+            code="too_large",
+            params={"limit": round(limit / (1024 * 1024), 1)},
+        )
+    extension = Path(uploaded.name).suffix.lower()
+    if extension not in ALLOWED_EXTENSIONS:
+        raise ValidationError(_("Upload a PDF, DOCX or ODT file."), code="wrong_type")
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    uploaded.seek(0)
+    if extension == ".pdf":
+        ok = head.startswith(b"%PDF-")
+    elif not head.startswith(b"PK\x03\x04"):
+        ok = False
+    else:
+        names, mimetype = _zip_names(uploaded)
+        if extension == ".docx":
+            ok = "[Content_Types].xml" in names and "word/document.xml" in names
+        else:
+            ok = mimetype.strip() == ODT_MIMETYPE
+    if not ok:
+        raise ValidationError(
+            _("The content of the file does not match its extension %(extension)s."),
+            code="wrong_content",
+            params={"extension": extension},
+        )
+
+
+# Drafting ----------------------------------------------------------------------------
+
+ROUTE_FIELDS = (
+    "vmbo_school",
+    "mbo_institution",
+    "basis",
+    "route_type",
+    "vmbo_track",
+    "target_qualification",
+    "location",
+    "start_date",
+    "region",
+    "exam_responsible",
+    "agreement_signed_on",
+    "switch_arrangement",
+    "financial_arrangements",
+    "fallback_destinations",
+    "combined_pta_oer",
+    "duo_status",
+    "duo_date",
+)
+
+
+def _apply(route: Route, data: dict, documents: dict | None) -> None:
+    for name in ROUTE_FIELDS:
+        if name in data:
+            setattr(route, name, data[name])
+    for name, uploaded in (documents or {}).items():
+        if uploaded:
+            validate_document_upload(uploaded)
+            setattr(route, f"{name}_name", Path(uploaded.name).name[:255])
+            setattr(route, name, uploaded)
+
+
+def _check_schools(route: Route) -> None:
+    if route.vmbo_school.kind != Organisation.Kind.PREVOCATIONAL_SCHOOL:
+        raise ValidationError({"vmbo_school": _("Choose a vmbo school.")})
+    if route.mbo_institution.kind != Organisation.Kind.VET_INSTITUTION:
+        raise ValidationError({"mbo_institution": _("Choose an mbo institution.")})
+
+
+@transaction.atomic
+def create_route(*, user, data: dict, partners: Iterable = (), documents=None) -> Route:
+    """Draft a new route. The user is a school author of one of its two schools."""
+    if user.role != Role.SCHOOL_AUTHOR:
+        raise PermissionDenied
+    route = Route(created_by=user)
+    _apply(route, data, documents)
+    if user.organisation_id not in route.school_ids():
+        raise PermissionDenied
+    _check_schools(route)
+    route.save()
+    route.partners.set(partners)
+    _log(route, user, RouteEvent.Action.CREATED, "")
+    return route
+
+
+@transaction.atomic
+def update_route(*, route: Route, user, data: dict, partners=None, documents=None) -> Route:
+    """Change a draft. Either school may change it; it stays one of theirs."""
+    route = _locked(route)
+    _require(user, route, "edit")
+    _apply(route, data, documents)
+    if user.organisation_id not in route.school_ids():
+        raise PermissionDenied
+    _check_schools(route)
+    route.save()
+    if partners is not None:
+        route.partners.set(partners)
+    _log(route, user, RouteEvent.Action.UPDATED, route.status)
+    return route
+
+
+# The confirmation flow ---------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_route(*, route: Route, user):
+    """Send a draft to the partner school. Error findings block this step."""
+    route = _locked(route)
+    _require(user, route, "submit")
+    report = _require_rules(route)
+    before = route.status
+    route.status = Status.AWAITING_CONFIRMATION
+    route.submitted_by_organisation_id = user.organisation_id
+    route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
+    _log(route, user, RouteEvent.Action.SUBMITTED, before)
+    return report
+
+
+@transaction.atomic
+def return_route(*, route: Route, user, note: str = "") -> Route:
+    """Send a route awaiting confirmation back to draft (withdraw, or decline as partner)."""
+    route = _locked(route)
+    _require(user, route, "return")
+    before = route.status
+    route.status = Status.DRAFT
+    route.submitted_by_organisation = None
+    route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
+    _log(route, user, RouteEvent.Action.RETURNED, before, note)
+    return route
+
+
+@transaction.atomic
+def confirm_route(*, route: Route, user):
+    """The partner school confirms; the rules run again and errors block."""
+    route = _locked(route)
+    _require(user, route, "confirm")
+    _require_rules(route)
+    before = route.status
+    route.status = Status.VALIDATED
+    route.save(update_fields=["status", "updated_at"])
+    _log(route, user, RouteEvent.Action.CONFIRMED, before)
+    return route
+
+
+@transaction.atomic
+def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
+    """Record the DUO registration of a validated route; `registered` makes it active."""
+    route = _locked(route)
+    _require(user, route, "record_duo")
+    if status not in Route.DuoStatus.values:
+        raise ValidationError({"status": _("Choose a DUO status.")})
+    if status != Route.DuoStatus.NONE and date is None:
+        raise ValidationError({"date": _("Give the date of the DUO registration.")})
+    before = route.status
+    route.duo_status = status
+    route.duo_date = date
+    if status == Route.DuoStatus.REGISTERED:
+        route.status = Status.ACTIVE
+    route.save(update_fields=["duo_status", "duo_date", "status", "updated_at"])
+    _log(
+        route,
+        user,
+        RouteEvent.Action.DUO_RECORDED,
+        before,
+        f"{route.get_duo_status_display()} {date.isoformat() if date else ''}".strip(),
+    )
+    return route
+
+
+@transaction.atomic
+def end_route(*, route: Route, user, ended_on: datetime.date | None = None) -> Route:
+    """End an active route (no new students start)."""
+    route = _locked(route)
+    _require(user, route, "end")
+    ended_on = ended_on or timezone.localdate()
+    if ended_on < route.start_date:
+        raise ValidationError({"ended_on": _("A route cannot end before it starts.")})
+    before = route.status
+    route.status = Status.ENDED
+    route.ended_on = ended_on
+    route.save(update_fields=["status", "ended_on", "updated_at"])
+    _log(route, user, RouteEvent.Action.ENDED, before, ended_on.isoformat())
+    return route
+
+
+YEAR_FIELDS = (
+    "started",
+    "left_to_vmbo_bb",
+    "left_to_mbo_2",
+    "left_to_other_mbo",
+    "left_to_entree",
+    "left_without_place",
+)
+
+
+@transaction.atomic
+def record_route_year(*, route: Route, user, school_year: str, counts: dict) -> RouteYear:
+    """Record (or correct) the numbers of one school year: counts only, no names."""
+    route = _locked(route)
+    _require(user, route, "record_year")
+    values = {name: int(counts.get(name) or 0) for name in YEAR_FIELDS}
+    if any(value < 0 for value in values.values()):
+        raise ValidationError(_("Numbers cannot be negative."))
+    year = RouteYear(route=route, school_year=school_year, **values)
+    year.full_clean(exclude=["route"], validate_unique=False)
+    year, _created = RouteYear.objects.update_or_create(
+        route=route, school_year=school_year, defaults=values
+    )
+    _log(route, user, RouteEvent.Action.YEAR_RECORDED, route.status, school_year)
+    return year
+
+
+# Import ------------------------------------------------------------------------------
+
+
+class ImportFailed(Exception):
+    """The import file has problems; nothing was saved. `errors` lists them by item."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _route_from_document(document: dict) -> tuple[dict, list[str]]:
+    """Model values for a document whose shape and rules passed, or problems."""
+    problems = []
+    organisations = {
+        org.code: org
+        for org in Organisation.objects.filter(
+            code__in=[document.get("vmbo_school"), document.get("mbo_institution")]
+        )
+    }
+    vmbo = organisations.get(document.get("vmbo_school"))
+    mbo = organisations.get(document.get("mbo_institution"))
+    region = Region.objects.filter(code=document.get("region")).first()
+    qualification = Qualification.objects.filter(crebo=document.get("target_qualification")).first()
+    if vmbo is None or vmbo.kind != Organisation.Kind.PREVOCATIONAL_SCHOOL:
+        problems.append(_gettext("vmbo_school: no vmbo school with this code."))
+    if mbo is None or mbo.kind != Organisation.Kind.VET_INSTITUTION:
+        problems.append(_gettext("mbo_institution: no mbo institution with this code."))
+    if region is None:
+        problems.append(_gettext("region: no labour-market region with this code."))
+    if qualification is None:
+        problems.append(_gettext("target_qualification: no qualification with this crebo."))
+    if problems:
+        return {}, problems
+    agreement = document.get("agreement") or {}
+    duo = document.get("duo_registration") or {}
+    values = {
+        "vmbo_school": vmbo,
+        "mbo_institution": mbo,
+        "region": region,
+        "target_qualification": qualification,
+        "basis": document["basis"],
+        "route_type": document["route_type"],
+        "vmbo_track": document["vmbo_track"],
+        "location": document["location"],
+        "start_date": _date(document["start_date"]),
+        "exam_responsible": document["exam_responsible"],
+        "agreement_signed_on": _date(agreement.get("signed_on")),
+        "switch_arrangement": agreement.get("switch_arrangement") or "",
+        "financial_arrangements": agreement.get("financial_arrangements") or "",
+        "fallback_destinations": list(agreement.get("fallback_destinations") or []),
+        "combined_pta_oer": bool(document.get("combined_pta_oer")),
+        "duo_status": duo.get("status") or Route.DuoStatus.NONE,
+        "duo_date": _date(duo.get("date")),
+    }
+    return values, []
+
+
+def import_documents(items: list[tuple[str, object]]) -> list[Route]:
+    """Import routes given as (label, document) pairs; all or nothing.
+
+    Each document must pass the rules (no error findings). A route with the
+    same schools, qualification, track and start date is updated, so importing
+    the same file twice changes nothing. Imported routes count as confirmed by
+    both schools: active when DUO registered them, otherwise validated.
+    Raises ImportFailed with one line per problem, prefixed by the item's label.
+    """
+    from rules.engine import validate_document
+
+    errors: list[str] = []
+    prepared = []
+    for label, document in items:
+        report = validate_document(document)
+        item_errors = [
+            f"{finding.rule} {finding.path}: {finding.message.render()}".replace(" :", ":")
+            for finding in report.findings
+            if finding.severity == "error"
+        ]
+        values = {}
+        if not item_errors:
+            values, item_errors = _route_from_document(document)
+        if item_errors:
+            errors.extend(f"{label}: {problem}" for problem in item_errors)
+        else:
+            prepared.append((label, values))
+    if errors:
+        raise ImportFailed(errors)
+
+    routes = []
+    with transaction.atomic():
+        for _label, values in prepared:
+            status = (
+                Status.ACTIVE
+                if values["duo_status"] == Route.DuoStatus.REGISTERED
+                else Status.VALIDATED
+            )
+            key = {
+                name: values[name]
+                for name in (
+                    "vmbo_school",
+                    "mbo_institution",
+                    "target_qualification",
+                    "vmbo_track",
+                    "start_date",
+                )
+            }
+            route = Route.objects.filter(**key).first()
+            if route is None:
+                route = Route(status=status, **values)
+                route.save()
+                _log(route, None, RouteEvent.Action.IMPORTED, "")
+            else:
+                changed = [name for name, value in values.items() if getattr(route, name) != value]
+                if route.status in (Status.VALIDATED, Status.ACTIVE) and route.status != status:
+                    changed.append("status")
+                if changed:
+                    before = route.status
+                    for name, value in values.items():
+                        setattr(route, name, value)
+                    if route.status in (Status.VALIDATED, Status.ACTIVE):
+                        route.status = status
+                    route.save()
+                    _log(route, None, RouteEvent.Action.IMPORTED, before, ", ".join(changed))
+            routes.append(route)
+    return routes
+
+
+def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
+    """Read a JSON file (one document or a list) or a CSV file (header row, columns
+    as in `documents.CSV_COLUMNS`) into (label, document) pairs.
+
+    Labels say where each document is: "item 2" in a JSON list, "line 3" in a CSV
+    file (the header is line 1). Raises ImportFailed when the file cannot be read.
+    """
+    import csv
+    import io
+    import json
+
+    from .documents import CSV_COLUMNS, csv_row_to_document
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFailed(
+            [_gettext("%(file)s: the file is not UTF-8 text.") % {"file": name}]
+        ) from error
+    if name.lower().endswith(".csv"):
+        reader = csv.DictReader(io.StringIO(text))
+        missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            raise ImportFailed(
+                [
+                    _gettext("%(file)s, line 1: missing columns: %(columns)s.")
+                    % {"file": name, "columns": ", ".join(missing)}
+                ]
+            )
+        return [
+            (
+                _gettext("%(file)s, line %(line)s") % {"file": name, "line": reader.line_num},
+                csv_row_to_document(row),
+            )
+            for row in reader
+        ]
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(
+            [
+                _gettext("%(file)s, line %(line)s: not valid JSON (%(error)s).")
+                % {"file": name, "line": error.lineno, "error": error.msg}
+            ]
+        ) from error
+    if isinstance(parsed, dict):
+        return [(_gettext("%(file)s, item 1") % {"file": name}, parsed)]
+    if isinstance(parsed, list):
+        return [
+            (_gettext("%(file)s, item %(number)s") % {"file": name, "number": number}, item)
+            for number, item in enumerate(parsed, start=1)
+        ]
+    raise ImportFailed(
+        [_gettext("%(file)s: expected one document or a list of documents.") % {"file": name}]
+    )
