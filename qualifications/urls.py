@@ -1,3 +1,16 @@
+from django.urls import path, re_path
+
+from . import views
+
 app_name = "qualifications"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Public browse, search and transparency pages (views.py).
+    path("", views.dossier_list, name="dossier-list"),
+    re_path(r"^dossiers/(?P<crebo>\d{5})/$", views.dossier_detail, name="dossier-detail"),
+    re_path(r"^(?P<crebo>\d{5})/$", views.qualification_detail, name="qualification-detail"),
+    path("vergelijken/", views.compare, name="compare"),
+    path("wat-heb-ik-nog-nodig/", views.still_needed, name="still-needed"),
+    path("keuzedelen/", views.elective_list, name="elective-list"),
+    re_path(r"^keuzedelen/(?P<code>K\d{4})/$", views.elective_detail, name="elective-detail"),
+]

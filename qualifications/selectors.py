@@ -1,0 +1,521 @@
+"""Reads of the national qualification structure: browse, search and transparency.
+
+Every function here runs a fixed number of queries, however many dossiers,
+qualifications, core tasks or work processes there are.
+
+Search is case- and accent-insensitive on SQLite and PostgreSQL alike: the
+search words are normalised with `normalize_title` (lower case, no accents, no
+punctuation) and compared with the stored `normalized_title` of dossiers,
+qualifications, core tasks, work processes and keuzedelen, which the importers
+fill with the same function. So "clienten" finds "cliënten".
+
+Two parts (core tasks or work processes) are "the same part" when they have
+the same SBB id or the same normalised title (`normalized_title`, filled by the
+importer with `qualifications.text.normalize_title`).
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from .models import (
+    CoreTask,
+    Domain,
+    ElectiveModule,
+    Qualification,
+    QualificationFile,
+    VetCertificate,
+    WorkProcess,
+)
+from .text import normalize_title
+
+
+def sbb_code_key(code: str) -> tuple:
+    """Sort key for SBB codes: B1-K1, B1-K1-W1, B1-K2, …, P1-K1, P2-K1, P10-K1."""
+    match = re.match(r"^([BP])(\d+)(?:-K(\d+))?(?:-W(\d+))?", code or "")
+    if not match:
+        return (2, 0, 0, 0, code or "")
+    kind, part, task, process = match.groups()
+    return (0 if kind == "B" else 1, int(part), int(task or 0), int(process or 0), code)
+
+
+def filter_valid_on(queryset: QuerySet, on: date, prefix: str = "") -> QuerySet:
+    """Rows valid on a date: valid_from <= date and (no end of intake or end of intake > date)."""
+    return queryset.filter(
+        Q(**{f"{prefix}valid_from__lte": on})
+        & (Q(**{f"{prefix}end_of_intake__isnull": True}) | Q(**{f"{prefix}end_of_intake__gt": on}))
+    )
+
+
+MAX_SEARCH_WORDS = 5
+
+# --- Dossiers -------------------------------------------------------------------------------
+
+
+def search_dossiers(
+    *, query: str = "", domain: Domain | None = None, level: int | None = None, status: str = ""
+) -> QuerySet[QualificationFile]:
+    """Dossiers matching the search words and filters, with their qualifications prefetched.
+
+    Every search word must match (at most the first MAX_SEARCH_WORDS count). A
+    word matches a crebo (of the dossier or of one of its qualifications)
+    exactly, and otherwise the normalised title of the dossier, of one of its
+    qualifications, of one of its core tasks or of one of its work processes.
+    """
+    files = QualificationFile.objects.select_related("domain").prefetch_related(
+        Prefetch("qualifications", queryset=Qualification.objects.order_by("chapter"))
+    )
+    if domain is not None:
+        files = files.filter(domain=domain)
+    if status:
+        files = files.filter(status=status)
+    if level is not None:
+        files = files.filter(Exists(Qualification.objects.filter(file=OuterRef("pk"), level=level)))
+    words = normalize_title(query).split()[:MAX_SEARCH_WORDS]
+    if words:
+        for word in words:
+            files = files.filter(_dossier_search_condition(word))
+    return files.order_by("title", "crebo")
+
+
+def _dossier_search_condition(word: str) -> Q:
+    """The condition that a dossier matches one normalised search word."""
+    condition = Q(crebo=word) | Q(normalized_title__contains=word)
+    condition |= Q(Exists(Qualification.objects.filter(file=OuterRef("pk"), crebo=word)))
+    condition |= Q(
+        Exists(Qualification.objects.filter(file=OuterRef("pk"), normalized_title__contains=word))
+    )
+    condition |= Q(
+        Exists(CoreTask.objects.filter(file=OuterRef("pk"), normalized_title__contains=word))
+    )
+    condition |= Q(
+        Exists(
+            WorkProcess.objects.filter(
+                core_task__file=OuterRef("pk"), normalized_title__contains=word
+            )
+        )
+    )
+    return condition
+
+
+def dossier_statuses() -> list[str]:
+    """The distinct statuses of all dossiers, for the status filter."""
+    return list(
+        QualificationFile.objects.order_by("status").values_list("status", flat=True).distinct()
+    )
+
+
+def get_dossier(crebo: str) -> QualificationFile:
+    """One dossier by its crebo, with domain and sector chamber. Raises DoesNotExist."""
+    return QualificationFile.objects.select_related("domain", "sector_chamber").get(crebo=crebo)
+
+
+def _core_tasks_with_details() -> QuerySet[CoreTask]:
+    """Core tasks with their work processes and certificates prefetched."""
+    return CoreTask.objects.prefetch_related(
+        Prefetch("work_processes", queryset=WorkProcess.objects.order_by("position", "code")),
+        Prefetch("certificates", queryset=VetCertificate.objects.order_by("title")),
+    )
+
+
+def sort_parts(core_tasks) -> list[CoreTask]:
+    """Core tasks in SBB order (basis first, then profile 1, 2, …), each by its code."""
+    return sorted(core_tasks, key=lambda core_task: sbb_code_key(core_task.code))
+
+
+@dataclass
+class DossierParts:
+    """The parts of one dossier: the basis, and per qualification its profile part."""
+
+    basis: list[CoreTask]
+    profiles: list[tuple[Qualification, list[CoreTask]]]
+
+
+def dossier_parts(dossier: QualificationFile) -> DossierParts:
+    """Basis and profile parts of a dossier in SBB order, with "also in" lists attached."""
+    qualifications = list(dossier.qualifications.order_by("chapter"))
+    core_tasks = sort_parts(_core_tasks_with_details().filter(file=dossier))
+    attach_also_in(core_tasks)
+    by_qualification = defaultdict(list)
+    for core_task in core_tasks:
+        by_qualification[core_task.qualification_id].append(core_task)
+    return DossierParts(
+        basis=by_qualification.get(None, []),
+        profiles=[
+            (qualification, by_qualification.get(qualification.pk, []))
+            for qualification in qualifications
+        ],
+    )
+
+
+# --- Qualifications -------------------------------------------------------------------------
+
+
+def get_qualification(crebo: str) -> Qualification:
+    """One qualification by its crebo, with its dossier. Raises DoesNotExist."""
+    return Qualification.objects.select_related("file", "file__domain", "file__sector_chamber").get(
+        crebo=crebo
+    )
+
+
+def qualifications_by_crebo(crebos: list[str]) -> dict[str, Qualification]:
+    """The qualifications with these crebos, keyed by crebo (unknown crebos are left out)."""
+    qualifications = Qualification.objects.select_related("file").filter(crebo__in=crebos)
+    return {qualification.crebo: qualification for qualification in qualifications}
+
+
+def attach_parts(qualifications: list[Qualification]) -> None:
+    """Set `qualification.parts`: its basis and profile core tasks in SBB order.
+
+    Three queries for any number of qualifications: the core tasks, their work
+    processes and their certificates.
+    """
+    file_ids = {qualification.file_id for qualification in qualifications}
+    qualification_ids = {qualification.pk for qualification in qualifications}
+    core_tasks = _core_tasks_with_details().filter(
+        Q(file_id__in=file_ids, qualification__isnull=True)
+        | Q(qualification_id__in=qualification_ids)
+    )
+    basis_by_file = defaultdict(list)
+    profile_by_qualification = defaultdict(list)
+    for core_task in core_tasks:
+        if core_task.qualification_id is None:
+            basis_by_file[core_task.file_id].append(core_task)
+        else:
+            profile_by_qualification[core_task.qualification_id].append(core_task)
+    for qualification in qualifications:
+        qualification.parts = sort_parts(
+            basis_by_file[qualification.file_id] + profile_by_qualification[qualification.pk]
+        )
+
+
+def qualification_parts(qualification: Qualification) -> list[CoreTask]:
+    """The parts of one qualification in SBB order, with "also in" lists attached."""
+    attach_parts([qualification])
+    attach_also_in(qualification.parts, viewing=qualification)
+    return qualification.parts
+
+
+# --- Transparency: "also in" ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlsoIn:
+    """Another qualification that contains the same part, and that part's code there."""
+
+    qualification: Qualification
+    code: str
+
+
+def part_keys(part) -> set[tuple[str, str]]:
+    """What makes two parts the same: their SBB id and their normalised title."""
+    keys = set()
+    if part.sbb_id:
+        keys.add(("sbb_id", part.sbb_id))
+    if part.normalized_title:
+        keys.add(("title", part.normalized_title))
+    return keys
+
+
+def attach_also_in(core_tasks: list[CoreTask], *, viewing: Qualification | None = None) -> None:
+    """Set `also_in` on each core task and on each of its (prefetched) work processes.
+
+    `also_in` lists the qualifications that contain the same part (same SBB id
+    or same normalised title), sorted by crebo. Left out: the qualification
+    being viewed, or when none is (the dossier page) the qualifications the
+    part itself belongs to. Three queries, however many parts.
+    """
+    work_processes = [wp for core_task in core_tasks for wp in core_task.work_processes.all()]
+    matching_core_tasks = list(_matching_parts(CoreTask.objects.all(), core_tasks))
+    matching_work_processes = list(
+        _matching_parts(WorkProcess.objects.select_related("core_task"), work_processes)
+    )
+    owners = _Owners(
+        list(core_tasks) + matching_core_tasks + [wp.core_task for wp in matching_work_processes]
+    )
+    core_task_index = _index_by_keys(matching_core_tasks)
+    work_process_index = _index_by_keys(matching_work_processes)
+    for core_task in core_tasks:
+        own = owners.of(core_task)
+        core_task.also_in = _also_in(
+            core_task, core_task_index, owners, _excluded(own, viewing), lambda ct: ct
+        )
+        for work_process in core_task.work_processes.all():
+            work_process.also_in = _also_in(
+                work_process,
+                work_process_index,
+                owners,
+                _excluded(own, viewing),
+                lambda wp: wp.core_task,
+            )
+
+
+def _matching_parts(queryset: QuerySet, parts) -> QuerySet:
+    """Rows of `queryset` with the SBB id or normalised title of one of `parts`."""
+    sbb_ids = {part.sbb_id for part in parts if part.sbb_id}
+    titles = {part.normalized_title for part in parts if part.normalized_title}
+    if not sbb_ids and not titles:
+        return queryset.none()
+    return queryset.filter(Q(sbb_id__in=sbb_ids) | Q(normalized_title__in=titles))
+
+
+def _index_by_keys(parts) -> dict[tuple[str, str], list]:
+    index = defaultdict(list)
+    for part in parts:
+        for key in part_keys(part):
+            index[key].append(part)
+    return index
+
+
+def _excluded(own: list[Qualification], viewing: Qualification | None) -> set[int]:
+    if viewing is not None:
+        return {viewing.pk}
+    return {qualification.pk for qualification in own}
+
+
+def _also_in(part, index, owners, excluded: set[int], core_task_of) -> list[AlsoIn]:
+    found: dict[int, AlsoIn] = {}
+    for key in part_keys(part):
+        for match in index.get(key, []):
+            for qualification in owners.of(core_task_of(match)):
+                if qualification.pk not in excluded and qualification.pk not in found:
+                    found[qualification.pk] = AlsoIn(qualification, match.code)
+    return sorted(found.values(), key=lambda entry: entry.qualification.crebo)
+
+
+class _Owners:
+    """Which qualifications contain a core task: its profile, or all profiles of its file."""
+
+    def __init__(self, core_tasks):
+        profile_ids = {ct.qualification_id for ct in core_tasks if ct.qualification_id}
+        basis_file_ids = {ct.file_id for ct in core_tasks if ct.qualification_id is None}
+        qualifications = Qualification.objects.select_related("file").filter(
+            Q(pk__in=profile_ids) | Q(file_id__in=basis_file_ids)
+        )
+        self.by_id = {}
+        self.by_file = defaultdict(list)
+        for qualification in qualifications.order_by("crebo"):
+            self.by_id[qualification.pk] = qualification
+            self.by_file[qualification.file_id].append(qualification)
+
+    def of(self, core_task) -> list[Qualification]:
+        if core_task.qualification_id is None:
+            return self.by_file.get(core_task.file_id, [])
+        qualification = self.by_id.get(core_task.qualification_id)
+        return [qualification] if qualification else []
+
+
+# --- Transparency: comparison ---------------------------------------------------------------
+
+
+@dataclass
+class ComparisonRow:
+    """One part and its code in each compared qualification (None: not in it)."""
+
+    title: str
+    codes: list[str | None]
+    has_certificate: bool = False
+
+    @property
+    def shared_by_all(self) -> bool:
+        return all(self.codes)
+
+
+@dataclass
+class Comparison:
+    """Core tasks and work processes of two or three qualifications side by side."""
+
+    qualifications: list[Qualification]
+    core_tasks: list[ComparisonRow]
+    work_processes: list[ComparisonRow]
+
+    @property
+    def shared_core_tasks(self) -> list[ComparisonRow]:
+        return [row for row in self.core_tasks if row.shared_by_all]
+
+    @property
+    def shared_work_processes(self) -> list[ComparisonRow]:
+        return [row for row in self.work_processes if row.shared_by_all]
+
+
+def compare_qualifications(qualifications: list[Qualification]) -> Comparison:
+    """Line up the parts of the qualifications: shared parts first, then the others."""
+    attach_parts(qualifications)
+    core_tasks = [list(q.parts) for q in qualifications]
+    work_processes = [
+        [wp for ct in q.parts for wp in ct.work_processes.all()] for q in qualifications
+    ]
+    return Comparison(
+        qualifications=qualifications,
+        core_tasks=_comparison_rows(core_tasks),
+        work_processes=_comparison_rows(work_processes),
+    )
+
+
+def _comparison_rows(parts_per_qualification: list[list]) -> list[ComparisonRow]:
+    """Group equal parts across the qualifications into rows."""
+    groups = _group_equal_parts([part for parts in parts_per_qualification for part in parts])
+    rows: dict[int, ComparisonRow] = {}
+    for column, parts in enumerate(parts_per_qualification):
+        for part in parts:
+            group = groups[id(part)]
+            row = rows.get(group)
+            if row is None:
+                row = rows[group] = ComparisonRow(
+                    title=part.title, codes=[None] * len(parts_per_qualification)
+                )
+            if row.codes[column] is None:
+                row.codes[column] = part.code
+            if isinstance(part, CoreTask) and part.certificates.all():
+                row.has_certificate = True
+    ordered = list(rows.values())
+    ordered.sort(key=lambda row: not row.shared_by_all)  # stable: SBB order within each
+    return ordered
+
+
+def _group_equal_parts(parts) -> dict[int, int]:
+    """Map id(part) to a group number; parts sharing an SBB id or normalised title group."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(key):
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for part in parts:
+        keys = [("part", id(part)), *part_keys(part)]
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    numbers: dict[tuple, int] = {}
+    return {id(part): numbers.setdefault(root(("part", id(part))), len(numbers)) for part in parts}
+
+
+# --- Transparency: what do I still need -----------------------------------------------------
+
+
+@dataclass
+class RemainingCoreTask:
+    """A core task of the target not yet done, with the work processes still to do."""
+
+    core_task: CoreTask
+    work_processes: list[WorkProcess]
+    fully_open: bool
+
+    @property
+    def certificates(self) -> list[VetCertificate]:
+        return list(self.core_task.certificates.all())
+
+
+@dataclass
+class StillNeeded:
+    """What remains of a target qualification after the parts already done."""
+
+    target: Qualification
+    remaining: list[RemainingCoreTask] = field(default_factory=list)
+    done_core_task_count: int = 0
+    done_work_process_count: int = 0
+    total_core_task_count: int = 0
+    total_work_process_count: int = 0
+
+    @property
+    def remaining_work_process_count(self) -> int:
+        return sum(len(item.work_processes) for item in self.remaining)
+
+    @property
+    def remaining_with_certificate(self) -> list[RemainingCoreTask]:
+        return [item for item in self.remaining if item.certificates]
+
+
+def still_needed(
+    target: Qualification,
+    *,
+    done_core_task_ids: set[int] = frozenset(),
+    done_work_process_ids: set[int] = frozenset(),
+    held: Qualification | None = None,
+) -> StillNeeded:
+    """The core tasks and work processes of `target` still to do.
+
+    Done are: the core tasks and work processes ticked (a ticked core task
+    covers all its work processes), and the parts that `held` (a qualification
+    already obtained) shares with the target (same SBB id or normalised title).
+    A core task is done when it is ticked or shared, or when all its work
+    processes are done.
+    """
+    qualifications = [target] + ([held] if held is not None and held.pk != target.pk else [])
+    attach_parts(qualifications)
+    held_core_task_keys: set = set()
+    held_work_process_keys: set = set()
+    if len(qualifications) == 2:
+        for core_task in held.parts:
+            held_core_task_keys |= part_keys(core_task)
+            for work_process in core_task.work_processes.all():
+                held_work_process_keys |= part_keys(work_process)
+
+    result = StillNeeded(target=target)
+    for core_task in target.parts:
+        work_processes = list(core_task.work_processes.all())
+        result.total_core_task_count += 1
+        result.total_work_process_count += len(work_processes)
+        core_task_done = core_task.pk in done_core_task_ids or bool(
+            part_keys(core_task) & held_core_task_keys
+        )
+        open_work_processes = [
+            wp
+            for wp in work_processes
+            if not core_task_done
+            and wp.pk not in done_work_process_ids
+            and not (part_keys(wp) & held_work_process_keys)
+        ]
+        result.done_work_process_count += len(work_processes) - len(open_work_processes)
+        if core_task_done or (work_processes and not open_work_processes):
+            result.done_core_task_count += 1
+            continue
+        result.remaining.append(
+            RemainingCoreTask(
+                core_task=core_task,
+                work_processes=open_work_processes,
+                fully_open=len(open_work_processes) == len(work_processes),
+            )
+        )
+    return result
+
+
+# --- Electives (keuzedelen) -----------------------------------------------------------------
+
+
+def search_electives(
+    *, query: str = "", level: int | None = None, has_certificate: bool | None = None
+) -> QuerySet[ElectiveModule]:
+    """Keuzedelen matching the code or normalised title, and the filters, by code."""
+    electives = ElectiveModule.objects.all()
+    if level is not None:
+        electives = electives.filter(level=level)
+    if has_certificate is not None:
+        electives = electives.filter(has_certificate=has_certificate)
+    words = normalize_title(query).split()[:MAX_SEARCH_WORDS]
+    if words:
+        for word in words:
+            electives = electives.filter(Q(code__iexact=word) | Q(normalized_title__contains=word))
+    return electives.order_by("code")
+
+
+def get_elective(code: str) -> ElectiveModule:
+    """One keuzedeel by its code, with its certificates. Raises DoesNotExist."""
+    return ElectiveModule.objects.prefetch_related(
+        Prefetch("certificates", queryset=VetCertificate.objects.order_by("title"))
+    ).get(code__iexact=code)
+
+
+# --- API querysets --------------------------------------------------------------------------
+
+
+def qualification_validity_dates(queryset: QuerySet[Qualification]) -> QuerySet[Qualification]:
+    """Annotate a qualification's own dates, falling back to its dossier's when empty."""
+    return queryset.annotate(
+        effective_valid_from=Coalesce("valid_from", "file__valid_from"),
+        effective_end_of_intake=Coalesce("end_of_intake", "file__end_of_intake"),
+    )

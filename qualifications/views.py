@@ -1,0 +1,159 @@
+"""Public pages of the national qualification structure: browse, search and transparency.
+
+No login is needed. The views stay thin: forms read the request, selectors
+read the database.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from . import selectors
+from .models import ElectiveModule, Qualification, QualificationFile
+from .search_forms import CompareForm, DossierSearchForm, ElectiveSearchForm, StillNeededForm
+
+PAGE_SIZE = 20
+
+
+def _page(request, queryset):
+    """The requested page of `queryset` (out-of-range numbers give the last page)."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request) -> str:
+    """The current query string without `page`, to build pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def dossier_list(request):
+    """Dossiers, searchable and filterable by domain, level and status."""
+    form = DossierSearchForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        dossiers = selectors.search_dossiers(
+            query=form.cleaned_data["q"],
+            domain=form.cleaned_data["domain"],
+            level=form.cleaned_data["level"],
+            status=form.cleaned_data["status"],
+        )
+    elif form.is_bound:
+        dossiers = QualificationFile.objects.none()
+    else:
+        dossiers = selectors.search_dossiers()
+    return render(
+        request,
+        "qualifications/dossier_list.html",
+        {
+            "form": form,
+            "page_obj": _page(request, dossiers),
+            "query_string": _query_without_page(request),
+            "is_filtered": form.is_bound,
+        },
+    )
+
+
+def dossier_detail(request, crebo):
+    """One dossier: its qualifications, its basis and profile parts in SBB order."""
+    try:
+        dossier = selectors.get_dossier(crebo)
+    except QualificationFile.DoesNotExist:
+        raise Http404("No dossier with this crebo.") from None
+    parts = selectors.dossier_parts(dossier)
+    return render(
+        request,
+        "qualifications/dossier_detail.html",
+        {
+            "dossier": dossier,
+            "qualifications": [qualification for qualification, _ in parts.profiles],
+            "parts": parts,
+        },
+    )
+
+
+def qualification_detail(request, crebo):
+    """One qualification: its basis and profile parts, level, study load, dates, certificates."""
+    try:
+        qualification = selectors.get_qualification(crebo)
+    except Qualification.DoesNotExist:
+        raise Http404("No qualification with this crebo.") from None
+    parts = selectors.qualification_parts(qualification)
+    return render(
+        request,
+        "qualifications/qualification_detail.html",
+        {
+            "qualification": qualification,
+            "basis_parts": [part for part in parts if part.is_basis],
+            "profile_parts": [part for part in parts if not part.is_basis],
+            "certified_parts": [part for part in parts if part.certificates.all()],
+        },
+    )
+
+
+def compare(request):
+    """Two or three qualifications side by side: shared and distinct parts."""
+    form = CompareForm(request.GET or None)
+    comparison = None
+    if form.is_bound and form.is_valid():
+        comparison = selectors.compare_qualifications(form.cleaned_data["qualifications"])
+    return render(request, "qualifications/compare.html", {"form": form, "comparison": comparison})
+
+
+def still_needed(request):
+    """What remains of a target qualification after parts done or a qualification held."""
+    form = StillNeededForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = selectors.still_needed(
+            form.cleaned_data["target"],
+            done_core_task_ids=set(form.cleaned_data["done_core_tasks"]),
+            done_work_process_ids=set(form.cleaned_data["done_work_processes"]),
+            held=form.cleaned_data["held"],
+        )
+    ticked_core_tasks = {str(value) for value in request.GET.getlist("done_core_tasks")}
+    ticked_work_processes = {str(value) for value in request.GET.getlist("done_work_processes")}
+    return render(
+        request,
+        "qualifications/still_needed.html",
+        {
+            "form": form,
+            "target": form.target_qualification,
+            "ticked_core_tasks": ticked_core_tasks,
+            "ticked_work_processes": ticked_work_processes,
+            "result": result,
+        },
+    )
+
+
+def elective_list(request):
+    """Keuzedelen, searchable by code or title, filterable by level and certificate."""
+    form = ElectiveSearchForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        electives = selectors.search_electives(
+            query=form.cleaned_data["q"],
+            level=form.cleaned_data["level"],
+            has_certificate=form.has_certificate(),
+        )
+    elif form.is_bound:
+        electives = ElectiveModule.objects.none()
+    else:
+        electives = selectors.search_electives()
+    return render(
+        request,
+        "qualifications/elective_list.html",
+        {
+            "form": form,
+            "page_obj": _page(request, electives),
+            "query_string": _query_without_page(request),
+            "is_filtered": form.is_bound,
+        },
+    )
+
+
+def elective_detail(request, code):
+    """One keuzedeel with its level, study load and certificates."""
+    try:
+        elective = selectors.get_elective(code)
+    except ElectiveModule.DoesNotExist:
+        raise Http404("No keuzedeel with this code.") from None
+    return render(request, "qualifications/elective_detail.html", {"elective": elective})
