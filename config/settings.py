@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "qualifications",
     "experiments",
     "pathways",
+    "rules",
+    "submissions",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +161,11 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Check stored submissions again when reference data or a watched date changed.
+CELERY_BEAT_SCHEDULE["revalidate-submissions"] = {
+    "task": "submissions.tasks.revalidate_submissions",
+    "schedule": 60 * 60,
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

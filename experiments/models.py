@@ -1,0 +1,115 @@
+"""Experiments and the schools that take part in them.
+
+The parameters of each experiment (caps, dates, budget, themes) are data, set
+by a data migration from the seed documents, not constants in the rules.
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+COHORT_VALIDATOR = RegexValidator(
+    r"^\d{4}/\d{2}$", _("A cohort is a school year written as 2019/20.")
+)
+
+
+class Experiment(models.Model):
+    """An experiment in vocational education with its parameters."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    # The submission kind that belongs to this experiment (interchange `kind`).
+    kind = models.CharField(_("kind of submission"), max_length=30, blank=True)
+    max_schools = models.PositiveSmallIntegerField(
+        _("maximum number of schools"), null=True, blank=True
+    )
+    first_cohort = models.CharField(
+        _("first cohort"), max_length=7, blank=True, validators=[COHORT_VALIDATOR]
+    )
+    max_first_cohort = models.PositiveSmallIntegerField(
+        _("maximum number of schools in the first cohort"), null=True, blank=True
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    max_budget_eur = models.DecimalField(
+        _("maximum budget per school (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    max_programmes_per_school = models.PositiveSmallIntegerField(
+        _("maximum number of programmes per school"), null=True, blank=True
+    )
+    programme_hours = models.PositiveSmallIntegerField(_("programme hours"), null=True, blank=True)
+    allowed_themes = models.JSONField(_("allowed themes"), default=list, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("experiment")
+        verbose_name_plural = _("experiments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_first_cohort__isnull=True)
+                | models.Q(max_schools__isnull=True)
+                | models.Q(max_first_cohort__lte=models.F("max_schools")),
+                name="experiment_first_cohort_within_cap",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Participation(models.Model):
+    """A school's application to, and admission in, an experiment."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        ADMITTED = "admitted", _("admitted")
+        WAIT_LISTED = "wait_listed", _("wait-listed")
+        DECLINED = "declined", _("declined")
+
+    experiment = models.ForeignKey(
+        Experiment,
+        verbose_name=_("experiment"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    school = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    cohort = models.CharField(_("cohort"), max_length=7, validators=[COHORT_VALIDATOR])
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["experiment", "cohort", "school__name"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["experiment", "school"], name="participation_one_per_school_per_experiment"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["applied", "admitted", "wait_listed", "declined"]),
+                name="participation_status_is_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.school} – {self.experiment} ({self.cohort})"

@@ -1,0 +1,705 @@
+"""Rules for the kinds that belong to experiments: regionalised programmes
+(RR-*), cross-over qualifications (CO-*) and practice-oriented programmes (PP-*).
+
+Each rule reads the interchange document and, through the context, reference
+data. Parameters of an experiment (caps, dates, budget, themes) come from the
+`Experiment` rows, not from constants here.
+"""
+
+from decimal import Decimal
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
+
+from rules.context import parse_date, school_year
+from rules.registry import Kind, Severity, message, rule
+
+REGIONAL = [Kind.REGIONAL_PROGRAMME]
+CROSS_OVER = [Kind.CROSS_OVER]
+PRACTICE = [Kind.PRACTICE_PROGRAMME]
+
+REGIONAL_EXPERIMENT = "ruimte-voor-de-regio"
+CROSS_OVER_EXPERIMENT = "cross-overs"
+PRACTICE_EXPERIMENT = "pilot-praktijkgerichte-programmas"
+ESTABLISHED = "vastgesteld"
+
+
+# Regionalised programme (Ruimte voor de regio) ----------------------------------
+
+
+@rule(
+    "RR-01",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source='000 "compulsory national section"; 004 Bijlage 1 "een landelijk deel '
+    '(gebaseerd op een bestaande kwalificatie)"',
+    text=_(
+        "Exactly one national section, referencing an existing qualification (crebo) "
+        "of the national structure."
+    ),
+)
+def national_section_references_a_qualification(document, context):
+    """The shape check guarantees one national section object; this checks its crebo."""
+    crebo = document["national_section"]["qualification"]
+    if context.qualification(crebo) is not None:
+        return
+    path = "national_section.qualification"
+    if context.qualification_file(crebo) is not None:
+        yield (
+            path,
+            message(
+                N_(
+                    "%(crebo)s is the crebo of a qualification file; name one of its "
+                    "qualifications (profiles) instead."
+                ),
+                crebo=crebo,
+            ),
+        )
+    else:
+        yield (
+            path,
+            message(N_("There is no qualification with crebo %(crebo)s."), crebo=crebo),
+        )
+
+
+@rule(
+    "RR-02",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source="004; SBB fields Geldig_vanaf, Datum_einde_instroom",
+    text=_(
+        "The qualification is valid on the start date: its file has status Vastgesteld, "
+        "the start date is on or after its valid-from date and before its end of intake."
+    ),
+)
+def qualification_valid_on_start_date(document, context):
+    qualification = context.qualification(document["national_section"]["qualification"])
+    if qualification is None:
+        return  # RR-01 reports it.
+    start = context.date("start_date")
+    path = "national_section.qualification"
+    crebo = qualification.crebo
+    if qualification.file.status.strip().lower() != ESTABLISHED:
+        yield (
+            path,
+            message(
+                N_("The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."),
+                crebo=crebo,
+                status=qualification.file.status,
+            ),
+        )
+    valid_from = qualification.valid_from or qualification.file.valid_from
+    if valid_from and start < valid_from:
+        yield (
+            "start_date",
+            message(
+                N_(
+                    "Qualification %(crebo)s is valid only from %(date)s;"
+                    " the programme starts earlier."
+                ),
+                crebo=crebo,
+                date=valid_from.isoformat(),
+            ),
+        )
+    end_of_intake = qualification.end_of_intake or qualification.file.end_of_intake
+    if end_of_intake and start >= end_of_intake:
+        yield (
+            "start_date",
+            message(
+                N_(
+                    "Intake for qualification %(crebo)s ends on %(date)s;"
+                    " the programme starts then or later."
+                ),
+                crebo=crebo,
+                date=end_of_intake.isoformat(),
+            ),
+        )
+
+
+@rule(
+    "RR-03",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source='000 "a compulsory regional section"; "define learning outcomes in cooperation '
+    'with regional partners"',
+    text=_("A compulsory regional section with at least one learning outcome."),
+)
+def regional_section_has_learning_outcomes(document, context):
+    section = document["regional_section"]
+    if not section["title"].strip():
+        yield ("regional_section.title", message(N_("The regional section has no title.")))
+    if not section["learning_outcomes"]:
+        yield (
+            "regional_section.learning_outcomes",
+            message(N_("The regional section needs at least one learning outcome.")),
+        )
+
+
+@rule(
+    "RR-04",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source='000 "developed regionally by teachers and experts from regional companies"',
+    text=_(
+        "The regional section's contributors include at least one teacher and at least "
+        "one expert from a company."
+    ),
+)
+def contributors_include_teacher_and_company_expert(document, context):
+    roles = {c["role"] for c in document["regional_section"]["contributors"]}
+    path = "regional_section.contributors"
+    if "teacher" not in roles:
+        yield (path, message(N_("No teacher (role: teacher) is among the contributors.")))
+    if "company_expert" not in roles:
+        yield (
+            path,
+            message(N_("No company expert (role: company_expert) is among the contributors.")),
+        )
+
+
+@rule(
+    "RR-05",
+    Severity.WARNING,
+    kinds=REGIONAL,
+    source='000 "region-based enterprises"',
+    text=_("Every company expert's company lies in the programme's labour-market region."),
+)
+def company_experts_from_the_region(document, context):
+    region = document["region"]
+    for index, contributor in enumerate(document["regional_section"]["contributors"]):
+        if contributor["role"] != "company_expert":
+            continue
+        company = context.organisation(contributor.get("organisation"))
+        path = f"regional_section.contributors[{index}].organisation"
+        if company is None:
+            if not contributor.get("organisation"):
+                yield (
+                    path,
+                    message(
+                        N_("The company of %(name)s is not given, so its region is unknown."),
+                        name=contributor["name"],
+                    ),
+                )
+            continue  # ORG-01 reports an unknown code.
+        company_region = company.region.code if company.region else None
+        if company_region != region:
+            yield (
+                path,
+                message(
+                    N_("%(company)s lies in region %(company_region)s, not in %(region)s."),
+                    company=company.name,
+                    company_region=company_region or "?",
+                    region=region,
+                ),
+            )
+
+
+@rule(
+    "RR-06",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source='000 "one or more elective modules"; 004 Bijlage 1 "een regionaal keuzedeel of '
+    'regulier keuzedeel"',
+    text=_(
+        "One or more elective modules. Each is a national keuzedeel known to the register "
+        "(by code) or a regional keuzedeel with a title and at least one learning outcome."
+    ),
+)
+def electives_are_known_or_regional(document, context):
+    electives = document["electives"]
+    if not electives:
+        yield ("electives", message(N_("The programme needs at least one elective module.")))
+    for index, elective in enumerate(electives):
+        path = f"electives[{index}]"
+        if elective["type"] == "national":
+            code = elective.get("code")
+            if not code:
+                yield (f"{path}.code", message(N_("A national keuzedeel needs its code.")))
+            elif context.elective(code) is None:
+                yield (
+                    f"{path}.code",
+                    message(N_("Keuzedeel %(code)s is not in the register."), code=code),
+                )
+        else:
+            if not (elective.get("title") or "").strip():
+                yield (f"{path}.title", message(N_("A regional keuzedeel needs a title.")))
+            if not elective.get("learning_outcomes"):
+                yield (
+                    f"{path}.learning_outcomes",
+                    message(N_("A regional keuzedeel needs at least one learning outcome.")),
+                )
+
+
+@rule(
+    "RR-07",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source="000",
+    text=_(
+        "The school is an mbo institution admitted to the experiment for the cohort "
+        "(school year) in which the start date falls."
+    ),
+)
+def school_admitted_for_cohort(document, context):
+    """Reads `experiments.Participation`: admitted in the start date's cohort or earlier."""
+    if document["experiment"] != REGIONAL_EXPERIMENT:
+        yield (
+            "experiment",
+            message(
+                N_("A regionalised programme belongs to experiment %(slug)s."),
+                slug=REGIONAL_EXPERIMENT,
+            ),
+        )
+        return
+    school = context.organisation(document["school"])
+    if school is None:
+        return  # ORG-01 reports it.
+    if school.kind != "mbo":
+        yield ("school", message(N_("%(school)s is not an mbo institution."), school=school.name))
+        return
+    cohort = school_year(context.date("start_date"))
+    participation = context.participation(context.experiment(REGIONAL_EXPERIMENT), school)
+    admitted = participation is not None and participation.status == "admitted"
+    if not admitted or participation.cohort > cohort:
+        yield (
+            "school",
+            message(
+                N_("%(school)s is not admitted to the experiment for cohort %(cohort)s."),
+                school=school.name,
+                cohort=cohort,
+            ),
+        )
+
+
+@rule(
+    "RR-08",
+    Severity.ERROR,
+    kinds=REGIONAL,
+    source='000 "A maximum of fifteen schools … five schools … ten more schools"',
+    text=_(
+        "Admission cap: at most 15 schools in the experiment, at most 5 in the first "
+        "cohort (2019/20), the other places from 2020/21 on."
+    ),
+)
+def admission_within_cap(document, context):
+    """The cap is enforced when ministry staff admit a school, by
+    `experiments.services.admit_school` (it locks the experiment row, so that
+    concurrent admissions cannot exceed it). On the document this checks that
+    the school's admission is within the caps as the data stand: its cohort is
+    not before the first cohort, and the admitted schools do not exceed the caps
+    (which can only happen when data were changed outside that service)."""
+    experiment = context.experiment(REGIONAL_EXPERIMENT)
+    school = context.organisation(document["school"])
+    participation = context.participation(experiment, school)
+    if participation is None or participation.status != "admitted":
+        return  # RR-07 reports it.
+    if experiment.first_cohort and participation.cohort < experiment.first_cohort:
+        yield (
+            "school",
+            message(
+                N_("The school was admitted for %(cohort)s, before the first cohort %(first)s."),
+                cohort=participation.cohort,
+                first=experiment.first_cohort,
+            ),
+        )
+    admitted = apps.get_model("experiments", "Participation").objects.filter(
+        experiment=experiment, status="admitted"
+    )
+    if experiment.max_schools is not None:
+        total = admitted.count()
+        if total > experiment.max_schools:
+            yield (
+                "experiment",
+                message(
+                    N_(
+                        "The experiment has %(count)s admitted schools;"
+                        " at most %(max)s are allowed."
+                    ),
+                    count=total,
+                    max=experiment.max_schools,
+                ),
+            )
+    if experiment.max_first_cohort is not None and participation.cohort == experiment.first_cohort:
+        first = admitted.filter(cohort=experiment.first_cohort).count()
+        if first > experiment.max_first_cohort:
+            yield (
+                "experiment",
+                message(
+                    N_(
+                        "The first cohort has %(count)s admitted schools;"
+                        " at most %(max)s are allowed."
+                    ),
+                    count=first,
+                    max=experiment.max_first_cohort,
+                ),
+            )
+
+
+def _elective_hours(elective, context) -> int:
+    if elective["type"] == "regional":
+        return elective.get("hours") or 0
+    known = context.elective(elective.get("code"))
+    return known.study_load_hours if known else (elective.get("hours") or 0)
+
+
+@rule(
+    "RR-09",
+    Severity.PLAUSIBILITY,
+    kinds=REGIONAL,
+    source="—",
+    text=_(
+        "The hours of the regional section plus the electives do not exceed the "
+        "qualification's study load (SBU)."
+    ),
+)
+def hours_within_study_load(document, context):
+    qualification = context.qualification(document["national_section"]["qualification"])
+    if qualification is None or not qualification.study_load_hours:
+        return
+    hours = (document["regional_section"].get("hours") or 0) + sum(
+        _elective_hours(elective, context) for elective in document["electives"]
+    )
+    if hours > qualification.study_load_hours:
+        yield (
+            "regional_section.hours",
+            message(
+                N_(
+                    "The regional section and electives take %(hours)s hours, more than the "
+                    "%(sbu)s hours study load of qualification %(crebo)s."
+                ),
+                hours=hours,
+                sbu=qualification.study_load_hours,
+                crebo=qualification.crebo,
+            ),
+        )
+
+
+# Cross-over qualification --------------------------------------------------------
+
+
+@rule(
+    "CO-01",
+    Severity.ERROR,
+    kinds=CROSS_OVER,
+    source='004 Bijlage 1 "opgebouwd uit een of meer opleidingsdelen van bestaande kwalificaties"',
+    text=_(
+        "One or more parts, each referencing a core task of an existing qualification by "
+        "crebo and core-task code (e.g. B1-K1, P2-K1)."
+    ),
+)
+def parts_reference_core_tasks(document, context):
+    parts = document["parts"]
+    if not parts:
+        yield ("parts", message(N_("A cross-over needs at least one part.")))
+    for index, part in enumerate(parts):
+        qualification = context.qualification(part["qualification"])
+        if qualification is None:
+            yield (
+                f"parts[{index}].qualification",
+                message(
+                    N_("There is no qualification with crebo %(crebo)s."),
+                    crebo=part["qualification"],
+                ),
+            )
+            continue
+        if context.core_task(qualification, part["core_task"]) is None:
+            yield (
+                f"parts[{index}].core_task",
+                message(
+                    N_("Qualification %(crebo)s has no core task %(code)s."),
+                    crebo=qualification.crebo,
+                    code=part["core_task"],
+                ),
+            )
+
+
+@rule(
+    "CO-02",
+    Severity.WARNING,
+    kinds=CROSS_OVER,
+    source='004 "(nieuwe) cross-sectorale beroepen"',
+    text=_(
+        "The parts come from at least two different qualification files (otherwise it is "
+        "not cross-sectoral)."
+    ),
+)
+def parts_from_two_files(document, context):
+    files = set()
+    for part in document["parts"]:
+        qualification = context.qualification(part["qualification"])
+        files.add(qualification.file_id if qualification else part["qualification"])
+    if document["parts"] and len(files) < 2:
+        yield (
+            "parts",
+            message(N_("All parts come from one qualification file; a cross-over combines files.")),
+        )
+
+
+@rule(
+    "CO-03",
+    Severity.ERROR,
+    kinds=CROSS_OVER,
+    source='004 "waar in de regio vraag naar is, maar waar nog geen passende kwalificatie '
+    'voor bestaat"',
+    text=_(
+        "The application states the regional labour-market demand and why no existing "
+        "qualification fits."
+    ),
+)
+def labour_market_need_stated(document, context):
+    if not document["labour_market_need"].strip():
+        yield (
+            "labour_market_need",
+            message(N_("Describe the regional demand and why no existing qualification fits.")),
+        )
+
+
+@rule(
+    "CO-04",
+    Severity.ERROR,
+    kinds=CROSS_OVER,
+    source='004 "getoetst door SBB en, indien nodig, de Inspectie van het Onderwijs"',
+    text=_(
+        "Submitted by an mbo institution; assessed by SBB; when an Inspectorate review is "
+        "needed, approval needs the Inspectorate's decision too."
+    ),
+)
+def submitted_by_mbo_institution(document, context):
+    """On the document: the submitting school is an mbo institution. The SBB
+    assessment and, when `inspectorate_review_needed` is true, the
+    Inspectorate's decision are enforced in the review workflow of submissions."""
+    school = context.organisation(document["school"])
+    if school is not None and school.kind != "mbo":
+        yield ("school", message(N_("%(school)s is not an mbo institution."), school=school.name))
+
+
+@rule(
+    "CO-05",
+    Severity.ERROR,
+    kinds=CROSS_OVER,
+    source='004 "Op 31 juli 2025 loopt het experiment af"',
+    text=_(
+        "Only during the experiment: submitted and started before the experiment's end, "
+        "and ending no later than that (31 July 2025)."
+    ),
+)
+def within_the_experiment(document, context):
+    if document["experiment"] != CROSS_OVER_EXPERIMENT:
+        yield (
+            "experiment",
+            message(
+                N_("A cross-over qualification belongs to experiment %(slug)s."),
+                slug=CROSS_OVER_EXPERIMENT,
+            ),
+        )
+        return
+    experiment = context.experiment(CROSS_OVER_EXPERIMENT)
+    if experiment is None or experiment.end_date is None:
+        return
+    end = experiment.end_date
+    submitted, is_today = context.submitted_on()
+    if is_today:
+        context.watch(end)
+    if submitted >= end:
+        yield (
+            "submitted_on",
+            message(
+                N_("The experiment ends on %(date)s; submissions must come before that."),
+                date=end.isoformat(),
+            ),
+        )
+    if context.date("start_date") >= end:
+        yield (
+            "start_date",
+            message(
+                N_("The experiment ends on %(date)s; start before that."), date=end.isoformat()
+            ),
+        )
+    if context.date("end_date") > end:
+        yield (
+            "end_date",
+            message(
+                N_("The experiment ends on %(date)s; the cross-over cannot run longer."),
+                date=end.isoformat(),
+            ),
+        )
+
+
+@rule(
+    "CO-06",
+    Severity.PLAUSIBILITY,
+    kinds=CROSS_OVER,
+    source="—",
+    text=_("The source qualifications have the same level as the cross-over."),
+)
+def parts_have_the_same_level(document, context):
+    for index, part in enumerate(document["parts"]):
+        qualification = context.qualification(part["qualification"])
+        if qualification is not None and qualification.level != document["level"]:
+            yield (
+                f"parts[{index}].qualification",
+                message(
+                    N_(
+                        "Qualification %(crebo)s has level %(level)s;"
+                        " the cross-over has level %(own)s."
+                    ),
+                    crebo=qualification.crebo,
+                    level=qualification.level,
+                    own=document["level"],
+                ),
+            )
+
+
+# Practice-oriented programme pilot ------------------------------------------------
+
+
+def _pilot(context):
+    return context.experiment(PRACTICE_EXPERIMENT)
+
+
+@rule(
+    "PP-01",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source="003",
+    text=_(
+        "The theme is one of T&T, Z&W, D&P, E&O, IT, or a licensed programme HBR, Groen, "
+        "techniek-GL."
+    ),
+)
+def theme_is_allowed(document, context):
+    pilot = _pilot(context)
+    if pilot is None or not pilot.allowed_themes:
+        return
+    if document["theme"] not in pilot.allowed_themes:
+        yield (
+            "theme",
+            message(
+                N_("The theme %(theme)s is not one of: %(themes)s."),
+                theme=document["theme"],
+                themes=", ".join(pilot.allowed_themes),
+            ),
+        )
+
+
+@rule(
+    "PP-02",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source='003 "worden op 320 uur ontwikkeld"',
+    text=_("The programme is developed at 320 hours."),
+)
+def developed_at_programme_hours(document, context):
+    pilot = _pilot(context)
+    if pilot is None or not pilot.programme_hours:
+        return
+    if document["hours"] != pilot.programme_hours:
+        yield (
+            "hours",
+            message(
+                N_("A practice-oriented programme is developed at %(hours)s hours, not %(given)s."),
+                hours=pilot.programme_hours,
+                given=document["hours"],
+            ),
+        )
+
+
+@rule(
+    "PP-03",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source='003 "maximaal 162 000 euro om één praktijkgericht programma"',
+    text=_("At most €162,000 over four years, for one programme per pilot school."),
+)
+def budget_and_one_programme_per_school(document, context):
+    """The second programme of a school is found among its other practice-oriented
+    submissions that are not rejected or withdrawn."""
+    pilot = _pilot(context)
+    if pilot is None:
+        return
+    if (
+        pilot.max_budget_eur is not None
+        and Decimal(str(document["budget_eur"])) > pilot.max_budget_eur
+    ):
+        yield (
+            "budget_eur",
+            message(
+                N_("The budget is at most %(max)s euro per school."),
+                max=f"{pilot.max_budget_eur:.0f}",
+            ),
+        )
+    if pilot.max_programmes_per_school is None:
+        return
+    submission = apps.get_model("submissions", "Submission")
+    others = submission.objects.filter(
+        kind=Kind.PRACTICE_PROGRAMME, school__code=document["school"]
+    ).exclude(state__in=["rejected", "withdrawn"])
+    if context.submission_id is not None:
+        others = others.exclude(pk=context.submission_id)
+    if others.count() >= pilot.max_programmes_per_school:
+        yield (
+            "school",
+            message(
+                N_(
+                    "The school already has a practice-oriented programme;"
+                    " at most %(max)s per school."
+                ),
+                max=pilot.max_programmes_per_school,
+            ),
+        )
+
+
+@rule(
+    "PP-04",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source='003 "samenwerking met het mbo, bedrijven en havo"',
+    text=_(
+        "The activity plan involves at least one mbo institution and one company; no havo "
+        "partner is a warning."
+    ),
+)
+def partners_include_mbo_and_company(document, context):
+    kinds = {partner["kind"] for partner in document["partners"]}
+    if "mbo" not in kinds:
+        yield ("partners", message(N_("No mbo institution is among the partners.")))
+    if "company" not in kinds:
+        yield ("partners", message(N_("No company is among the partners.")))
+    if "havo" not in kinds:
+        yield ("partners", message(N_("No havo school is among the partners.")), Severity.WARNING)
+    if not document["activity_plan"].strip():
+        yield ("activity_plan", message(N_("The activity plan is empty.")))
+
+
+@rule(
+    "PP-05",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source="003",
+    text=_("The pilot runs within 15 December 2020 – 31 July 2024."),
+)
+def within_the_pilot_period(document, context):
+    pilot = _pilot(context)
+    start = parse_date(document["period"]["start"])
+    end = parse_date(document["period"]["end"])
+    if end < start:
+        yield ("period.end", message(N_("The period ends before it starts.")))
+    if pilot is None:
+        return
+    if pilot.start_date and start < pilot.start_date:
+        yield (
+            "period.start",
+            message(
+                N_("The pilot starts on %(date)s; the period starts earlier."),
+                date=pilot.start_date.isoformat(),
+            ),
+        )
+    if pilot.end_date and end > pilot.end_date:
+        yield (
+            "period.end",
+            message(
+                N_("The pilot ends on %(date)s; the period ends later."),
+                date=pilot.end_date.isoformat(),
+            ),
+        )

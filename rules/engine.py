@@ -1,0 +1,174 @@
+"""The rule engine: one implementation of the rules for the command line, the
+browser and the background jobs.
+
+`validate_bytes(data)` reads a document as uploaded; `validate_document(doc)`
+checks a parsed one. Both return a `Report`. The shape check (FMT-01) runs
+first; when the document does not have the shape of its kind, the other rules
+do not run (they may rely on the shape).
+"""
+
+import datetime
+import importlib
+import json
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Max
+from django.utils.translation import gettext_noop as N_
+
+from .context import RuleContext
+from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
+
+# Each kind's rules live in the app that owns the kind.
+RULE_MODULES = (
+    "rules.format_rules",
+    "experiments.rules",
+    "pathways.rules",
+    "regions.rules",
+    "qualifications.rules",
+)
+
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+FORMAT_SOURCE = "docs/interchange.md"
+
+
+def load_rule_modules() -> None:
+    """Import every module that registers rules (idempotent)."""
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+
+
+@dataclass
+class Report:
+    """The outcome of validating one document."""
+
+    kind: str | None
+    findings: list[Finding]
+    readable: bool = True
+    watched_dates: set[datetime.date] = field(default_factory=set)
+
+    @property
+    def valid(self) -> bool:
+        """True when the document was read and no finding is an error."""
+        return self.readable and not any(f.severity == Severity.ERROR for f in self.findings)
+
+    @property
+    def recheck_on(self) -> datetime.date | None:
+        """The first reference date, compared with today, that has not passed yet."""
+        return min(self.watched_dates) if self.watched_dates else None
+
+    def as_dict(self) -> dict:
+        """The interchange output of `manage.py validate`."""
+        return {
+            "kind": self.kind,
+            "valid": self.valid,
+            "findings": [
+                {key: value for key, value in f.as_dict().items() if key not in ("text", "params")}
+                for f in self.findings
+            ],
+        }
+
+
+def unreadable_report(text: str, **params) -> Report:
+    finding = Finding("FMT-01", Severity.ERROR, "", message(text, **params), FORMAT_SOURCE)
+    return Report(kind=None, findings=[finding], readable=False)
+
+
+def _depth(value) -> int:
+    """Nesting depth of a parsed JSON value, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+def parse_bytes(data: bytes) -> tuple[object, Report | None]:
+    """Parse uploaded bytes as JSON. Returns (document, None), or (None, report)
+    with an FMT-01 finding when the bytes cannot be read as a JSON document."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return None, unreadable_report(
+            N_("The file is larger than %(limit)s MB."), limit=MAX_DOCUMENT_BYTES // (1024 * 1024)
+        )
+    if not data.strip():
+        return None, unreadable_report(N_("The file is empty."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, unreadable_report(N_("The file is not UTF-8 text."))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, unreadable_report(
+            N_("The file is not valid JSON: %(error)s at line %(line)s, column %(column)s."),
+            error=error.msg,
+            line=error.lineno,
+            column=error.colno,
+        )
+    except (RecursionError, MemoryError, ValueError):
+        return None, unreadable_report(N_("The JSON in the file is nested too deeply."))
+    if _depth(document) > MAX_DEPTH:
+        return None, unreadable_report(N_("The JSON in the file is nested too deeply."))
+    return document, None
+
+
+def validate_document(
+    document, *, today: datetime.date | None = None, submission_id=None
+) -> Report:
+    """Run FMT-01 and then every rule of the document's kind."""
+    load_rule_modules()
+    kind = document.get("kind") if isinstance(document, dict) else None
+    kind = kind if isinstance(kind, str) else None
+    context = RuleContext(
+        document if isinstance(document, dict) else {}, today=today, submission_id=submission_id
+    )
+    shape = list(REGISTRY["FMT-01"].run(document, context))
+    if shape:
+        return Report(kind=kind, findings=shape)
+    findings: list[Finding] = []
+    for registered in rules_for_kind(kind):
+        findings.extend(registered.run(document, context))
+    return Report(kind=kind, findings=findings, watched_dates=context.watched_dates)
+
+
+def validate_bytes(
+    data: bytes, *, today: datetime.date | None = None, submission_id=None
+) -> Report:
+    """Read and validate a document given as the bytes of a file."""
+    document, problem = parse_bytes(data)
+    if problem is not None:
+        return problem
+    return validate_document(document, today=today, submission_id=submission_id)
+
+
+def reference_data_stamp() -> str:
+    """A short text that changes whenever reference data the rules read changes:
+    the last finished import, experiment and participation changes, and the
+    number of organisations, qualifications and keuzedelen."""
+    import_run = apps.get_model("qualifications", "ImportRun")
+    experiment = apps.get_model("experiments", "Experiment")
+    participation = apps.get_model("experiments", "Participation")
+    organisation = apps.get_model("regions", "Organisation")
+    qualification = apps.get_model("qualifications", "Qualification")
+    elective = apps.get_model("qualifications", "ElectiveModule")
+    last_import = import_run.objects.filter(finished_at__isnull=False).aggregate(
+        last=Max("finished_at")
+    )["last"]
+    last_experiment = experiment.objects.aggregate(last=Max("updated_at"))["last"]
+    last_participation = participation.objects.aggregate(last=Max("updated_at"))["last"]
+    parts = [
+        last_import.isoformat() if last_import else "-",
+        last_experiment.isoformat() if last_experiment else "-",
+        last_participation.isoformat() if last_participation else "-",
+        str(organisation.objects.count()),
+        str(qualification.objects.count()),
+        str(elective.objects.count()),
+    ]
+    return "|".join(parts)

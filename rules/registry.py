@@ -1,0 +1,143 @@
+"""The rule registry: every validation rule, declared with `@rule(...)`.
+
+A rule is a small function `check(document, context)` that yields findings as
+`(path, message)` or `(path, message, severity)` tuples. Messages are built
+with `message(gettext_noop("English text with %(name)s"), name=...)` so that
+they are translated when shown, in the language active at that moment.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class Severity(models.TextChoices):
+    ERROR = "error", _("error")
+    WARNING = "warning", _("warning")
+    PLAUSIBILITY = "plausibility", _("plausibility check")
+
+
+class Kind(models.TextChoices):
+    """The kinds of submission document (interchange `kind`)."""
+
+    REGIONAL_PROGRAMME = "regional_programme", _("regionalised programme")
+    CROSS_OVER = "cross_over", _("cross-over qualification")
+    CONTINUOUS_PATHWAY = "continuous_pathway", _("continuous vmbo–mbo pathway")
+    PRACTICE_PROGRAMME = "practice_programme", _("practice-oriented programme")
+
+
+ALL_KINDS = tuple(Kind.values)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message to the author: an English msgid and its parameters."""
+
+    text: str
+    params: dict = field(default_factory=dict)
+
+    def render(self) -> str:
+        """The message in the active language."""
+        translated = gettext(self.text)
+        return translated % self.params if self.params else translated
+
+
+def message(text: str, **params) -> Message:
+    """Build a message; `text` is an English msgid marked with gettext_noop."""
+    return Message(text, params)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found in a document."""
+
+    rule: str
+    severity: str
+    path: str
+    message: Message
+    source: str
+
+    def as_dict(self) -> dict:
+        """The interchange form (message in the active language) plus the msgid
+        and parameters, so a stored finding can be shown in another language."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "message": self.message.render(),
+            "source": self.source,
+            "text": self.message.text,
+            "params": self.message.params,
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule."""
+
+    id: str
+    severity: str
+    kinds: tuple[str, ...]
+    source: str
+    text: str  # lazy translation: what the rule requires
+    check: Callable
+
+    @property
+    def family(self) -> str:
+        """The ID prefix, e.g. "RR"."""
+        return self.id.split("-")[0]
+
+    def run(self, document: dict, context) -> Iterable[Finding]:
+        """Run the rule and wrap what it yields into findings."""
+        for item in self.check(document, context) or ():
+            path, msg, *rest = item
+            severity = rest[0] if rest else self.severity
+            yield Finding(self.id, str(severity), path, msg, self.source)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text):
+    """Register a rule function under `rule_id` (unique)."""
+
+    def decorator(check: Callable) -> Callable:
+        if rule_id in REGISTRY and REGISTRY[rule_id].check is not check:
+            existing = REGISTRY[rule_id].check
+            if (existing.__module__, existing.__qualname__) != (
+                check.__module__,
+                check.__qualname__,
+            ):
+                raise ValueError(f"Rule {rule_id} is registered twice")
+        unknown = set(kinds) - set(ALL_KINDS)
+        if unknown:
+            raise ValueError(f"Rule {rule_id}: unknown kinds {sorted(unknown)}")
+        REGISTRY[rule_id] = Rule(
+            id=rule_id,
+            severity=str(severity),
+            kinds=tuple(kinds),
+            source=source,
+            text=text,
+            check=check,
+        )
+        return check
+
+    return decorator
+
+
+def _sort_key(rule_id: str):
+    family, _, number = rule_id.partition("-")
+    return (family, int(number) if number.isdigit() else 0)
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, ordered by family and number."""
+    return [REGISTRY[key] for key in sorted(REGISTRY, key=_sort_key)]
+
+
+def rules_for_kind(kind: str) -> list[Rule]:
+    """The rules that apply to documents of `kind` (FMT-01 is run by the engine)."""
+    return [r for r in all_rules() if kind in r.kinds and r.id != "FMT-01"]

@@ -1,0 +1,161 @@
+"""Submissions, their immutable versions and the validation report of each version."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rules.registry import Kind
+
+
+class Submission(models.Model):
+    """A school's submission of one document kind, in a workflow state."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        UNDER_REVIEW = "under_review", _("under review")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    # States in which a submission is still being worked on or reviewed.
+    OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    school = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values), name="submission_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    state__in=[
+                        "draft",
+                        "submitted",
+                        "under_review",
+                        "changes_requested",
+                        "approved",
+                        "rejected",
+                        "withdrawn",
+                    ]
+                ),
+                name="submission_state_is_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SubmissionVersion(models.Model):
+    """One uploaded document of a submission. Never changed once created."""
+
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("number"))
+    document = models.JSONField(_("document"))
+    # The uploaded text exactly as received, so that a download returns it unchanged.
+    source_text = models.TextField(_("document as uploaded"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["submission", "-number"]
+        verbose_name = _("submission version")
+        verbose_name_plural = _("submission versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "number"], name="submission_version_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A submission version cannot be changed once created.")
+        super().save(*args, **kwargs)
+
+
+class ValidationReport(models.Model):
+    """The result of the rules for exactly one version's document."""
+
+    version = models.OneToOneField(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="report",
+    )
+    valid = models.BooleanField(_("valid"))
+    findings = models.JSONField(_("findings"), default=list)
+    checked_at = models.DateTimeField(_("checked at"))
+    reference_data_stamp = models.CharField(_("reference data stamp"), max_length=300)
+    # The first reference date compared with today that had not passed at the check.
+    recheck_on = models.DateField(_("check again on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("validation report")
+        verbose_name_plural = _("validation reports")
+
+    def __str__(self):
+        return f"{self.version}: {'valid' if self.valid else 'not valid'}"
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.get("severity") == "error")
+
+
+class ValidationChange(models.Model):
+    """Findings that appeared or disappeared when a version was checked again."""
+
+    version = models.ForeignKey(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="validation_changes",
+    )
+    checked_at = models.DateTimeField(_("checked at"))
+    reason = models.CharField(_("reason"), max_length=200)
+    appeared = models.JSONField(_("findings that appeared"), default=list)
+    disappeared = models.JSONField(_("findings that disappeared"), default=list)
+    was_valid = models.BooleanField(_("was valid"))
+    is_valid = models.BooleanField(_("is valid"))
+
+    class Meta:
+        ordering = ["-checked_at"]
+        verbose_name = _("validation change")
+        verbose_name_plural = _("validation changes")
+
+    def __str__(self):
+        return f"{self.version} {self.checked_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,194 @@
+"""Writes for submissions: upload a document, store its validation report, and
+check stored documents again when reference data or dates have moved on."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rules.engine import parse_bytes, reference_data_stamp, validate_document
+from rules.registry import Kind
+
+from .models import Submission, SubmissionVersion, ValidationChange, ValidationReport
+
+# The document fields that name the school(s) a document is about.
+SCHOOL_FIELDS = {
+    Kind.REGIONAL_PROGRAMME: ("school",),
+    Kind.CROSS_OVER: ("school",),
+    Kind.CONTINUOUS_PATHWAY: ("vmbo_school", "mbo_institution"),
+    Kind.PRACTICE_PROGRAMME: ("school",),
+}
+
+
+class DocumentRefused(ValidationError):
+    """An uploaded file cannot be stored as a submission document."""
+
+
+def read_upload(data: bytes, organisation) -> tuple[dict, str]:
+    """Parse an uploaded document for `organisation`; returns (document, text).
+
+    Raises `DocumentRefused` with a plain sentence when the file is not a JSON
+    document of a known kind, or when it is about another school. Everything
+    else (missing fields, unknown codes, …) is for the rules to report.
+    """
+    document, problem = parse_bytes(data)
+    if problem is not None:
+        raise DocumentRefused([finding.message.render() for finding in problem.findings])
+    if not isinstance(document, dict):
+        raise DocumentRefused(_("The document must be a JSON object."))
+    kind = document.get("kind")
+    if kind not in Kind.values:
+        raise DocumentRefused(
+            _("The document's kind must be one of: %(kinds)s.") % {"kinds": ", ".join(Kind.values)}
+        )
+    codes = [document.get(field) for field in SCHOOL_FIELDS[kind]]
+    if organisation.code not in codes:
+        raise DocumentRefused(
+            _("The document is not about your school (%(code)s).") % {"code": organisation.code}
+        )
+    return document, data.decode("utf-8-sig")
+
+
+def _title(document: dict) -> str:
+    title = document.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()[:300]
+    kind_label = Kind(document["kind"]).label
+    detail = document.get("theme") or document.get("target_qualification") or ""
+    return f"{kind_label} {detail}".strip()[:300] if isinstance(detail, str) else str(kind_label)
+
+
+def queue_validation(version: SubmissionVersion) -> None:
+    """Validate the version in the background once the transaction commits."""
+    from .tasks import validate_version
+
+    transaction.on_commit(lambda: validate_version.delay(version.pk))
+
+
+@transaction.atomic
+def create_submission(*, user, data: bytes) -> Submission:
+    """Create a draft submission for the user's organisation with version 1."""
+    document, text = read_upload(data, user.organisation)
+    submission = Submission.objects.create(
+        kind=document["kind"], school=user.organisation, title=_title(document), created_by=user
+    )
+    version = SubmissionVersion.objects.create(
+        submission=submission, number=1, document=document, source_text=text, created_by=user
+    )
+    queue_validation(version)
+    return submission
+
+
+@transaction.atomic
+def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersion:
+    """Add a new version to a draft submission (same kind)."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.state != Submission.State.DRAFT:
+        raise DocumentRefused(_("Only a draft can get a new version."))
+    document, text = read_upload(data, locked.school)
+    if document["kind"] != locked.kind:
+        raise DocumentRefused(
+            _("This submission is a %(kind)s; the new document must be one too.")
+            % {"kind": locked.get_kind_display()}
+        )
+    number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = SubmissionVersion.objects.create(
+        submission=locked, number=number, document=document, source_text=text, created_by=user
+    )
+    locked.title = _title(document)
+    locked.save(update_fields=["title", "updated_at"])
+    queue_validation(version)
+    return version
+
+
+def _finding_key(finding: dict) -> str:
+    return json.dumps(
+        [finding.get("rule"), finding.get("path"), finding.get("text"), finding.get("params")],
+        sort_keys=True,
+        default=str,
+    )
+
+
+@transaction.atomic
+def save_validation_report(*, version_id: int, reason: str = "") -> ValidationReport:
+    """Validate a stored version and save its report, replacing an earlier one.
+
+    When an earlier report existed and findings appeared or disappeared, a
+    `ValidationChange` records which.
+    """
+    version = SubmissionVersion.objects.select_related("submission").get(pk=version_id)
+    stamp = reference_data_stamp()
+    result = validate_document(version.document, submission_id=version.submission_id)
+    findings = [finding.as_dict() for finding in result.findings]
+    previous = ValidationReport.objects.select_for_update().filter(version=version).first()
+    now = timezone.now()
+    report, _created = ValidationReport.objects.update_or_create(
+        version=version,
+        defaults={
+            "valid": result.valid,
+            "findings": findings,
+            "checked_at": now,
+            "reference_data_stamp": stamp,
+            "recheck_on": result.recheck_on,
+        },
+    )
+    if previous is not None:
+        before = {_finding_key(f): f for f in previous.findings}
+        after = {_finding_key(f): f for f in findings}
+        appeared = [after[key] for key in after.keys() - before.keys()]
+        disappeared = [before[key] for key in before.keys() - after.keys()]
+        if appeared or disappeared:
+            ValidationChange.objects.create(
+                version=version,
+                checked_at=now,
+                reason=reason[:200],
+                appeared=appeared,
+                disappeared=disappeared,
+                was_valid=previous.valid,
+                is_valid=result.valid,
+            )
+    return report
+
+
+def outdated_reports(*, today=None):
+    """Reports of the latest version of open and approved submissions that
+    need a new check: reference data changed since, or a date they depend on
+    has come. Returns (version_id, reason) pairs."""
+    today = today or timezone.localdate()
+    stamp = reference_data_stamp()
+    states = [*Submission.OPEN_STATES, Submission.State.APPROVED]
+    latest = (
+        SubmissionVersion.objects.filter(submission__state__in=states)
+        .values("submission")
+        .annotate(last=Max("number"))
+    )
+    latest_numbers = {row["submission"]: row["last"] for row in latest}
+    candidates = ValidationReport.objects.filter(
+        version__submission__in=latest_numbers.keys()
+    ).values_list(
+        "version_id",
+        "version__submission_id",
+        "version__number",
+        "reference_data_stamp",
+        "recheck_on",
+    )
+    due = []
+    for version_id, submission_id, number, report_stamp, recheck_on in candidates:
+        if latest_numbers.get(submission_id) != number:
+            continue
+        if report_stamp != stamp:
+            due.append((version_id, "reference data changed"))
+        elif recheck_on is not None and recheck_on <= today:
+            due.append((version_id, f"date {recheck_on.isoformat()} has come"))
+    return due
+
+
+def revalidate_outdated(*, today=None) -> int:
+    """Check again every report that `outdated_reports` finds; returns how many."""
+    due = outdated_reports(today=today)
+    for version_id, reason in due:
+        save_validation_report(version_id=version_id, reason=reason)
+    return len(due)

@@ -1,0 +1,34 @@
+"""Background jobs: validate an uploaded version; check stored ones again."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import services
+
+
+@shared_task(
+    name="submissions.tasks.validate_version",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def validate_version(version_id: int) -> bool:
+    """Validate one stored version and save its report (re-running replaces it)."""
+    report = services.save_validation_report(version_id=version_id)
+    return report.valid
+
+
+@shared_task(
+    name="submissions.tasks.revalidate_submissions",
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=True,
+    max_retries=3,
+)
+def revalidate_submissions() -> int:
+    """Periodic: check again open and approved submissions whose reference data
+    changed or whose watched date has come since their last check."""
+    return services.revalidate_outdated()
