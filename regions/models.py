@@ -4,7 +4,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-REGION_CODE_VALIDATOR = RegexValidator(r"^AM\d{2}$", _("A region code is AM followed by two digits."))
+REGION_CODE_VALIDATOR = RegexValidator(
+    r"^AM\d{2}$", _("A region code is AM followed by two digits.")
+)
 BRIN_VALIDATOR = RegexValidator(
     r"^\d{2}[A-Z]{2}$", _("A BRIN code is two digits followed by two capital letters.")
 )
@@ -14,7 +16,9 @@ KVK_VALIDATOR = RegexValidator(r"^\d{8}$", _("A KvK number has exactly 8 digits.
 class Region(models.Model):
     """A CBS labour-market region (arbeidsmarktregio, 2020 division)."""
 
-    code = models.CharField(_("code"), max_length=4, unique=True, validators=[REGION_CODE_VALIDATOR])
+    code = models.CharField(
+        _("code"), max_length=4, unique=True, validators=[REGION_CODE_VALIDATOR]
+    )
     name = models.CharField(_("name"), max_length=200)
     # GeoJSON geometry (WGS84), kept for drawing the map.
     geometry = models.JSONField(_("geometry"), null=True, blank=True)
@@ -65,7 +69,8 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(kind__in=["mbo", "vmbo"]) | models.Q(code__regex=r"^\d{2}[A-Z]{2}$"),
+                condition=~models.Q(kind__in=["mbo", "vmbo"])
+                | models.Q(code__regex=r"^\d{2}[A-Z]{2}$"),
                 name="organisation_school_code_is_brin",
             ),
             models.CheckConstraint(
@@ -91,8 +96,9 @@ class Network(models.Model):
     """
 
     class Kind(models.TextChoices):
-        INNOVATIVE_CRAFTSMANSHIP_CENTRE = "craftsmanship_centre", _(
-            "centre for innovative craftsmanship"
+        INNOVATIVE_CRAFTSMANSHIP_CENTRE = (
+            "craftsmanship_centre",
+            _("centre for innovative craftsmanship"),
         )
         HEALTH_PACT_REGION = "zorgpact", _("Zorgpact region")
         TECHNOLOGY_PACT_REGION = "techniekpact", _("Techniekpact region")

@@ -1,6 +1,7 @@
-from django.core.management import BaseCommand
+from django.core.management import BaseCommand, call_command
 
 from accounts.demo import DEMO_PASSWORD, load_demo_accounts
+from regions.demo import load_demo_networks, load_demo_organisations
 
 
 class Command(BaseCommand):
@@ -9,10 +10,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Reference data first (each step is idempotent), then demo data, then accounts.
         # Each app adds its step here.
-        users = load_demo_accounts()
+        call_command("import_regions", stdout=self.stdout)
+        result = load_demo_organisations()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+            f"Demo organisations: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged."
         )
+        self.stdout.write(f"Demo networks: {load_demo_networks()} loaded.")
+        users = load_demo_accounts()
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for user in users:
             self.stdout.write(
                 f"  {user.username:<12} {user.get_role_display():<24} {user.organisation.name}"

@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError
+
+from regions.services import InputError, import_regions
+
+
+def default_regions_file() -> Path:
+    """The CBS 2020 labour-market regions file in the reference data folder."""
+    return Path(settings.DATA_DIR) / "regions" / "arbeidsmarktregio_2020.topojson"
+
+
+class Command(BaseCommand):
+    help = "Import the CBS labour-market regions (TopoJSON with statcode/statnaam)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", help="TopoJSON file (default: the CBS 2020 file)")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"]) if options["file"] else default_regions_file()
+        if not path.is_file():
+            raise CommandError(f"{path}: the file does not exist.")
+        try:
+            result = import_regions(path)
+        except InputError as error:
+            raise CommandError(str(error)) from error
+        if result.changed:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Regions: {result.created} created, {result.updated} updated, "
+                    f"{result.unchanged} unchanged."
+                )
+            )
+        else:
+            self.stdout.write(f"Regions: nothing changed ({result.unchanged} already up to date).")

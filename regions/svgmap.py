@@ -1,0 +1,159 @@
+"""Drawing the regions as SVG on the server.
+
+Longitude/latitude are projected with a simple equirectangular projection
+(x = longitude · cos 52°, y = −latitude), fitted to a fixed-width viewBox and
+rounded to one decimal; points that round onto the previous one are dropped.
+Good enough for a country the size of the Netherlands, and small.
+"""
+
+import math
+from dataclasses import dataclass
+
+MAP_WIDTH = 400.0
+MAP_PADDING = 4.0
+COS_52 = math.cos(math.radians(52))
+
+# Sequential colours, light to dark. Borders are drawn dark so every region
+# stands out from its neighbours; the legend repeats each class as text.
+CLASS_COLOURS = ["#f3f3f3", "#b3d3ea", "#5b9bd1", "#1f5f9e", "#0b2f5c"]
+
+
+@dataclass(frozen=True)
+class ValueClass:
+    """One class of the legend: counts from `low` to `high` (inclusive) share a colour."""
+
+    low: int
+    high: int
+    colour: str
+
+    def contains(self, value: int) -> bool:
+        return self.low <= value <= self.high
+
+
+def classify(values) -> list[ValueClass]:
+    """Legend classes for these counts: zero, then up to four ranges up to the maximum."""
+    top = max(values, default=0)
+    classes = [ValueClass(0, 0, CLASS_COLOURS[0])]
+    if top <= 0:
+        return classes
+    steps = min(4, top)
+    size = math.ceil(top / steps)
+    low = 1
+    for number in range(steps):
+        high = min(top, low + size - 1)
+        classes.append(ValueClass(low, high, CLASS_COLOURS[number + 1]))
+        low = high + 1
+        if low > top:
+            break
+    return classes
+
+
+def class_for(value: int, classes: list[ValueClass]) -> ValueClass:
+    """The legend class a count falls in."""
+    for value_class in classes:
+        if value_class.contains(value):
+            return value_class
+    return classes[-1]
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return geometry["coordinates"]
+    return []
+
+
+def _project(position) -> tuple[float, float]:
+    return position[0] * COS_52, -position[1]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Maps projected coordinates into the viewBox."""
+
+    min_x: float
+    min_y: float
+    scale: float
+    width: float
+    height: float
+
+    def point(self, position) -> tuple[float, float]:
+        x, y = _project(position)
+        return (
+            round((x - self.min_x) * self.scale + MAP_PADDING, 1),
+            round((y - self.min_y) * self.scale + MAP_PADDING, 1),
+        )
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width:g} {self.height:g}"
+
+
+def fit(geometries) -> Frame:
+    """The frame that fits all geometries into a viewBox MAP_WIDTH wide."""
+    xs, ys = [], []
+    for geometry in geometries:
+        for polygon in _polygons(geometry):
+            for ring in polygon:
+                for position in ring:
+                    x, y = _project(position)
+                    xs.append(x)
+                    ys.append(y)
+    if not xs:
+        return Frame(0, 0, 1, MAP_WIDTH, MAP_WIDTH)
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    scale = (MAP_WIDTH - 2 * MAP_PADDING) / span_x
+    height = math.ceil(span_y * scale + 2 * MAP_PADDING)
+    return Frame(min(xs), min(ys), scale, MAP_WIDTH, height)
+
+
+def path_data(geometry: dict, frame: Frame) -> str:
+    """SVG path data for a (Multi)Polygon: one closed subpath per ring."""
+    parts = []
+    for polygon in _polygons(geometry):
+        for ring in polygon:
+            points = []
+            for position in ring:
+                point = frame.point(position)
+                if not points or point != points[-1]:
+                    points.append(point)
+            if len(points) > 1 and points[0] == points[-1]:
+                points.pop()
+            if len(points) < 3:
+                continue
+            coordinates = " ".join(f"{x:g},{y:g}" for x, y in points)
+            parts.append(f"M{coordinates}Z")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class MapShape:
+    """One region drawn on the map."""
+
+    code: str
+    name: str
+    value: int
+    colour: str
+    d: str
+
+
+def draw(regions, values: dict[str, int]) -> tuple[Frame, list[MapShape], list[ValueClass]]:
+    """Shapes, frame and legend classes for the regions coloured by `values`."""
+    regions = [region for region in regions if region.geometry]
+    frame = fit(region.geometry for region in regions)
+    classes = classify(values.values())
+    shapes = []
+    for region in regions:
+        value = values.get(region.code, 0)
+        shapes.append(
+            MapShape(
+                code=region.code,
+                name=region.name,
+                value=value,
+                colour=class_for(value, classes).colour,
+                d=path_data(region.geometry, frame),
+            )
+        )
+    return frame, shapes, classes
