@@ -22,8 +22,11 @@ from defusedxml.ElementTree import DefusedXMLParser
 CREBO_PATTERN = re.compile(r"^\d{5}$")
 
 
-class SbbImportError(Exception):
-    """Bad SBB input: one plain sentence naming the file and, where known, the line."""
+class ImportFailed(Exception):
+    """Bad reference-data input: one plain sentence naming the file and, where known, the line.
+
+    Nothing of the file is written when this is raised.
+    """
 
     def __init__(self, file_name: str, message: str, line: int | None = None):
         self.file_name = file_name
@@ -31,6 +34,10 @@ class SbbImportError(Exception):
         self.message = message
         where = f"{file_name}, line {line}" if line else file_name
         super().__init__(f"{where}: {message}")
+
+
+class SbbImportError(ImportFailed):
+    """Bad SBB qualification file (not XML, wrong structure, unsafe XML, unknown reference)."""
 
 
 @dataclass
