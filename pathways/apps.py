@@ -1,6 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PathwaysConfig(AppConfig):
     name = "pathways"
+    verbose_name = _("Continuous pathways vmbo–mbo")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Plug the pathway counts into the regions map and region page.
+        from regions.selectors import register_indicator, register_region_section
+
+        from . import selectors
+
+        register_indicator(
+            "pathways", _("Active continuous pathways vmbo–mbo"), selectors.active_route_counts
+        )
+        register_region_section(
+            "pathways",
+            _("Continuous pathways vmbo–mbo"),
+            "pathways/region_section.html",
+            selectors.region_section_context,
+        )

@@ -249,6 +249,11 @@ def coverage_over_time(today: datetime.date | None = None) -> list[dict]:
     return result
 
 
+def _counts_by_status() -> list[tuple[str, int]]:
+    counts = dict(Route.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    return [(status.label, counts.get(status.value, 0)) for status in Route.Status]
+
+
 def monitoring_overview(today: datetime.date | None = None) -> dict:
     """Everything the ministry's monitoring page shows."""
     return {
@@ -256,7 +261,7 @@ def monitoring_overview(today: datetime.date | None = None) -> dict:
         "regions_covered": regions_with_routes(),
         "over_time": coverage_over_time(today),
         "without_place": students_without_place_total(),
-        "by_status": dict(Route.objects.values_list("status").annotate(n=Count("pk")).order_by()),
+        "by_status": _counts_by_status(),
     }
 
 
@@ -282,3 +287,16 @@ def export_csv(routes) -> str:
     for route in routes:
         writer.writerow(document_to_csv_row(route_to_document(route)))
     return buffer.getvalue()
+
+
+REGION_SECTION_LIMIT = 20
+
+
+def region_section_context(region) -> dict:
+    """Context of the pathways section on a region page: its active routes (public fields)."""
+    routes = active_routes_in_region(region.code)
+    return {
+        "routes": list(routes[:REGION_SECTION_LIMIT]),
+        "total": routes.count(),
+        "limit": REGION_SECTION_LIMIT,
+    }
