@@ -1,3 +1,10 @@
 """API routes of the pathways app, mounted under /api/."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .api import RouteViewSet
+
+router = SimpleRouter()
+router.register("pathways", RouteViewSet, basename="pathway")
+
+urlpatterns = router.urls
