@@ -156,9 +156,16 @@ def dossier_parts(dossier: QualificationFile) -> DossierParts:
 
 
 def get_qualification(crebo: str) -> Qualification:
-    """One qualification by its crebo, with its dossier. Raises DoesNotExist."""
-    return Qualification.objects.select_related("file", "file__domain", "file__sector_chamber").get(
-        crebo=crebo
+    """One qualification by its crebo, with its dossier and certificates. Raises DoesNotExist."""
+    return (
+        Qualification.objects.select_related("file", "file__domain", "file__sector_chamber")
+        .prefetch_related(
+            Prefetch(
+                "certificates",
+                queryset=VetCertificate.objects.select_related("core_task").order_by("title"),
+            )
+        )
+        .get(crebo=crebo)
     )
 
 
