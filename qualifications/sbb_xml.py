@@ -230,7 +230,10 @@ class _Reader:
     def dossier(self, element: Element) -> DossierData:
         crebos = element.findall("dossiercrebos/dossiercrebo")
         crebo_element = crebos[0] if crebos else None
-        crebo = self.crebo(crebo_element, element, "the dossier")
+        crebos_element = element.find("dossiercrebos")
+        crebo = self.crebo(
+            crebo_element, crebos_element if crebos_element is not None else element, "the dossier"
+        )
         chamber = element.find("voorblad/omschrijving/penvoerder/sectorkamer")
         knowledge = {
             _text(item.get("nr")): _text(item.get("titel"))
