@@ -370,10 +370,6 @@ CASES = [
 ]
 
 
-def case_id(case):
-    return f"{case[0]}-{case[3]}-{case[2][0][-1] if case[2][0][0] == 'del' else case[2][0][1]}"
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}:{c[3]}:{i}" for i, c in enumerate(CASES)])
 def test_rule_triggers(reference, case):
     rule_id, kind, changes, path, _ = case
@@ -454,10 +450,10 @@ def test_rr08_cap_exceeded_in_the_data(reference):
     document = valid_document(RP)
     _admit_schools(reference.regional_experiment, 4, "2019/20")
     assert findings_of(validate_document(document), "RR-08") == []
-    _admit_schools_offset = Organisation.objects.create(kind="mbo", code="49ZZ", name="ROC extra")
+    sixth_school = Organisation.objects.create(kind="mbo", code="49ZZ", name="ROC extra")
     Participation.objects.create(
         experiment=reference.regional_experiment,
-        school=_admit_schools_offset,
+        school=sixth_school,
         cohort="2019/20",
         status="admitted",
     )

@@ -1,0 +1,142 @@
+"""`manage.py validate FILE`: output format and exit status (docs/interchange.md)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from .fixtures import set_value, valid_document
+
+
+def run_validate(path) -> tuple[int, dict]:
+    """Run the command in-process; returns (exit status, parsed stdout)."""
+    from io import StringIO
+
+    out = StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("validate", str(path), stdout=out)
+    return exit_info.value.code, json.loads(out.getvalue())
+
+
+def write(tmp_path, content, name="document.json"):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "kind", ["regional_programme", "cross_over", "continuous_pathway", "practice_programme"]
+)
+def test_valid_document_exits_0(reference, tmp_path, kind):
+    status, output = run_validate(write(tmp_path, json.dumps(valid_document(kind))))
+    assert status == 0
+    assert output == {"kind": kind, "valid": True, "findings": []}
+
+
+def test_invalid_document_exits_1_with_findings(reference, tmp_path):
+    document = valid_document("regional_programme")
+    set_value(document, "regional_section.contributors[1].role", "teacher")
+    status, output = run_validate(write(tmp_path, json.dumps(document)))
+    assert status == 1
+    assert output["kind"] == "regional_programme"
+    assert output["valid"] is False
+    finding = next(f for f in output["findings"] if f["rule"] == "RR-04")
+    assert set(finding) == {"rule", "severity", "path", "message", "source"}
+    assert finding["severity"] == "error"
+    assert finding["path"] == "regional_section.contributors"
+    assert finding["source"].startswith("000")
+
+
+def test_warning_only_document_is_valid(reference, tmp_path):
+    document = valid_document("continuous_pathway")
+    document["duo_registration"]["status"] = "submitted"
+    status, output = run_validate(write(tmp_path, json.dumps(document)))
+    assert status == 0
+    assert output["valid"] is True
+    assert [(f["rule"], f["severity"]) for f in output["findings"]] == [("DL-09", "warning")]
+
+
+UNREADABLE = {
+    "empty": b"",
+    "whitespace": b"   \n",
+    "binary": bytes(range(256)) * 4,
+    "invalid-utf8": b'{"kind": "cross_over", "title": "\xff\xfe"}',
+    "malformed-json": b'{"kind": "cross_over",',
+    "deeply-nested": b"[" * 100_000 + b"]" * 100_000,
+    "nested-objects": b'{"a":' * 50 + b"1" + b"}" * 50,
+    "10-mb-text": b"lorem ipsum " * (10 * 1024 * 1024 // 12),
+}
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_unreadable_input_exits_2_with_fmt01(db, tmp_path, name):
+    status, output = run_validate(write(tmp_path, UNREADABLE[name]))
+    assert status == 2
+    assert output["valid"] is False
+    assert [f["rule"] for f in output["findings"]] == ["FMT-01"]
+    assert output["findings"][0]["message"]
+
+
+def test_missing_file_exits_2(db, tmp_path):
+    status, output = run_validate(tmp_path / "nothing-here.json")
+    assert status == 2
+    assert output["findings"][0]["rule"] == "FMT-01"
+
+
+NOT_VALID = {
+    "top-level-list": "[1, 2, 3]",
+    "top-level-string": '"regional_programme"',
+    "no-kind": '{"format": "vet-submission/1"}',
+    "unknown-kind": '{"format": "vet-submission/1", "kind": "apprenticeship"}',
+    "kind-is-a-number": '{"kind": 7}',
+}
+
+
+@pytest.mark.parametrize("name", NOT_VALID)
+def test_readable_but_not_a_document_exits_1(db, tmp_path, name):
+    status, output = run_validate(write(tmp_path, NOT_VALID[name]))
+    assert status == 1
+    assert output["valid"] is False
+    assert {f["rule"] for f in output["findings"]} == {"FMT-01"}
+
+
+@pytest.mark.parametrize(
+    "kind", ["regional_programme", "cross_over", "continuous_pathway", "practice_programme"]
+)
+def test_wrong_types_everywhere_name_each_field(db, tmp_path, kind):
+    """Every field replaced by a value of the wrong type: one finding per field."""
+    document = valid_document(kind)
+    wrong = {key: ([] if isinstance(value, str) else "x") for key, value in document.items()}
+    wrong["kind"] = kind
+    status, output = run_validate(write(tmp_path, json.dumps(wrong)))
+    assert status == 1
+    paths = {f["path"] for f in output["findings"]}
+    assert paths == set(document) - {"kind"}
+    for finding in output["findings"]:
+        assert finding["path"] in finding["message"]
+
+
+@pytest.mark.parametrize("content", [b"", b"[" * 100_000])
+def test_real_process_prints_json_and_no_traceback(tmp_path, content):
+    """As a real process: the exit status is 2 and stderr has no traceback."""
+    path = write(tmp_path, content)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "validate", str(path)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["findings"][0]["rule"] == "FMT-01"
