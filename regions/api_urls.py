@@ -1,12 +1,21 @@
 """API routes of the regions app, mounted under /api/."""
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from .api import NetworkViewSet, OrganisationViewSet, RegionViewSet
 
-router = SimpleRouter(trailing_slash="/?")
+router = SimpleRouter()
 router.register("regions", RegionViewSet, basename="region")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("networks", NetworkViewSet, basename="network")
 
-urlpatterns = router.urls
+urlpatterns = [
+    # The GeoJSON of one region, also without the trailing slash.
+    path(
+        "regions/<str:code>/geojson",
+        RegionViewSet.as_view({"get": "geojson"}),
+        name="region-geojson-bare",
+    ),
+    *router.urls,
+]
