@@ -1,8 +1,8 @@
 """The public map at /regios/kaart/: server-drawn SVG, indicators, legend, table."""
 
 import re
-import xml.etree.ElementTree as ET
 
+from defusedxml import ElementTree as ET
 from django.urls import reverse
 
 from regions import selectors
