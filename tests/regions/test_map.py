@@ -15,7 +15,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 URL = reverse("regions:map")
 
 
-def parse_svg(html: str) -> ET.Element:
+def parse_svg(html: str):
     match = re.search(r"<svg\b.*?</svg>", html, re.S)
     assert match, "no inline SVG on the page"
     return ET.fromstring(match.group(0))
