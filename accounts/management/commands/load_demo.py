@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from regions.demo import load_demo_networks, load_demo_organisations
+
+DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
 
 
 class Command(BaseCommand):
@@ -11,6 +14,11 @@ class Command(BaseCommand):
         # Reference data first (each step is idempotent), then demo data, then accounts.
         # Each app adds its step here.
         call_command("import_regions", stdout=self.stdout)
+        # qualifications: the SBB samples (reference data) and fictitious keuzedelen.
+        sbb_files = sorted(str(path) for path in (settings.DATA_DIR / "sbb").glob("*.xml"))
+        if sbb_files:
+            call_command("import_sbb", *sbb_files, stdout=self.stdout)
+        call_command("import_keuzedelen", str(DEMO_ELECTIVES_CSV), stdout=self.stdout)
         result = load_demo_organisations()
         self.stdout.write(
             f"Demo organisations: {result.created} created, {result.updated} updated, "
