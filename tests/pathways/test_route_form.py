@@ -1,0 +1,208 @@
+"""Drafting and changing a route in the browser form (views route_create, route_edit)."""
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from accounts.models import Role
+from pathways.models import Route, RouteEvent
+
+from .helpers import PDF_BYTES, PathwayTestCase
+
+CREATE = reverse("pathways:route-create")
+
+
+def docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def odt_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+class CreateRouteTests(PathwayTestCase):
+    def test_vmbo_author_drafts_a_route_with_the_mbo_institution(self):
+        self.login(self.victor)
+        response = self.client.post(CREATE, self.form_data(partner=self.school))
+        route = Route.objects.get()
+        self.assertRedirects(response, reverse("pathways:route-edit", args=[route.pk]))
+        self.assertEqual(route.vmbo_school, self.vmbo_school)
+        self.assertEqual(route.mbo_institution, self.school)
+        self.assertEqual(route.status, Route.Status.DRAFT)
+        self.assertEqual(route.fallback_destinations, ["vmbo-bb", "mbo-2"])
+        event = route.events.get()
+        self.assertEqual(
+            (event.action, event.actor, event.to_status),
+            (RouteEvent.Action.CREATED, self.victor, "draft"),
+        )
+
+    def test_mbo_author_drafts_and_sends_a_route_that_meets_the_rules(self):
+        self.login(self.alice)
+        response = self.client.post(CREATE, {**self.form_data(), "action": "submit"})
+        route = Route.objects.get()
+        self.assertRedirects(response, reverse("pathways:route-detail", args=[route.pk]))
+        self.assertEqual(route.status, Route.Status.AWAITING_CONFIRMATION)
+        self.assertEqual(route.submitted_by_organisation, self.school)
+        self.assertEqual(
+            list(route.events.values_list("action", "from_status", "to_status")),
+            [("created", "", "draft"), ("submitted", "draft", "awaiting_confirmation")],
+        )
+
+    def test_integrated_route_to_level_3_is_refused_with_dl_03_beside_the_form(self):
+        self.login(self.alice)
+        response = self.client.post(
+            CREATE,
+            {**self.form_data(target_qualification="25499"), "action": "submit"},
+            follow=True,
+        )
+        route = Route.objects.get()
+        self.assertEqual(route.status, Route.Status.DRAFT)
+        self.assertEqual(response.resolver_match.url_name, "route-edit")
+        findings = {f.rule: f for f in response.context["findings"]}
+        self.assertIn("DL-03", findings)
+        self.assertEqual(findings["DL-03"].severity, "error")
+        self.assertContains(response, "DL-03")
+        self.assertFalse(route.events.filter(action="submitted").exists())
+
+    def test_bad_crebo_keeps_what_was_typed(self):
+        self.login(self.alice)
+        data = self.form_data(target_qualification="99999", switch_arrangement="Mijn tekst 123")
+        response = self.client.post(CREATE, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Route.objects.exists())
+        self.assertIn("target_qualification", response.context["form"].errors)
+        self.assertContains(response, "Mijn tekst 123")
+
+    def test_national_roles_and_anonymous_cannot_draft(self):
+        response = self.client.get(CREATE)
+        self.assertEqual(response.status_code, 302)
+        self.assertIn(reverse("login"), response["Location"])
+        for role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.SBB_REVIEWER):
+            self.login(self.make_national_user(role))
+            self.assertEqual(self.client.post(CREATE, self.form_data()).status_code, 403)
+        self.assertFalse(Route.objects.exists())
+
+
+class UploadTests(PathwayTestCase):
+    def post_with(self, name, content, field="agreement_document"):
+        self.login(self.alice)
+        upload = SimpleUploadedFile(name, content)
+        return self.client.post(CREATE, {**self.form_data(), field: upload})
+
+    def test_pdf_is_stored_under_media_root_with_its_name_kept(self):
+        response = self.post_with("overeenkomst.pdf", PDF_BYTES)
+        self.assertEqual(response.status_code, 302)
+        route = Route.objects.get()
+        self.assertEqual(route.agreement_document_name, "overeenkomst.pdf")
+        stored = Path(route.agreement_document.path)
+        self.assertTrue(stored.is_relative_to(Path(settings.MEDIA_ROOT)))
+        self.assertEqual(stored.read_bytes(), PDF_BYTES)
+        self.assertNotIn("overeenkomst", stored.name)
+
+    def test_docx_and_odt_with_matching_content_are_accepted(self):
+        self.assertEqual(
+            self.post_with("pta.docx", docx_bytes(), "pta_oer_document").status_code, 302
+        )
+        self.assertEqual(
+            self.post_with("pta.odt", odt_bytes(), "pta_oer_document").status_code, 302
+        )
+        self.assertEqual(
+            sorted(Route.objects.values_list("pta_oer_document_name", flat=True)),
+            ["pta.docx", "pta.odt"],
+        )
+
+    def test_wrong_extension_is_refused(self):
+        response = self.post_with("overeenkomst.exe", PDF_BYTES)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("agreement_document", response.context["form"].errors)
+        self.assertFalse(Route.objects.exists())
+
+    def test_content_that_does_not_match_the_extension_is_refused(self):
+        for name, content in (
+            ("overeenkomst.pdf", b"MZ\x90\x00 not a pdf"),
+            ("overeenkomst.docx", PDF_BYTES),
+            ("overeenkomst.odt", docx_bytes()),
+            ("overeenkomst.docx", odt_bytes()),
+        ):
+            response = self.post_with(name, content)
+            self.assertEqual(response.status_code, 200, name)
+            self.assertIn("agreement_document", response.context["form"].errors, name)
+        self.assertFalse(Route.objects.exists())
+
+    @override_settings(PATHWAYS_MAX_UPLOAD_BYTES=len(PDF_BYTES) - 1)
+    def test_too_large_is_refused(self):
+        response = self.post_with("overeenkomst.pdf", PDF_BYTES)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("agreement_document", response.context["form"].errors)
+        self.assertFalse(Route.objects.exists())
+
+    @override_settings(PATHWAYS_MAX_UPLOAD_BYTES=len(PDF_BYTES))
+    def test_exactly_the_limit_is_accepted(self):
+        self.assertEqual(self.post_with("overeenkomst.pdf", PDF_BYTES).status_code, 302)
+
+
+class EditRouteTests(PathwayTestCase):
+    def test_both_schools_may_change_a_draft_and_each_change_is_logged(self):
+        route = self.make_route()
+        for user in (self.alice, self.bob):
+            self.login(user)
+            response = self.client.post(
+                reverse("pathways:route-edit", args=[route.pk]),
+                self.form_data(vmbo_track="kb"),
+            )
+            self.assertEqual(response.status_code, 302)
+        self.login(self.victor)
+        response = self.client.post(
+            reverse("pathways:route-edit", args=[route.pk]),
+            self.form_data(partner=self.school, location="mbo"),
+        )
+        self.assertEqual(response.status_code, 302)
+        route.refresh_from_db()
+        self.assertEqual((route.vmbo_track, route.location), ("bb", "mbo"))
+        self.assertEqual(
+            [(e.actor.username, e.action) for e in route.events.all()],
+            [("alice", "updated"), ("bob", "updated"), ("victor", "updated")],
+        )
+
+    def test_the_edit_page_shows_the_findings_beside_the_form(self):
+        route = self.make_route(combined_pta_oer=False)
+        self.login(self.alice)
+        response = self.client.get(reverse("pathways:route-edit", args=[route.pk]))
+        self.assertEqual(
+            [f.rule for f in response.context["findings"] if f.severity == "error"], ["DL-08"]
+        )
+        self.assertContains(response, "DL-08")
+
+    def test_others_cannot_change_a_draft(self):
+        route = self.make_route()
+        url = reverse("pathways:route-edit", args=[route.pk])
+        self.login(self.charlie)
+        self.assertEqual(self.client.post(url, self.form_data()).status_code, 404)
+        for role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER):
+            self.login(self.make_national_user(role))
+            self.assertEqual(self.client.post(url, self.form_data()).status_code, 403)
+        route.refresh_from_db()
+        self.assertFalse(route.events.exists())
+
+    def test_a_route_that_is_not_a_draft_cannot_be_changed(self):
+        route = self.make_route(status=Route.Status.VALIDATED)
+        self.login(self.alice)
+        response = self.client.post(
+            reverse("pathways:route-edit", args=[route.pk]), self.form_data(vmbo_track="kb")
+        )
+        self.assertRedirects(response, reverse("pathways:route-detail", args=[route.pk]))
+        route.refresh_from_db()
+        self.assertEqual(route.vmbo_track, "bb")
