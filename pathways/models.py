@@ -229,7 +229,7 @@ class RouteYear(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        ordering = ["route", "school_year"]
+        ordering = ["route_id", "school_year"]
         verbose_name = _("school year of a route")
         verbose_name_plural = _("school years of routes")
         constraints = [
