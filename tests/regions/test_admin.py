@@ -1,0 +1,64 @@
+"""Django admin: administrators manage organisations, networks and users there."""
+
+from django.urls import reverse
+
+from accounts.models import Role, User
+from regions import services
+from regions.models import Network
+from tests.base import BaseTestCase
+
+
+class AdminTests(BaseTestCase):
+    def setUp(self):
+        self.admin = self.make_national_user(Role.ADMINISTRATOR)
+
+    def test_admin_pages_open_for_administrators(self):
+        self.login(self.admin)
+        for name in (
+            "admin:regions_region_changelist",
+            "admin:regions_organisation_changelist",
+            "admin:regions_network_changelist",
+            "admin:regions_networkevent_changelist",
+            "admin:accounts_user_changelist",
+            "admin:accounts_user_add",
+        ):
+            self.assertEqual(self.client.get(reverse(name)).status_code, 200, name)
+        response = self.client.get(reverse("admin:accounts_user_change", args=[self.alice.pk]))
+        self.assertContains(response, 'name="role"')
+        self.assertContains(response, 'name="organisation"')
+
+    def test_school_authors_cannot_open_the_admin(self):
+        self.login(self.alice)
+        response = self.client.get(reverse("admin:regions_organisation_changelist"))
+        self.assertEqual(response.status_code, 302)
+
+    def test_administrator_adds_a_user_with_role_and_organisation(self):
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("admin:accounts_user_add"),
+            {
+                "username": "dora",
+                "email": "dora@example.org",
+                "role": Role.SCHOOL_AUTHOR,
+                "organisation": self.school.pk,
+                "password1": "een-lang-wachtwoord-42",
+                "password2": "een-lang-wachtwoord-42",
+                "usable_password": "true",
+            },
+        )
+        self.assertEqual(response.status_code, 302, response.content[:2000])
+        dora = User.objects.get(username="dora")
+        self.assertEqual((dora.role, dora.organisation), (Role.SCHOOL_AUTHOR, self.school))
+
+    def test_confirm_action_confirms_proposals_and_logs_the_administrator(self):
+        network = services.propose_network(
+            user=self.alice, name="Voorstel", kind="sto", region=self.region
+        )
+        self.login(self.admin)
+        self.client.post(
+            reverse("admin:regions_network_changelist"),
+            {"action": "confirm_selected", "_selected_action": [network.pk]},
+        )
+        network.refresh_from_db()
+        self.assertEqual(network.status, Network.Status.ACTIVE)
+        self.assertEqual(network.events.get(action="confirmed").actor, self.admin)
