@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from .models import (
     CoreTask,
@@ -687,3 +688,29 @@ def _sync_elective_certificates(electives, certificates: dict, track: _Tracker) 
     VetCertificate.objects.filter(pk__in=gone).delete()
     _bulk_update(VetCertificate, changed_rows, ["title"])
     VetCertificate.objects.bulk_create(new_rows)
+
+
+def stored_import_path(import_run: ImportRun) -> Path:
+    """Where the uploaded file of `import_run` is kept (under MEDIA_ROOT, not web-served)."""
+    safe_name = get_valid_filename(import_run.file_name) or "upload"
+    return Path(settings.MEDIA_ROOT) / "imports" / f"{import_run.pk}-{safe_name}"
+
+
+def queue_import(upload, kind: str, *, started_by) -> ImportRun:
+    """Store an uploaded file, create its ImportRun (queued) and queue the import task.
+
+    Without a broker the task runs at once (eagerly); the run then already
+    holds the outcome when this returns.
+    """
+    from .tasks import run_import  # the task module imports this one
+
+    import_run = ImportRun.objects.create(
+        kind=kind, file_name=Path(upload.name).name[:255], started_by=started_by
+    )
+    path = stored_import_path(import_run)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    run_import.delay(import_run.pk)
+    return import_run

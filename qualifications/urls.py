@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import import_views, views
 
 app_name = "qualifications"
 
@@ -13,4 +13,8 @@ urlpatterns: list = [
     path("wat-heb-ik-nog-nodig/", views.still_needed, name="still-needed"),
     path("keuzedelen/", views.elective_list, name="elective-list"),
     re_path(r"^keuzedelen/(?P<code>K\d{4})/$", views.elective_detail, name="elective-detail"),
+    # Import of reference data for SBB and administrators (import_views.py).
+    path("import/", import_views.import_page, name="import"),
+    path("import/<int:pk>/", import_views.import_detail, name="import-detail"),
+    path("import/<int:pk>/status/", import_views.import_status, name="import-status"),
 ]

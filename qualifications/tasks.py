@@ -1,0 +1,34 @@
+"""Celery tasks of the qualifications app: imports started from the browser."""
+
+import logging
+
+from celery import shared_task
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ImportRun
+from .sbb_xml import ImportFailed
+from .services import import_electives_csv, import_sbb_file, stored_import_path
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(name="qualifications.run_import")
+def run_import(import_run_id: int) -> str:
+    """Run the queued import `import_run_id`; the outcome is saved on the ImportRun."""
+    run = ImportRun.objects.select_related("started_by").get(pk=import_run_id)
+    importer = import_sbb_file if run.kind == ImportRun.Kind.SBB_XML else import_electives_csv
+    try:
+        importer(stored_import_path(run), started_by=run.started_by, import_run=run)
+    except ImportFailed:
+        pass  # the importer saved the sentence on the run
+    except Exception:
+        logger.exception("Import %s failed unexpectedly", import_run_id)
+        ImportRun.objects.filter(pk=import_run_id).update(
+            status=ImportRun.Status.FAILED,
+            progress=100,
+            finished_at=timezone.now(),
+            error=_("%(file)s: the import stopped because of an unexpected error.")
+            % {"file": run.file_name},
+        )
+    return ImportRun.objects.values_list("status", flat=True).get(pk=import_run_id)
