@@ -128,16 +128,16 @@ class _Tracker:
         return False
 
 
-def _check_size(path: Path, error_class) -> None:
+def _check_size(path: Path, file_name: str, error_class) -> None:
     """Refuse a file larger than SBB_IMPORT_MAX_BYTES before reading it."""
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise error_class(path.name, f"the file cannot be read ({error.strerror}).") from None
+        raise error_class(file_name, f"the file cannot be read ({error.strerror}).") from None
     limit = settings.SBB_IMPORT_MAX_BYTES
     if size > limit:
         raise error_class(
-            path.name,
+            file_name,
             f"the file is {size:,} bytes, more than the limit of {limit:,} bytes, "
             "so it was not read.",
         )
@@ -537,7 +537,7 @@ def import_sbb_file(path, *, started_by=None, import_run: ImportRun | None = Non
     result = ImportResult(file_name=import_run.file_name if import_run else path.name)
     _start_run(import_run)
     try:
-        _check_size(path, SbbImportError)
+        _check_size(path, result.file_name, SbbImportError)
         parsed = parse_sbb_bytes(path.read_bytes(), result.file_name)
         if import_run is not None:
             import_run.progress = 40
@@ -560,7 +560,7 @@ def import_sbb_file(path, *, started_by=None, import_run: ImportRun | None = Non
 
 def _read_electives(path: Path, file_name: str) -> list[dict]:
     """Parse and check the keuzedelen CSV; every problem names its line."""
-    _check_size(path, ElectivesImportError)
+    _check_size(path, file_name, ElectivesImportError)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
