@@ -13,8 +13,16 @@ from django.conf import settings
 from django.core.management.utils import get_random_secret_key
 
 # Variables of the test environment that must not leak into the check: the ones that
-# weaken the production defaults, and the key (each test sets its own or none).
-WEAKENING = ("DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "SECURE_HSTS_SECONDS")
+# weaken the production defaults, the key (each test sets its own or none), and the
+# async-safety switch that the browser tests set for Playwright.
+WEAKENING = (
+    "DEBUG",
+    "SECRET_KEY",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def run_check(**environment: str) -> subprocess.CompletedProcess:
