@@ -1,14 +1,14 @@
 """ORG-01: every organisation a document references exists and has the right kind."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from rules.registry import ALL_KINDS, Kind, Severity, message, rule
 
 WRONG_KIND = {
-    "mbo": N_("%(name)s (%(code)s) is not an mbo institution."),
-    "vmbo": N_("%(name)s (%(code)s) is not a vmbo school."),
-    "company": N_("%(name)s (%(code)s) is not a company."),
+    "mbo": gettext_noop("%(name)s (%(code)s) is not an mbo institution."),
+    "vmbo": gettext_noop("%(name)s (%(code)s) is not a vmbo school."),
+    "company": gettext_noop("%(name)s (%(code)s) is not a company."),
 }
 
 
@@ -52,7 +52,10 @@ def referenced_organisations_exist(document, context):
     for path, code, expected in organisation_references(document):
         organisation = context.organisation(code)
         if organisation is None:
-            yield (path, message(N_("There is no organisation with code %(code)s."), code=code))
+            yield (
+                path,
+                message(gettext_noop("There is no organisation with code %(code)s."), code=code),
+            )
         elif organisation.kind != expected:
             yield (
                 path,

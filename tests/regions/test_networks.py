@@ -7,12 +7,18 @@ on it; only administrators confirm or decline.
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role
 from regions import services
 from regions.models import Network, NetworkEvent, NetworkMembership
 from tests.base import BaseTestCase
+
+
+def dutch(message: str) -> str:
+    """The message as the (Dutch by default) pages show it."""
+    with translation.override("nl"):
+        return translation.gettext(message)
 
 
 class NetworkTestCase(BaseTestCase):
@@ -185,7 +191,7 @@ class ConfirmTests(NetworkTestCase):
         url = reverse("regions:network_confirm", args=[network.pk])
         self.client.post(url)
         response = self.client.post(url, follow=True)
-        self.assertContains(response, "not waiting for confirmation")
+        self.assertContains(response, dutch("This network is not waiting for confirmation."))
         self.assertEqual(network.events.filter(action="confirmed").count(), 1)
 
     def test_administrator_declines_with_a_note(self):
@@ -249,7 +255,9 @@ class JoinTests(NetworkTestCase):
         url = reverse("regions:network_join", args=[self.active.pk])
         self.client.post(url)
         response = self.client.post(url, follow=True)
-        self.assertContains(response, "already")
+        self.assertContains(
+            response, dutch("Your organisation is already a member or has already asked.")
+        )
         self.assertEqual(self.active.memberships.count(), 1)
 
     def test_anonymous_and_national_roles_cannot_join(self):

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
+from django.core.management.base import no_translations
 
 from regions.services import InputError, import_organisations
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             "--demo", action="store_true", help="Mark the organisations as fictitious demo data."
         )
 
+    @no_translations  # plain English on the command line, like the other import commands
     def handle(self, *args, **options):
         path = Path(options["file"])
         if not path.is_file():

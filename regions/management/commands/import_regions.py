@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
+from django.core.management.base import no_translations
 
 from regions.services import InputError, import_regions
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="TopoJSON file (default: the CBS 2020 file)")
 
+    @no_translations  # plain English on the command line, like the other import commands
     def handle(self, *args, **options):
         path = Path(options["file"]) if options["file"] else default_regions_file()
         if not path.is_file():
