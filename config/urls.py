@@ -19,5 +19,6 @@ urlpatterns = [
     path("regios/", include("regions.urls")),
     path("experimenten/", include("experiments.urls")),
     path("leerroutes/", include("pathways.urls")),
+    path("indieningen/", include("submissions.urls")),
     path("", include("accounts.urls")),
 ]

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from rules.context import parse_date, school_year
 from rules.registry import Kind, Severity, message, rule
@@ -49,7 +49,7 @@ def national_section_references_a_qualification(document, context):
         yield (
             path,
             message(
-                N_(
+                gettext_noop(
                     "%(crebo)s is the crebo of a qualification file; name one of its "
                     "qualifications (profiles) instead."
                 ),
@@ -59,7 +59,7 @@ def national_section_references_a_qualification(document, context):
     else:
         yield (
             path,
-            message(N_("There is no qualification with crebo %(crebo)s."), crebo=crebo),
+            message(gettext_noop("There is no qualification with crebo %(crebo)s."), crebo=crebo),
         )
 
 
@@ -84,7 +84,9 @@ def qualification_valid_on_start_date(document, context):
         yield (
             path,
             message(
-                N_("The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."),
+                gettext_noop(
+                    "The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."
+                ),
                 crebo=crebo,
                 status=qualification.file.status,
             ),
@@ -94,7 +96,7 @@ def qualification_valid_on_start_date(document, context):
         yield (
             "start_date",
             message(
-                N_(
+                gettext_noop(
                     "Qualification %(crebo)s is valid only from %(date)s;"
                     " the programme starts earlier."
                 ),
@@ -107,7 +109,7 @@ def qualification_valid_on_start_date(document, context):
         yield (
             "start_date",
             message(
-                N_(
+                gettext_noop(
                     "Intake for qualification %(crebo)s ends on %(date)s;"
                     " the programme starts then or later."
                 ),
@@ -128,11 +130,14 @@ def qualification_valid_on_start_date(document, context):
 def regional_section_has_learning_outcomes(document, context):
     section = document["regional_section"]
     if not section["title"].strip():
-        yield ("regional_section.title", message(N_("The regional section has no title.")))
+        yield (
+            "regional_section.title",
+            message(gettext_noop("The regional section has no title.")),
+        )
     if not section["learning_outcomes"]:
         yield (
             "regional_section.learning_outcomes",
-            message(N_("The regional section needs at least one learning outcome.")),
+            message(gettext_noop("The regional section needs at least one learning outcome.")),
         )
 
 
@@ -150,11 +155,13 @@ def contributors_include_teacher_and_company_expert(document, context):
     roles = {c["role"] for c in document["regional_section"]["contributors"]}
     path = "regional_section.contributors"
     if "teacher" not in roles:
-        yield (path, message(N_("No teacher (role: teacher) is among the contributors.")))
+        yield (path, message(gettext_noop("No teacher (role: teacher) is among the contributors.")))
     if "company_expert" not in roles:
         yield (
             path,
-            message(N_("No company expert (role: company_expert) is among the contributors.")),
+            message(
+                gettext_noop("No company expert (role: company_expert) is among the contributors.")
+            ),
         )
 
 
@@ -177,7 +184,9 @@ def company_experts_from_the_region(document, context):
                 yield (
                     path,
                     message(
-                        N_("The company of %(name)s is not given, so its region is unknown."),
+                        gettext_noop(
+                            "The company of %(name)s is not given, so its region is unknown."
+                        ),
                         name=contributor["name"],
                     ),
                 )
@@ -187,7 +196,9 @@ def company_experts_from_the_region(document, context):
             yield (
                 path,
                 message(
-                    N_("%(company)s lies in region %(company_region)s, not in %(region)s."),
+                    gettext_noop(
+                        "%(company)s lies in region %(company_region)s, not in %(region)s."
+                    ),
                     company=company.name,
                     company_region=company_region or "?",
                     region=region,
@@ -209,25 +220,36 @@ def company_experts_from_the_region(document, context):
 def electives_are_known_or_regional(document, context):
     electives = document["electives"]
     if not electives:
-        yield ("electives", message(N_("The programme needs at least one elective module.")))
+        yield (
+            "electives",
+            message(gettext_noop("The programme needs at least one elective module.")),
+        )
     for index, elective in enumerate(electives):
         path = f"electives[{index}]"
         if elective["type"] == "national":
             code = elective.get("code")
             if not code:
-                yield (f"{path}.code", message(N_("A national keuzedeel needs its code.")))
+                yield (
+                    f"{path}.code",
+                    message(gettext_noop("A national keuzedeel needs its code.")),
+                )
             elif context.elective(code) is None:
                 yield (
                     f"{path}.code",
-                    message(N_("Keuzedeel %(code)s is not in the register."), code=code),
+                    message(gettext_noop("Keuzedeel %(code)s is not in the register."), code=code),
                 )
         else:
             if not (elective.get("title") or "").strip():
-                yield (f"{path}.title", message(N_("A regional keuzedeel needs a title.")))
+                yield (
+                    f"{path}.title",
+                    message(gettext_noop("A regional keuzedeel needs a title.")),
+                )
             if not elective.get("learning_outcomes"):
                 yield (
                     f"{path}.learning_outcomes",
-                    message(N_("A regional keuzedeel needs at least one learning outcome.")),
+                    message(
+                        gettext_noop("A regional keuzedeel needs at least one learning outcome.")
+                    ),
                 )
 
 
@@ -247,7 +269,7 @@ def school_admitted_for_cohort(document, context):
         yield (
             "experiment",
             message(
-                N_("A regionalised programme belongs to experiment %(slug)s."),
+                gettext_noop("A regionalised programme belongs to experiment %(slug)s."),
                 slug=REGIONAL_EXPERIMENT,
             ),
         )
@@ -256,7 +278,10 @@ def school_admitted_for_cohort(document, context):
     if school is None:
         return  # ORG-01 reports it.
     if school.kind != "mbo":
-        yield ("school", message(N_("%(school)s is not an mbo institution."), school=school.name))
+        yield (
+            "school",
+            message(gettext_noop("%(school)s is not an mbo institution."), school=school.name),
+        )
         return
     cohort = school_year(context.date("start_date"))
     participation = context.participation(context.experiment(REGIONAL_EXPERIMENT), school)
@@ -265,7 +290,7 @@ def school_admitted_for_cohort(document, context):
         yield (
             "school",
             message(
-                N_("%(school)s is not admitted to the experiment for cohort %(cohort)s."),
+                gettext_noop("%(school)s is not admitted to the experiment for cohort %(cohort)s."),
                 school=school.name,
                 cohort=cohort,
             ),
@@ -298,7 +323,9 @@ def admission_within_cap(document, context):
         yield (
             "school",
             message(
-                N_("The school was admitted for %(cohort)s, before the first cohort %(first)s."),
+                gettext_noop(
+                    "The school was admitted for %(cohort)s, before the first cohort %(first)s."
+                ),
                 cohort=participation.cohort,
                 first=experiment.first_cohort,
             ),
@@ -312,7 +339,7 @@ def admission_within_cap(document, context):
             yield (
                 "experiment",
                 message(
-                    N_(
+                    gettext_noop(
                         "The experiment has %(count)s admitted schools;"
                         " at most %(max)s are allowed."
                     ),
@@ -326,7 +353,7 @@ def admission_within_cap(document, context):
             yield (
                 "experiment",
                 message(
-                    N_(
+                    gettext_noop(
                         "The first cohort has %(count)s admitted schools;"
                         " at most %(max)s are allowed."
                     ),
@@ -364,7 +391,7 @@ def hours_within_study_load(document, context):
         yield (
             "regional_section.hours",
             message(
-                N_(
+                gettext_noop(
                     "The regional section and electives take %(hours)s hours, more than the "
                     "%(sbu)s hours study load of qualification %(crebo)s."
                 ),
@@ -391,14 +418,14 @@ def hours_within_study_load(document, context):
 def parts_reference_core_tasks(document, context):
     parts = document["parts"]
     if not parts:
-        yield ("parts", message(N_("A cross-over needs at least one part.")))
+        yield ("parts", message(gettext_noop("A cross-over needs at least one part.")))
     for index, part in enumerate(parts):
         qualification = context.qualification(part["qualification"])
         if qualification is None:
             yield (
                 f"parts[{index}].qualification",
                 message(
-                    N_("There is no qualification with crebo %(crebo)s."),
+                    gettext_noop("There is no qualification with crebo %(crebo)s."),
                     crebo=part["qualification"],
                 ),
             )
@@ -407,7 +434,7 @@ def parts_reference_core_tasks(document, context):
             yield (
                 f"parts[{index}].core_task",
                 message(
-                    N_("Qualification %(crebo)s has no core task %(code)s."),
+                    gettext_noop("Qualification %(crebo)s has no core task %(code)s."),
                     crebo=qualification.crebo,
                     code=part["core_task"],
                 ),
@@ -432,7 +459,11 @@ def parts_from_two_files(document, context):
     if document["parts"] and len(files) < 2:
         yield (
             "parts",
-            message(N_("All parts come from one qualification file; a cross-over combines files.")),
+            message(
+                gettext_noop(
+                    "All parts come from one qualification file; a cross-over combines files."
+                )
+            ),
         )
 
 
@@ -451,7 +482,9 @@ def labour_market_need_stated(document, context):
     if not document["labour_market_need"].strip():
         yield (
             "labour_market_need",
-            message(N_("Describe the regional demand and why no existing qualification fits.")),
+            message(
+                gettext_noop("Describe the regional demand and why no existing qualification fits.")
+            ),
         )
 
 
@@ -471,7 +504,10 @@ def submitted_by_mbo_institution(document, context):
     Inspectorate's decision are enforced in the review workflow of submissions."""
     school = context.organisation(document["school"])
     if school is not None and school.kind != "mbo":
-        yield ("school", message(N_("%(school)s is not an mbo institution."), school=school.name))
+        yield (
+            "school",
+            message(gettext_noop("%(school)s is not an mbo institution."), school=school.name),
+        )
 
 
 @rule(
@@ -489,7 +525,7 @@ def within_the_experiment(document, context):
         yield (
             "experiment",
             message(
-                N_("A cross-over qualification belongs to experiment %(slug)s."),
+                gettext_noop("A cross-over qualification belongs to experiment %(slug)s."),
                 slug=CROSS_OVER_EXPERIMENT,
             ),
         )
@@ -505,7 +541,7 @@ def within_the_experiment(document, context):
         yield (
             "submitted_on",
             message(
-                N_("The experiment ends on %(date)s; submissions must come before that."),
+                gettext_noop("The experiment ends on %(date)s; submissions must come before that."),
                 date=end.isoformat(),
             ),
         )
@@ -513,14 +549,15 @@ def within_the_experiment(document, context):
         yield (
             "start_date",
             message(
-                N_("The experiment ends on %(date)s; start before that."), date=end.isoformat()
+                gettext_noop("The experiment ends on %(date)s; start before that."),
+                date=end.isoformat(),
             ),
         )
     if context.date("end_date") > end:
         yield (
             "end_date",
             message(
-                N_("The experiment ends on %(date)s; the cross-over cannot run longer."),
+                gettext_noop("The experiment ends on %(date)s; the cross-over cannot run longer."),
                 date=end.isoformat(),
             ),
         )
@@ -540,7 +577,7 @@ def parts_have_the_same_level(document, context):
             yield (
                 f"parts[{index}].qualification",
                 message(
-                    N_(
+                    gettext_noop(
                         "Qualification %(crebo)s has level %(level)s;"
                         " the cross-over has level %(own)s."
                     ),
@@ -576,7 +613,7 @@ def theme_is_allowed(document, context):
         yield (
             "theme",
             message(
-                N_("The theme %(theme)s is not one of: %(themes)s."),
+                gettext_noop("The theme %(theme)s is not one of: %(themes)s."),
                 theme=document["theme"],
                 themes=", ".join(pilot.allowed_themes),
             ),
@@ -598,7 +635,9 @@ def developed_at_programme_hours(document, context):
         yield (
             "hours",
             message(
-                N_("A practice-oriented programme is developed at %(hours)s hours, not %(given)s."),
+                gettext_noop(
+                    "A practice-oriented programme is developed at %(hours)s hours, not %(given)s."
+                ),
                 hours=pilot.programme_hours,
                 given=document["hours"],
             ),
@@ -625,7 +664,7 @@ def budget_and_one_programme_per_school(document, context):
         yield (
             "budget_eur",
             message(
-                N_("The budget is at most %(max)s euro per school."),
+                gettext_noop("The budget is at most %(max)s euro per school."),
                 max=f"{pilot.max_budget_eur:.0f}",
             ),
         )
@@ -641,7 +680,7 @@ def budget_and_one_programme_per_school(document, context):
         yield (
             "school",
             message(
-                N_(
+                gettext_noop(
                     "The school already has a practice-oriented programme;"
                     " at most %(max)s per school."
                 ),
@@ -663,13 +702,17 @@ def budget_and_one_programme_per_school(document, context):
 def partners_include_mbo_and_company(document, context):
     kinds = {partner["kind"] for partner in document["partners"]}
     if "mbo" not in kinds:
-        yield ("partners", message(N_("No mbo institution is among the partners.")))
+        yield ("partners", message(gettext_noop("No mbo institution is among the partners.")))
     if "company" not in kinds:
-        yield ("partners", message(N_("No company is among the partners.")))
+        yield ("partners", message(gettext_noop("No company is among the partners.")))
     if "havo" not in kinds:
-        yield ("partners", message(N_("No havo school is among the partners.")), Severity.WARNING)
+        yield (
+            "partners",
+            message(gettext_noop("No havo school is among the partners.")),
+            Severity.WARNING,
+        )
     if not document["activity_plan"].strip():
-        yield ("activity_plan", message(N_("The activity plan is empty.")))
+        yield ("activity_plan", message(gettext_noop("The activity plan is empty.")))
 
 
 @rule(
@@ -684,14 +727,14 @@ def within_the_pilot_period(document, context):
     start = parse_date(document["period"]["start"])
     end = parse_date(document["period"]["end"])
     if end < start:
-        yield ("period.end", message(N_("The period ends before it starts.")))
+        yield ("period.end", message(gettext_noop("The period ends before it starts.")))
     if pilot is None:
         return
     if pilot.start_date and start < pilot.start_date:
         yield (
             "period.start",
             message(
-                N_("The pilot starts on %(date)s; the period starts earlier."),
+                gettext_noop("The pilot starts on %(date)s; the period starts earlier."),
                 date=pilot.start_date.isoformat(),
             ),
         )
@@ -699,7 +742,7 @@ def within_the_pilot_period(document, context):
         yield (
             "period.end",
             message(
-                N_("The pilot ends on %(date)s; the period ends later."),
+                gettext_noop("The pilot ends on %(date)s; the period ends later."),
                 date=pilot.end_date.isoformat(),
             ),
         )

@@ -3,7 +3,7 @@
 import datetime
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from rules.context import parse_date
 from rules.registry import Kind, Severity, message, rule
@@ -33,7 +33,7 @@ def law_route_starts_after_the_law(document, context):
         yield (
             "start_date",
             message(
-                N_("A route under the law can start on %(date)s at the earliest."),
+                gettext_noop("A route under the law can start on %(date)s at the earliest."),
                 date=LAW_START.isoformat(),
             ),
         )
@@ -51,7 +51,11 @@ def joins_two_schools(document, context):
     if document["vmbo_school"] == document["mbo_institution"]:
         yield (
             "mbo_institution",
-            message(N_("The vmbo school and the mbo institution must be two different schools.")),
+            message(
+                gettext_noop(
+                    "The vmbo school and the mbo institution must be two different schools."
+                )
+            ),
         )
 
 
@@ -72,14 +76,14 @@ def integrated_route_from_bb_kb_to_level_2(document, context):
     if document["vmbo_track"] not in ("bb", "kb"):
         yield (
             "vmbo_track",
-            message(N_("An integrated route starts from vmbo track bb or kb.")),
+            message(gettext_noop("An integrated route starts from vmbo track bb or kb.")),
         )
     level = _target_level(document, context)
     if level is not None and level != 2:
         yield (
             "target_qualification",
             message(
-                N_(
+                gettext_noop(
                     "An integrated route leads to an mbo qualification of level 2,"
                     " not level %(level)s."
                 ),
@@ -107,10 +111,14 @@ def continuous_route_track_matches_level(document, context):
         return
     if document["vmbo_track"] in ("bb", "kb"):
         expected = (2,)
-        text = N_("A route from vmbo track %(track)s usually leads to level 2, not %(level)s.")
+        text = gettext_noop(
+            "A route from vmbo track %(track)s usually leads to level 2, not %(level)s."
+        )
     else:
         expected = (3, 4)
-        text = N_("A route from vmbo track %(track)s usually leads to level 3 or 4, not %(level)s.")
+        text = gettext_noop(
+            "A route from vmbo track %(track)s usually leads to level 3 or 4, not %(level)s."
+        )
     if level not in expected:
         yield (
             "target_qualification",
@@ -132,7 +140,9 @@ def mbo_responsible_for_exam(document, context):
     if document["exam_responsible"] != "mbo":
         yield (
             "exam_responsible",
-            message(N_("The mbo institution must be responsible for examination and diploma.")),
+            message(
+                gettext_noop("The mbo institution must be responsible for examination and diploma.")
+            ),
         )
 
 
@@ -150,25 +160,25 @@ def mbo_responsible_for_exam(document, context):
 def cooperation_agreement_before_start(document, context):
     agreement = document.get("agreement")
     if not agreement:
-        yield ("agreement", message(N_("The cooperation agreement is missing.")))
+        yield ("agreement", message(gettext_noop("The cooperation agreement is missing.")))
         return
     signed = parse_date(agreement.get("signed_on"))
     if signed is None:
-        yield ("agreement.signed_on", message(N_("The agreement has no signing date.")))
+        yield ("agreement.signed_on", message(gettext_noop("The agreement has no signing date.")))
     elif signed > context.date("start_date"):
         yield (
             "agreement.signed_on",
-            message(N_("The agreement must be signed on or before the start date.")),
+            message(gettext_noop("The agreement must be signed on or before the start date.")),
         )
     if not (agreement.get("switch_arrangement") or "").strip():
         yield (
             "agreement.switch_arrangement",
-            message(N_("The agreement has no switch arrangement.")),
+            message(gettext_noop("The agreement has no switch arrangement.")),
         )
     if not (agreement.get("financial_arrangements") or "").strip():
         yield (
             "agreement.financial_arrangements",
-            message(N_("The agreement has no financial arrangements.")),
+            message(gettext_noop("The agreement has no financial arrangements.")),
         )
 
 
@@ -190,7 +200,9 @@ def integrated_route_has_fallback(document, context):
     if not any(destination in FALLBACKS for destination in destinations):
         yield (
             "agreement.fallback_destinations",
-            message(N_("Name a fallback destination other than Entree: vmbo-bb or mbo-2.")),
+            message(
+                gettext_noop("Name a fallback destination other than Entree: vmbo-bb or mbo-2.")
+            ),
         )
 
 
@@ -209,7 +221,7 @@ def combined_pta_oer(document, context):
         yield (
             "combined_pta_oer",
             message(
-                N_("Routes starting on or after %(date)s need a combined PTA/OER."),
+                gettext_noop("Routes starting on or after %(date)s need a combined PTA/OER."),
                 date=COMBINED_PTA_OER_FROM.isoformat(),
             ),
         )
@@ -225,7 +237,10 @@ def combined_pta_oer(document, context):
 def registered_with_duo(document, context):
     registration = document.get("duo_registration") or {}
     if registration.get("status") != "registered":
-        yield ("duo_registration", message(N_("The route is not registered with DUO yet.")))
+        yield (
+            "duo_registration",
+            message(gettext_noop("The route is not registered with DUO yet.")),
+        )
 
 
 @rule(
@@ -246,7 +261,7 @@ def schools_in_the_region(document, context):
             yield (
                 field,
                 message(
-                    N_("%(school)s lies in region %(school_region)s, not in %(region)s."),
+                    gettext_noop("%(school)s lies in region %(school_region)s, not in %(region)s."),
                     school=school.name,
                     school_region=school_region or "?",
                     region=region,
@@ -266,7 +281,9 @@ def experiment_route_no_new_start(document, context):
         yield (
             "start_date",
             message(
-                N_("Routes under the old experiments accept no new start after %(date)s."),
+                gettext_noop(
+                    "Routes under the old experiments accept no new start after %(date)s."
+                ),
                 date=LAST_EXPERIMENT_START.isoformat(),
             ),
         )

@@ -6,7 +6,7 @@ it; QS-01 covers the other references: the target qualification of a pathway.
 """
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from rules.registry import Kind, Severity, message, rule
 
@@ -23,5 +23,5 @@ def referenced_qualification_exists(document, context):
     if context.qualification(crebo) is None:
         yield (
             "target_qualification",
-            message(N_("There is no qualification with crebo %(crebo)s."), crebo=crebo),
+            message(gettext_noop("There is no qualification with crebo %(crebo)s."), crebo=crebo),
         )

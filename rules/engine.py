@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Max
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from .context import RuleContext
 from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
@@ -95,27 +95,30 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
     with an FMT-01 finding when the bytes cannot be read as a JSON document."""
     if len(data) > MAX_DOCUMENT_BYTES:
         return None, unreadable_report(
-            N_("The file is larger than %(limit)s MB."), limit=MAX_DOCUMENT_BYTES // (1024 * 1024)
+            gettext_noop("The file is larger than %(limit)s MB."),
+            limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
         )
     if not data.strip():
-        return None, unreadable_report(N_("The file is empty."))
+        return None, unreadable_report(gettext_noop("The file is empty."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, unreadable_report(N_("The file is not UTF-8 text."))
+        return None, unreadable_report(gettext_noop("The file is not UTF-8 text."))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return None, unreadable_report(
-            N_("The file is not valid JSON: %(error)s at line %(line)s, column %(column)s."),
+            gettext_noop(
+                "The file is not valid JSON: %(error)s at line %(line)s, column %(column)s."
+            ),
             error=error.msg,
             line=error.lineno,
             column=error.colno,
         )
     except (RecursionError, MemoryError, ValueError):
-        return None, unreadable_report(N_("The JSON in the file is nested too deeply."))
+        return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
     if _depth(document) > MAX_DEPTH:
-        return None, unreadable_report(N_("The JSON in the file is nested too deeply."))
+        return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
     return document, None
 
 

@@ -86,6 +86,11 @@ class Rule:
     check: Callable
 
     @property
+    def kind_labels(self) -> list:
+        """Translatable labels of the kinds the rule applies to."""
+        return [Kind(kind).label for kind in self.kinds]
+
+    @property
     def family(self) -> str:
         """The ID prefix, e.g. "RR"."""
         return self.id.split("-")[0]

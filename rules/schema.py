@@ -9,7 +9,7 @@ interchange format does not define are ignored. Whether a present value is
 import datetime
 import re
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from .registry import Kind, Message, message
 
@@ -34,13 +34,13 @@ class Text(Field):
 
     def check(self, value, path):
         if not isinstance(value, str):
-            return [(path, message(N_("The field %(field)s must be text."), field=path))]
+            return [(path, message(gettext_noop("The field %(field)s must be text."), field=path))]
         if self.choices and value not in self.choices:
             return [
                 (
                     path,
                     message(
-                        N_("The field %(field)s must be one of: %(choices)s."),
+                        gettext_noop("The field %(field)s must be one of: %(choices)s."),
                         field=path,
                         choices=", ".join(self.choices),
                     ),
@@ -60,7 +60,9 @@ class Constant(Field):
                 (
                     path,
                     message(
-                        N_('The field %(field)s must be "%(value)s".'), field=path, value=self.value
+                        gettext_noop('The field %(field)s must be "%(value)s".'),
+                        field=path,
+                        value=self.value,
                     ),
                 )
             ]
@@ -70,21 +72,35 @@ class Constant(Field):
 class Integer(Field):
     def check(self, value, path):
         if isinstance(value, bool) or not isinstance(value, int):
-            return [(path, message(N_("The field %(field)s must be a whole number."), field=path))]
+            return [
+                (
+                    path,
+                    message(
+                        gettext_noop("The field %(field)s must be a whole number."), field=path
+                    ),
+                )
+            ]
         return []
 
 
 class Number(Field):
     def check(self, value, path):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return [(path, message(N_("The field %(field)s must be a number."), field=path))]
+            return [
+                (path, message(gettext_noop("The field %(field)s must be a number."), field=path))
+            ]
         return []
 
 
 class Boolean(Field):
     def check(self, value, path):
         if not isinstance(value, bool):
-            return [(path, message(N_("The field %(field)s must be true or false."), field=path))]
+            return [
+                (
+                    path,
+                    message(gettext_noop("The field %(field)s must be true or false."), field=path),
+                )
+            ]
         return []
 
 
@@ -100,7 +116,8 @@ class Date(Field):
             (
                 path,
                 message(
-                    N_("The field %(field)s must be a date written as YYYY-MM-DD."), field=path
+                    gettext_noop("The field %(field)s must be a date written as YYYY-MM-DD."),
+                    field=path,
                 ),
             )
         ]
@@ -114,7 +131,9 @@ class Object(Field):
     def check(self, value, path):
         if not isinstance(value, dict):
             label = path or "document"
-            return [(path, message(N_("The field %(field)s must be an object."), field=label))]
+            return [
+                (path, message(gettext_noop("The field %(field)s must be an object."), field=label))
+            ]
         problems = []
         for name, spec in self.fields.items():
             child_path = f"{path}.{name}" if path else name
@@ -123,7 +142,9 @@ class Object(Field):
                     problems.append(
                         (
                             child_path,
-                            message(N_("The field %(field)s is missing."), field=child_path),
+                            message(
+                                gettext_noop("The field %(field)s is missing."), field=child_path
+                            ),
                         )
                     )
                 continue
@@ -138,13 +159,18 @@ class List(Field):
 
     def check(self, value, path):
         if not isinstance(value, list):
-            return [(path, message(N_("The field %(field)s must be a list."), field=path))]
+            return [
+                (path, message(gettext_noop("The field %(field)s must be a list."), field=path))
+            ]
         problems = []
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
             if item is None:
                 problems.append(
-                    (item_path, message(N_("The field %(field)s is missing."), field=item_path))
+                    (
+                        item_path,
+                        message(gettext_noop("The field %(field)s is missing."), field=item_path),
+                    )
                 )
                 continue
             problems.extend(self.item.check(item, item_path))
@@ -272,16 +298,16 @@ def check_shape(document) -> list[tuple[str, Message]]:
     """FMT-01 problems of a parsed document: not an object, unknown kind, or
     a field that is missing or of the wrong type (the message names it)."""
     if not isinstance(document, dict):
-        return [("", message(N_("The document must be a JSON object.")))]
+        return [("", message(gettext_noop("The document must be a JSON object.")))]
     kind = document.get("kind")
     if kind is None:
-        return [("kind", message(N_("The field %(field)s is missing."), field="kind"))]
+        return [("kind", message(gettext_noop("The field %(field)s is missing."), field="kind"))]
     if not isinstance(kind, str) or kind not in SCHEMAS:
         return [
             (
                 "kind",
                 message(
-                    N_("The field %(field)s must be one of: %(choices)s."),
+                    gettext_noop("The field %(field)s must be one of: %(choices)s."),
                     field="kind",
                     choices=", ".join(SCHEMAS),
                 ),

@@ -8,7 +8,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from rules.engine import MAX_DOCUMENT_BYTES, unreadable_report, validate_bytes
 
@@ -29,7 +29,8 @@ class Command(BaseCommand):
                     data = handle.read(MAX_DOCUMENT_BYTES + 1)
         except OSError as error:
             report = unreadable_report(
-                N_("The file cannot be read: %(error)s."), error=error.strerror or str(error)
+                gettext_noop("The file cannot be read: %(error)s."),
+                error=error.strerror or str(error),
             )
         else:
             report = validate_bytes(data)

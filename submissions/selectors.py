@@ -1,0 +1,80 @@
+"""Reads for submissions, always scoped to what the user may see."""
+
+from collections import OrderedDict
+
+from django.db.models import Max, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.permissions import scope_to_organisation
+from rules.registry import Message, all_rules
+
+from .models import Submission, SubmissionVersion
+
+
+def submissions_visible_to(user, search: str = "") -> QuerySet:
+    """The user's organisation's submissions (all for national roles), newest first,
+    with the number of the latest version; `search` filters on the title."""
+    queryset = scope_to_organisation(
+        Submission.objects.select_related("school"), user, "school"
+    ).annotate(latest_number=Max("versions__number"))
+    if search:
+        queryset = queryset.filter(title__icontains=search)
+    return queryset.order_by("-updated_at", "-pk")
+
+
+def get_submission(user, pk: int) -> Submission:
+    """A submission the user may see, or 404."""
+    return get_object_or_404(submissions_visible_to(user), pk=pk)
+
+
+def versions_of(submission: Submission) -> list[SubmissionVersion]:
+    """All versions, newest first, with their reports."""
+    return list(submission.versions.select_related("report", "created_by").order_by("-number"))
+
+
+def get_version(user, pk: int, number: int) -> SubmissionVersion:
+    """A version of a submission the user may see, or 404."""
+    submission = get_submission(user, pk)
+    return get_object_or_404(
+        SubmissionVersion.objects.select_related("report", "submission"),
+        submission=submission,
+        number=number,
+    )
+
+
+def report_of(version: SubmissionVersion):
+    """The version's validation report, or None while the check is running."""
+    try:
+        return version.report
+    except SubmissionVersion.report.RelatedObjectDoesNotExist:
+        return None
+
+
+def section_of(path: str) -> str:
+    """The top-level key of a finding's path ("" for the document as a whole)."""
+    return path.split(".")[0].split("[")[0]
+
+
+def rendered_message(finding: dict) -> str:
+    """A stored finding's message in the active language."""
+    if finding.get("text"):
+        return Message(finding["text"], finding.get("params") or {}).render()
+    return finding.get("message", "")
+
+
+def findings_by_section(report) -> list[tuple[str, list[dict]]]:
+    """The report's findings grouped by section, in document order of first
+    appearance, each with its message in the active language."""
+    groups: OrderedDict[str, list[dict]] = OrderedDict()
+    for finding in report.findings if report else []:
+        shown = {**finding, "message": rendered_message(finding)}
+        groups.setdefault(section_of(finding.get("path", "")), []).append(shown)
+    return list(groups.items())
+
+
+def rules_by_family() -> list[tuple[str, list]]:
+    """Every registered rule, grouped by ID prefix (FMT, RR, CO, …)."""
+    groups: OrderedDict[str, list] = OrderedDict()
+    for registered in all_rules():
+        groups.setdefault(registered.family, []).append(registered)
+    return list(groups.items())

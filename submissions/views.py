@@ -1,0 +1,140 @@
+"""Pages for school authors to upload documents and see the rules' findings.
+
+Views stay thin: reads through `selectors`, writes through `services`.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
+
+from . import selectors, services
+from .forms import UploadForm
+from .models import Submission
+
+PAGE_SIZE = 20
+
+
+@login_required
+@require_GET
+def submission_list(request):
+    """The organisation's submissions (all for national roles), paginated and searchable."""
+    search = request.GET.get("q", "").strip()
+    page = Paginator(selectors.submissions_visible_to(request.user, search), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "submissions/list.html",
+        {
+            "page_obj": page,
+            "search": search,
+            "can_upload": user_has_role(request.user, SCHOOL_ROLES),
+        },
+    )
+
+
+def _upload_error(form, error: services.DocumentRefused) -> None:
+    for text in error.messages:
+        form.add_error("document", text)
+
+
+@role_required(*SCHOOL_ROLES)
+@require_http_methods(["GET", "POST"])
+def submission_upload(request):
+    """Upload a document: a new draft submission with version 1, checked in the background."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.create_submission(
+                user=request.user, data=form.cleaned_data["document"].read()
+            )
+        except services.DocumentRefused as error:
+            _upload_error(form, error)
+        else:
+            return redirect("submissions:detail", pk=submission.pk)
+    return render(
+        request, "submissions/upload.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _detail_context(request, submission, form=None) -> dict:
+    versions = selectors.versions_of(submission)
+    latest = versions[0] if versions else None
+    can_add = (
+        user_has_role(request.user, SCHOOL_ROLES) and submission.state == Submission.State.DRAFT
+    )
+    return {
+        "submission": submission,
+        "versions": versions,
+        "version": latest,
+        "report": selectors.report_of(latest) if latest else None,
+        "groups": selectors.findings_by_section(selectors.report_of(latest)) if latest else [],
+        "form": form if form is not None else (UploadForm() if can_add else None),
+        "can_add_version": can_add,
+    }
+
+
+@login_required
+@require_GET
+def submission_detail(request, pk):
+    """A submission: its latest version's check and findings, and all versions."""
+    submission = selectors.get_submission(request.user, pk)
+    return render(request, "submissions/detail.html", _detail_context(request, submission))
+
+
+@role_required(*SCHOOL_ROLES)
+@require_POST
+def version_upload(request, pk):
+    """Upload a new version of a draft submission."""
+    submission = selectors.get_submission(request.user, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_version(
+                submission=submission, user=request.user, data=form.cleaned_data["document"].read()
+            )
+        except services.DocumentRefused as error:
+            _upload_error(form, error)
+        else:
+            return redirect("submissions:detail", pk=submission.pk)
+    context = _detail_context(request, submission, form)
+    return render(request, "submissions/detail.html", context, status=400)
+
+
+@login_required
+@require_GET
+def version_status(request, pk, number):
+    """The htmx fragment: 'checking…' (polling again) or the findings."""
+    version = selectors.get_version(request.user, pk, number)
+    report = selectors.report_of(version)
+    return render(
+        request,
+        "submissions/_status.html",
+        {
+            "submission": version.submission,
+            "version": version,
+            "report": report,
+            "groups": selectors.findings_by_section(report),
+        },
+    )
+
+
+@login_required
+@require_GET
+def version_download(request, pk, number):
+    """The version's document exactly as uploaded."""
+    version = selectors.get_version(request.user, pk, number)
+    response = HttpResponse(version.source_text, content_type="application/json; charset=utf-8")
+    filename = f"indiening-{version.submission_id}-v{version.number}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def rules_page(request):
+    """Every rule of the registry with its text and source (public)."""
+    return render(request, "submissions/rules.html", {"families": selectors.rules_by_family()})
