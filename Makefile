@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test bench lint format messages worker beat vendor clean
+.PHONY: run test ci bench lint format messages worker beat vendor clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: venv
 ## make test: the whole suite
 test: venv
 	$(BIN)/pytest
+
+## make ci: what CI runs (as root on Debian): install/start PostgreSQL and Redis, then make test
+ci:
+	CI=true bash .ci/run
 
 ## make bench: speed and memory figures (printed, not asserted)
 bench: venv
