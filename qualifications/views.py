@@ -92,7 +92,11 @@ def qualification_detail(request, crebo):
 
 def compare(request):
     """Two or three qualifications side by side: shared and distinct parts."""
-    form = CompareForm(request.GET or None)
+    if "crebo_2" in request.GET:
+        form = CompareForm(request.GET)
+    else:
+        # Arriving from a qualification page with only the first crebo filled in.
+        form = CompareForm(initial=request.GET.dict())
     comparison = None
     if form.is_bound and form.is_valid():
         comparison = selectors.compare_qualifications(form.cleaned_data["qualifications"])

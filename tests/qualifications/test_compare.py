@@ -24,6 +24,15 @@ def test_form_without_input_shows_no_result(client):
 
 
 @pytest.mark.django_db
+def test_first_crebo_from_a_qualification_page_is_filled_in_without_errors(client):
+    known = QualificationFactory()
+    response = client.get(URL, {"crebo_1": known.crebo})
+    assert response.context["comparison"] is None
+    assert not response.context["form"].errors
+    assert f'value="{known.crebo}"' in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_unknown_crebo_is_reported_and_kept(client):
     known = QualificationFactory()
     response = client.get(URL, {"crebo_1": known.crebo, "crebo_2": "99999"})
