@@ -4,6 +4,7 @@ scope_to_organisation, exercised through tiny test-only views.
 This module is its own URLconf (`urlpatterns` below), used with override_settings.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import include, path, reverse
@@ -165,8 +166,6 @@ class ScopeToOrganisationTests(BaseTestCase):
                 self.assertEqual(set(scope_to_organisation(User.objects.all(), user)), everyone)
 
     def test_anonymous_users_see_nothing(self):
-        from django.contrib.auth.models import AnonymousUser
-
         self.assertFalse(scope_to_organisation(User.objects.all(), AnonymousUser()).exists())
 
     def test_named_lookups_are_combined_with_or(self):
