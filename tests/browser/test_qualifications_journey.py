@@ -77,3 +77,22 @@ def test_search_dossier_qualification_also_in_and_compare(page):
     titles = {Qualification.objects.get(crebo=crebo).title.strip() for crebo in (start, other)}
     header = page.locator("#compare-core-tasks + table thead").inner_text()
     assert all(title in header for title in titles)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_typing_a_search_updates_the_results_without_a_reload(page):
+    import_samples()
+    profiles = read_profiles()
+    wanted = next(iter(profiles.values()))
+    page.goto(reverse("qualifications:dossier-list"))
+    page.evaluate("window.notReloaded = true")
+    dossier_url = reverse("qualifications:dossier-detail", args=[wanted.dossier_crebo])
+    other_links = page.locator("#search-results table th a")
+    assert other_links.count() == len({p.dossier_crebo for p in profiles.values()})
+
+    page.locator("input[name=q]").fill(wanted.crebo)  # a qualification's crebo
+    page.wait_for_url(re.compile(rf"q={wanted.crebo}"))
+    page.wait_for_function("document.querySelectorAll('#search-results table th a').length === 1")
+    assert page.locator("#search-results table th a").get_attribute("href") == dossier_url
+    assert page.evaluate("window.notReloaded") is True
