@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from .models import ElectiveModule, Qualification, QualificationFile, VetCertificate
-from .selectors import MAX_SEARCH_WORDS, filter_valid_on
+from .selectors import MAX_SEARCH_WORDS, filter_valid_on, search_dossiers
 from .text import normalize_title
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -26,10 +26,20 @@ class QualificationFileFilter(django_filters.FilterSet):
     valid_on = django_filters.DateFilter(
         method="filter_valid_on", input_formats=ISO_DATE, help_text=VALID_ON_HELP
     )
+    q = django_filters.CharFilter(
+        method="filter_search",
+        help_text=(
+            "Search words, as on the web page: a crebo, or words in the title of the dossier, "
+            "a qualification, core task or work process (case and accents do not matter)."
+        ),
+    )
 
     class Meta:
         model = QualificationFile
-        fields = ["crebo", "level", "domain", "status", "valid_on"]
+        fields = ["crebo", "level", "domain", "status", "valid_on", "q"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(pk__in=search_dossiers(query=value).values("pk"))
 
     def filter_level(self, queryset, name, value):
         return queryset.filter(

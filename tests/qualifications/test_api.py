@@ -105,6 +105,8 @@ def test_qualification_file_filters(client):
     assert crebos({"domain": "4135"}) == sorted([level_2.crebo, ended.crebo])
     assert crebos({"status": "Vervallen"}) == [ended.crebo]
     assert crebos({"valid_on": "2019-01-01"}) == sorted([level_2.crebo, level_4.crebo])
+    CoreTaskFactory(file=level_4, title="Begeleidt cliënten")
+    assert crebos({"q": "CLIENTEN"}) == [level_4.crebo]
     body = client.get(f"/api/qualification-files/{level_2.crebo}/").json()
     assert body["domain"]["number"] == "4135"
     assert [q["level"] for q in body["qualifications"]] == [2]
