@@ -12,10 +12,12 @@ from dataclasses import dataclass
 MAP_WIDTH = 400.0
 MAP_PADDING = 4.0
 COS_52 = math.cos(math.radians(52))
+# Points closer than this (in viewBox units) to the simplified outline are dropped.
+SIMPLIFY_TOLERANCE = 0.3
 
 # Sequential colours, light to dark. Borders are drawn dark so every region
 # stands out from its neighbours; the legend repeats each class as text.
-CLASS_COLOURS = ["#f3f3f3", "#b3d3ea", "#5b9bd1", "#1f5f9e", "#0b2f5c"]
+CLASS_COLOURS = ["#f3f3f3", "#a6cbe8", "#4f94cd", "#1f5f9e", "#0b2f5c"]
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,41 @@ def fit(geometries) -> Frame:
     return Frame(min(xs), min(ys), scale, MAP_WIDTH, height)
 
 
+def _distance_to_segment(point, start, end) -> float:
+    (x, y), (x1, y1), (x2, y2) = point, start, end
+    dx, dy = x2 - x1, y2 - y1
+    if dx == 0 and dy == 0:
+        return math.hypot(x - x1, y - y1)
+    t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+
+
+def simplify(points: list, tolerance: float = SIMPLIFY_TOLERANCE) -> list:
+    """Douglas–Peucker: drop points closer than `tolerance` to the simplified line."""
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        farthest, distance = None, tolerance
+        for index in range(first + 1, last):
+            current = _distance_to_segment(points[index], points[first], points[last])
+            if current > distance:
+                farthest, distance = index, current
+        if farthest is not None:
+            keep[farthest] = True
+            stack.extend([(first, farthest), (farthest, last)])
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
+
+
 def path_data(geometry: dict, frame: Frame) -> str:
-    """SVG path data for a (Multi)Polygon: one closed subpath per ring."""
+    """SVG path data for a (Multi)Polygon: one closed subpath per ring.
+
+    Each ring is simplified, its first point written absolute (`M x,y`) and the
+    others relative to the previous one (`l dx,dy …`), which keeps the page small.
+    """
     parts = []
     for polygon in _polygons(geometry):
         for ring in polygon:
@@ -119,13 +154,24 @@ def path_data(geometry: dict, frame: Frame) -> str:
                 point = frame.point(position)
                 if not points or point != points[-1]:
                     points.append(point)
+            points = simplify(points)
             if len(points) > 1 and points[0] == points[-1]:
                 points.pop()
             if len(points) < 3:
                 continue
-            coordinates = " ".join(f"{x:g},{y:g}" for x, y in points)
-            parts.append(f"M{coordinates}Z")
+            steps = [
+                f"{_number(x - px)},{_number(y - py)}"
+                for (px, py), (x, y) in zip(points, points[1:], strict=False)
+            ]
+            x, y = points[0]
+            parts.append(f"M{_number(x)},{_number(y)}l{' '.join(steps)}z")
     return "".join(parts)
+
+
+def _number(value: float) -> str:
+    """A coordinate with at most one decimal and no needless zeros ("-0" becomes "0")."""
+    text = f"{round(value, 1):g}"
+    return "0" if text == "-0" else text
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,20 @@ def parse_svg(html: str):
     return ET.fromstring(match.group(0))
 
 
+def absolute_points(d: str) -> list[tuple[float, float]]:
+    """The points of path data made of `Mx,y l dx,dy … z` subpaths."""
+    points = []
+    for subpath in re.findall(r"M([^Mz]+)z", d):
+        start, _, steps = subpath.partition("l")
+        x, y = (float(v) for v in start.split(","))
+        points.append((x, y))
+        for step in steps.split():
+            dx, dy = (float(v) for v in step.split(","))
+            x, y = x + dx, y + dy
+            points.append((x, y))
+    return points
+
+
 class MapTests(BaseTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -51,7 +65,7 @@ class MapTests(BaseTestCase):
             name = self.expected[code]
             self.assertTrue(link.get("aria-label").startswith(name))
             self.assertIn(name, link.find(f"{SVG}title").text)
-            self.assertRegex(paths[0].get("d"), r"^M[\d.]+,[\d.]+ ")
+            self.assertRegex(paths[0].get("d"), r"^M[\d.]+,[\d.]+l-?[\d.]+,-?[\d.]+")
             seen[code] = name
         self.assertEqual(seen, self.expected)
         self.assertEqual(len(svg.findall(f".//{SVG}path")), len(self.expected))
@@ -67,8 +81,10 @@ class MapTests(BaseTestCase):
         svg = parse_svg(self.client.get(URL).content.decode())
         _x, _y, width, height = (float(v) for v in svg.get("viewBox").split())
         for path in svg.iter(f"{SVG}path"):
-            for x, y in re.findall(r"([\d.]+),([\d.]+)", path.get("d")):
-                self.assertTrue(0 <= float(x) <= width and 0 <= float(y) <= height)
+            points = absolute_points(path.get("d"))
+            self.assertGreater(len(points), 3)
+            for x, y in points:
+                self.assertTrue(-0.01 <= x <= width + 0.01 and -0.01 <= y <= height + 0.01)
 
     def test_networks_indicator_counts_active_networks_in_table_and_colours(self):
         response = self.client.get(URL, {"indicator": "networks"})
