@@ -51,8 +51,8 @@ class RuleContext:
         return submitted, False
 
     def watch(self, day: datetime.date | None) -> None:
-        """Note a reference date that was compared with today."""
-        if day is not None and day >= self.today:
+        """Note a reference date compared with today: on that day the result may change."""
+        if day is not None and day > self.today:
             self.watched_dates.add(day)
 
     # Reference data --------------------------------------------------------

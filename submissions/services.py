@@ -113,7 +113,7 @@ def _finding_key(finding: dict) -> str:
 
 
 @transaction.atomic
-def save_validation_report(*, version_id: int, reason: str = "") -> ValidationReport:
+def save_validation_report(*, version_id: int, reason: str = "", today=None) -> ValidationReport:
     """Validate a stored version and save its report, replacing an earlier one.
 
     When an earlier report existed and findings appeared or disappeared, a
@@ -121,7 +121,7 @@ def save_validation_report(*, version_id: int, reason: str = "") -> ValidationRe
     """
     version = SubmissionVersion.objects.select_related("submission").get(pk=version_id)
     stamp = reference_data_stamp()
-    result = validate_document(version.document, submission_id=version.submission_id)
+    result = validate_document(version.document, today=today, submission_id=version.submission_id)
     findings = [finding.as_dict() for finding in result.findings]
     previous = ValidationReport.objects.select_for_update().filter(version=version).first()
     now = timezone.now()
@@ -156,7 +156,7 @@ def save_validation_report(*, version_id: int, reason: str = "") -> ValidationRe
 def outdated_reports(*, today=None):
     """Reports of the latest version of open and approved submissions that
     need a new check: reference data changed since, or a date they depend on
-    has come. Returns (version_id, reason) pairs."""
+    has come, or they were never checked. Returns (version_id, reason) pairs."""
     today = today or timezone.localdate()
     stamp = reference_data_stamp()
     states = [*Submission.OPEN_STATES, Submission.State.APPROVED]
@@ -166,6 +166,14 @@ def outdated_reports(*, today=None):
         .annotate(last=Max("number"))
     )
     latest_numbers = {row["submission"]: row["last"] for row in latest}
+    unchecked = SubmissionVersion.objects.filter(
+        submission__in=latest_numbers.keys(), report__isnull=True
+    ).values_list("id", "submission_id", "number")
+    due = [
+        (version_id, "not checked yet")
+        for version_id, submission_id, number in unchecked
+        if latest_numbers.get(submission_id) == number
+    ]
     candidates = ValidationReport.objects.filter(
         version__submission__in=latest_numbers.keys()
     ).values_list(
@@ -175,7 +183,6 @@ def outdated_reports(*, today=None):
         "reference_data_stamp",
         "recheck_on",
     )
-    due = []
     for version_id, submission_id, number, report_stamp, recheck_on in candidates:
         if latest_numbers.get(submission_id) != number:
             continue
@@ -190,5 +197,5 @@ def revalidate_outdated(*, today=None) -> int:
     """Check again every report that `outdated_reports` finds; returns how many."""
     due = outdated_reports(today=today)
     for version_id, reason in due:
-        save_validation_report(version_id=version_id, reason=reason)
+        save_validation_report(version_id=version_id, reason=reason, today=today)
     return len(due)

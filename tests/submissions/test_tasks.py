@@ -1,0 +1,167 @@
+"""Background jobs: validate_version (idempotent) and the periodic re-check."""
+
+import datetime
+
+from django.utils import timezone
+
+from experiments.models import Participation
+from qualifications.models import ImportRun
+from submissions import services, tasks
+from submissions.models import Submission, SubmissionVersion, ValidationChange, ValidationReport
+
+from .helpers import SubmissionTestCase, as_upload
+
+
+class ValidateVersionTaskTests(SubmissionTestCase):
+    def make_version(self, document):
+        submission = Submission.objects.create(
+            kind=document["kind"], school=self.school, title="t", created_by=self.alice
+        )
+        return SubmissionVersion.objects.create(
+            submission=submission,
+            number=1,
+            document=document,
+            source_text="{}",
+            created_by=self.alice,
+        )
+
+    def test_task_options(self):
+        task = tasks.validate_version
+        assert task.acks_late is True
+        assert task.reject_on_worker_lost is True
+        assert task.retry_backoff
+        from django.db import OperationalError
+
+        assert OperationalError in task.autoretry_for
+
+    def test_running_twice_keeps_one_report_and_replaces_it(self):
+        version = self.make_version(self.valid())
+        assert tasks.validate_version.delay(version.pk).get() is True
+        first = ValidationReport.objects.get(version=version)
+        # The reference data change between the runs: 25PZ is no longer admitted.
+        Participation.objects.filter(school=self.school).update(status="declined")
+        assert tasks.validate_version.delay(version.pk).get() is False
+        reports = ValidationReport.objects.filter(version=version)
+        assert reports.count() == 1
+        second = reports.get()
+        assert second.pk == first.pk
+        assert second.valid is False
+        assert second.checked_at >= first.checked_at
+        assert [f["rule"] for f in second.findings] == ["RR-07"]
+        change = ValidationChange.objects.get(version=version)
+        assert [f["rule"] for f in change.appeared] == ["RR-07"]
+        assert change.disappeared == []
+        assert (change.was_valid, change.is_valid) == (True, False)
+
+    def test_same_result_records_no_change(self):
+        version = self.make_version(self.valid())
+        tasks.validate_version.delay(version.pk)
+        tasks.validate_version.delay(version.pk)
+        assert ValidationReport.objects.count() == 1
+        assert ValidationChange.objects.count() == 0
+
+    def test_versions_are_immutable(self):
+        version = self.make_version(self.valid())
+        version.document = {}
+        with self.assertRaises(ValueError):
+            version.save()
+
+
+class RevalidationTests(SubmissionTestCase):
+    def upload_as_alice(self, document):
+        with self.captureOnCommitCallbacks(execute=True):
+            return services.create_submission(user=self.alice, data=as_upload(document).read())
+
+    def test_nothing_to_do_when_nothing_changed(self):
+        self.upload_as_alice(self.valid())
+        assert services.outdated_reports() == []
+        assert tasks.revalidate_submissions.delay().get() == 0
+
+    def test_recheck_after_an_import_changed_reference_data(self):
+        submission = self.upload_as_alice(self.valid())
+        version = submission.versions.get()
+        # An import ends intake for the qualification before the programme starts.
+        self.ref.helper.end_of_intake = datetime.date(2021, 1, 1)
+        self.ref.helper.save()
+        ImportRun.objects.create(
+            kind=ImportRun.Kind.SBB_XML,
+            file_name="zorg.xml",
+            status=ImportRun.Status.SUCCEEDED,
+            finished_at=timezone.now(),
+        )
+        assert services.outdated_reports() == [(version.pk, "reference data changed")]
+        assert tasks.revalidate_submissions.delay().get() == 1
+        report = ValidationReport.objects.get(version=version)
+        assert report.valid is False
+        change = ValidationChange.objects.get(version=version)
+        assert [f["rule"] for f in change.appeared] == ["RR-02"]
+        assert change.reason == "reference data changed"
+        # Checked now: nothing more to do.
+        assert services.outdated_reports() == []
+
+    def test_recheck_when_a_watched_date_has_come(self):
+        document = self.valid("cross_over")
+        del document["submitted_on"]  # today counts as the submission date
+        with self.captureOnCommitCallbacks(execute=True):
+            submission = services.create_submission(
+                user=self.alice, data=as_upload(document).read()
+            )
+        version = submission.versions.get()
+        report = ValidationReport.objects.get(version=version)
+        end = datetime.date(2025, 7, 31)
+        # Simulate a check before the experiment's end, then the day it ends.
+        services.save_validation_report(version_id=version.pk, today=end - datetime.timedelta(1))
+        report.refresh_from_db()
+        assert report.valid is True
+        assert report.recheck_on == end
+        assert services.outdated_reports(today=end - datetime.timedelta(1)) == []
+        assert services.outdated_reports(today=end) == [(version.pk, "date 2025-07-31 has come")]
+        assert services.revalidate_outdated(today=end) == 1
+        report.refresh_from_db()
+        assert report.valid is False
+        assert report.recheck_on is None
+        change = ValidationChange.objects.filter(version=version).first()
+        assert [(f["rule"], f["path"]) for f in change.appeared] == [("CO-05", "submitted_on")]
+
+    def test_only_latest_version_of_open_and_approved_submissions(self):
+        open_one = self.upload_as_alice(self.valid())
+        with self.captureOnCommitCallbacks(execute=True):
+            services.add_version(
+                submission=open_one, user=self.alice, data=as_upload(self.valid()).read()
+            )
+        approved = self.upload_as_alice(self.valid())
+        withdrawn = self.upload_as_alice(self.valid())
+        Submission.objects.filter(pk=approved.pk).update(state="approved")
+        Submission.objects.filter(pk=withdrawn.pk).update(state="withdrawn")
+        ImportRun.objects.create(
+            kind=ImportRun.Kind.ELECTIVES_CSV,
+            file_name="keuzedelen.csv",
+            status=ImportRun.Status.SUCCEEDED,
+            finished_at=timezone.now(),
+        )
+        due = {version_id for version_id, _ in services.outdated_reports()}
+        assert due == {
+            open_one.versions.get(number=2).pk,
+            approved.versions.get(number=1).pk,
+        }
+
+    def test_a_version_never_checked_is_checked(self):
+        submission = Submission.objects.create(
+            kind="regional_programme", school=self.school, title="t", created_by=self.alice
+        )
+        version = SubmissionVersion.objects.create(
+            submission=submission,
+            number=1,
+            document=self.valid(),
+            source_text="{}",
+            created_by=self.alice,
+        )
+        assert services.outdated_reports() == [(version.pk, "not checked yet")]
+        assert services.revalidate_outdated() == 1
+        assert ValidationReport.objects.get(version=version).valid is True
+
+    def test_the_job_is_scheduled(self):
+        from django.conf import settings
+
+        tasks_scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+        assert "submissions.tasks.revalidate_submissions" in tasks_scheduled
