@@ -14,7 +14,7 @@ urlpatterns = [
     # The GeoJSON of one region, also without the trailing slash.
     path(
         "regions/<str:code>/geojson",
-        RegionViewSet.as_view({"get": "geojson"}),
+        RegionViewSet.as_view({"get": "geojson"}, schema=None),  # documented once, with slash
         name="region-geojson-bare",
     ),
     *router.urls,
