@@ -49,6 +49,10 @@ def _findings_for(user, route: Route):
     return services.check_route(route).findings
 
 
+def _has_errors(findings) -> bool:
+    return any(finding.severity == "error" for finding in findings or ())
+
+
 @require_GET
 def route_list(request):
     """Public list of active routes; the two schools and national roles also see drafts."""
@@ -176,10 +180,16 @@ def route_edit(request, pk: int):
                 return _submit_and_redirect(request, route)
             messages.success(request, _("The draft route has been saved."))
             return redirect("pathways:route-edit", pk=route.pk)
+    findings = services.check_route(route).findings
     return render(
         request,
         "pathways/route_form.html",
-        {"form": form, "route": route, "findings": services.check_route(route).findings},
+        {
+            "form": form,
+            "route": route,
+            "findings": findings,
+            "findings_have_errors": _has_errors(findings),
+        },
     )
 
 
@@ -188,11 +198,13 @@ def route_detail(request, pk: int):
     """The route, its documents, numbers per school year, rule findings and audit log."""
     route = _route_or_404(request, pk)
     user = request.user
+    findings = _findings_for(user, route)
     context = {
         "route": route,
         **selectors.route_detail(route),
         "actions": _actions(user, route),
-        "findings": _findings_for(user, route),
+        "findings": findings,
+        "findings_have_errors": _has_errors(findings),
         "may_see_documents": selectors.may_see_documents(user, route),
         "is_route_school": services.is_route_school_author(user, route),
         "return_form": ReturnForm(),
