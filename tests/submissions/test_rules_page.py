@@ -1,0 +1,28 @@
+"""The public rules page: every rule of the registry, with an anchor per rule ID."""
+
+from django.test import TestCase
+from django.urls import reverse
+
+from rules.registry import REGISTRY
+
+
+class RulesPageTests(TestCase):
+    def test_lists_every_registered_rule_with_source(self):
+        response = self.client.get(reverse("submissions:rules"))
+        assert response.status_code == 200
+        for rule_id, registered in REGISTRY.items():
+            self.assertContains(response, f'id="{rule_id}"')
+            self.assertContains(response, registered.source.replace('"', "&quot;"))
+        self.assertContains(response, "<h1>", count=1)
+
+    def test_rule_text_in_dutch_and_english(self):
+        self.client.cookies["django_language"] = "en"
+        english = self.client.get(reverse("submissions:rules"))
+        self.assertContains(
+            english, "A combined PTA/OER for routes starting on or after 1 August 2021."
+        )
+        self.assertContains(english, "plausibility check")
+        self.client.cookies["django_language"] = "nl"
+        dutch = self.client.get(reverse("submissions:rules"))
+        self.assertNotContains(dutch, "A combined PTA/OER for routes starting")
+        self.assertContains(dutch, "plausibiliteitscontrole")
