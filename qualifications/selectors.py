@@ -127,6 +127,19 @@ def sort_parts(core_tasks) -> list[CoreTask]:
     return sorted(core_tasks, key=lambda core_task: sbb_code_key(core_task.code))
 
 
+def certificates_in(core_task: CoreTask, qualification: Qualification) -> list[VetCertificate]:
+    """The (prefetched) certificates of a core task that hold in this qualification.
+
+    A certificate of a profile that names a basis core task holds only in that
+    profile; a certificate on a core task without a profile holds everywhere.
+    """
+    return [
+        certificate
+        for certificate in core_task.certificates.all()
+        if certificate.qualification_id in (None, qualification.pk)
+    ]
+
+
 @dataclass
 class DossierParts:
     """The parts of one dossier: the basis, and per qualification its profile part."""
@@ -140,6 +153,8 @@ def dossier_parts(dossier: QualificationFile) -> DossierParts:
     qualifications = list(dossier.qualifications.order_by("chapter"))
     core_tasks = sort_parts(_core_tasks_with_details().filter(file=dossier))
     attach_also_in(core_tasks)
+    for core_task in core_tasks:
+        core_task.shown_certificates = list(core_task.certificates.all())
     by_qualification = defaultdict(list)
     for core_task in core_tasks:
         by_qualification[core_task.qualification_id].append(core_task)
@@ -201,9 +216,14 @@ def attach_parts(qualifications: list[Qualification]) -> None:
 
 
 def qualification_parts(qualification: Qualification) -> list[CoreTask]:
-    """The parts of one qualification in SBB order, with "also in" lists attached."""
+    """The parts of one qualification in SBB order, with "also in" lists attached.
+
+    Each part also gets `shown_certificates`: its certificates that hold here.
+    """
     attach_parts([qualification])
     attach_also_in(qualification.parts, viewing=qualification)
+    for core_task in qualification.parts:
+        core_task.shown_certificates = certificates_in(core_task, qualification)
     return qualification.parts
 
 
@@ -358,12 +378,14 @@ def compare_qualifications(qualifications: list[Qualification]) -> Comparison:
     ]
     return Comparison(
         qualifications=qualifications,
-        core_tasks=_comparison_rows(core_tasks),
-        work_processes=_comparison_rows(work_processes),
+        core_tasks=_comparison_rows(qualifications, core_tasks),
+        work_processes=_comparison_rows(qualifications, work_processes),
     )
 
 
-def _comparison_rows(parts_per_qualification: list[list]) -> list[ComparisonRow]:
+def _comparison_rows(
+    qualifications: list[Qualification], parts_per_qualification: list[list]
+) -> list[ComparisonRow]:
     """Group equal parts across the qualifications into rows."""
     groups = _group_equal_parts([part for parts in parts_per_qualification for part in parts])
     rows: dict[int, ComparisonRow] = {}
@@ -377,7 +399,7 @@ def _comparison_rows(parts_per_qualification: list[list]) -> list[ComparisonRow]
                 )
             if row.codes[column] is None:
                 row.codes[column] = part.code
-            if isinstance(part, CoreTask) and part.certificates.all():
+            if isinstance(part, CoreTask) and certificates_in(part, qualifications[column]):
                 row.has_certificate = True
     ordered = list(rows.values())
     ordered.sort(key=lambda row: not row.shared_by_all)  # stable: SBB order within each
@@ -411,10 +433,7 @@ class RemainingCoreTask:
     core_task: CoreTask
     work_processes: list[WorkProcess]
     fully_open: bool
-
-    @property
-    def certificates(self) -> list[VetCertificate]:
-        return list(self.core_task.certificates.all())
+    certificates: list[VetCertificate]
 
 
 @dataclass
@@ -486,6 +505,7 @@ def still_needed(
                 core_task=core_task,
                 work_processes=open_work_processes,
                 fully_open=len(open_work_processes) == len(work_processes),
+                certificates=certificates_in(core_task, target),
             )
         )
     return result

@@ -85,7 +85,12 @@ def qualification_detail(request, crebo):
             "qualification": qualification,
             "basis_parts": [part for part in parts if part.is_basis],
             "profile_parts": [part for part in parts if not part.is_basis],
-            "certified_parts": [part for part in parts if part.certificates.all()],
+            "certified_parts": [part for part in parts if part.shown_certificates],
+            "profile_certificates": [
+                certificate
+                for certificate in qualification.certificates.all()
+                if certificate.core_task_id is None
+            ],
         },
     )
 

@@ -100,3 +100,22 @@ def test_query_count_does_not_grow_with_parts(client, django_assert_max_num_quer
     with django_assert_max_num_queries(12):
         response = client.get(url(qualification.crebo))
     assert len(part_codes(response)) == 11 * 5
+
+
+@pytest.mark.django_db
+def test_a_profiles_certificate_on_a_basis_part_holds_only_in_that_profile(client):
+    qualification = QualificationFactory()
+    sibling = QualificationFactory(file=qualification.file)
+    basis = CoreTaskFactory(file=qualification.file)
+    VetCertificateFactory(core_task=basis, qualification=sibling, title="Alleen voor het zusje")
+    VetCertificateFactory(qualification=qualification, title="Hele kwalificatie")
+
+    response = client.get(url(qualification.crebo))
+    html = response.content.decode()
+    assert response.context["certified_parts"] == []
+    assert "Alleen voor het zusje" not in html
+    assert "Hele kwalificatie" in html
+
+    response = client.get(url(sibling.crebo))
+    assert [part.code for part in response.context["certified_parts"]] == [basis.code]
+    assert "Alleen voor het zusje" in response.content.decode()
