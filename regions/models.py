@@ -1,6 +1,6 @@
 """Labour-market regions and the organisations that work in them."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -125,7 +125,15 @@ class Network(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="networks"
     )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1990, _("The start year cannot be before 1990.")),
+            MaxValueValidator(2100, _("The start year cannot be after 2100.")),
+        ],
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )

@@ -88,6 +88,12 @@ class ProposeTests(NetworkTestCase):
         self.assertContains(response, "Van vmbo naar mbo techniek.")
         self.assertFalse(Network.objects.filter(name="Techniekroute Salland").exists())
 
+    def test_an_implausible_start_year_alone_is_a_form_error_not_a_crash(self):
+        response = self.propose_as(self.alice, start_year="1850")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("start_year", response.context["form"].errors)
+        self.assertFalse(Network.objects.filter(name="Techniekroute Salland").exists())
+
 
 class VisibilityTests(NetworkTestCase):
     def test_a_proposal_is_seen_by_its_organisation_and_administrators_only(self):
