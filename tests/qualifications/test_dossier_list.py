@@ -145,3 +145,12 @@ def test_real_data_search_finds_each_dossier_with_a_core_task_title(client):
     assert set(listed_crebos(response)) == expected
     for crebo in expected:
         assert reverse("qualifications:dossier-detail", args=[crebo]).encode() in response.content
+
+
+@pytest.mark.django_db
+def test_real_data_search_by_dossier_and_qualification_title_and_crebo(client):
+    import_samples()
+    for profile in read_profiles().values():
+        for query in [profile.dossier_title, profile.title, profile.crebo, profile.dossier_crebo]:
+            found = listed_crebos(client.get(URL, {"q": query}))
+            assert profile.dossier_crebo in found, query
