@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
+from django.utils.translation import gettext as _
 
 CREBO_PATTERN = re.compile(r"^\d{5}$")
 
@@ -32,8 +33,15 @@ class ImportFailed(Exception):
         self.file_name = file_name
         self.line = line
         self.message = message
-        where = f"{file_name}, line {line}" if line else file_name
-        super().__init__(f"{where}: {message}")
+        if line:
+            sentence = _("%(file)s, line %(line)s: %(message)s") % {
+                "file": file_name,
+                "line": line,
+                "message": message,
+            }
+        else:
+            sentence = _("%(file)s: %(message)s") % {"file": file_name, "message": message}
+        super().__init__(sentence)
 
 
 class SbbImportError(ImportFailed):
@@ -162,19 +170,31 @@ class _Reader:
     def required(self, parent: Element, path: str) -> Element:
         element = parent.find(path)
         if element is None:
-            self.fail(f"the element <{path}> is missing inside <{parent.tag}>.", parent)
+            self.fail(
+                _("the element <%(path)s> is missing inside <%(parent)s>.")
+                % {"path": path, "parent": parent.tag},
+                parent,
+            )
         return element
 
     def attribute(self, element: Element, name: str) -> str:
         value = _text(element.get(name))
         if not value:
-            self.fail(f"the element <{element.tag}> has no {name} attribute.", element)
+            self.fail(
+                _("the element <%(tag)s> has no %(name)s attribute.")
+                % {"tag": element.tag, "name": name},
+                element,
+            )
         return value
 
     def chapter(self, element: Element) -> int:
         value = self.attribute(element, "hoofdstuk")
         if not value.isdigit() or int(value) < 1:
-            self.fail(f'the chapter number "{value}" of <{element.tag}> is not a number.', element)
+            self.fail(
+                _('the chapter number "%(value)s" of <%(tag)s> is not a number.')
+                % {"value": value, "tag": element.tag},
+                element,
+            )
         return int(value)
 
     def date(self, element: Element, name: str) -> date | None:
@@ -184,21 +204,32 @@ class _Reader:
         try:
             return datetime.strptime(value, "%d-%m-%Y").date()
         except ValueError:
-            self.fail(f'the date {name}="{value}" is not a date in the form dd-mm-yyyy.', element)
+            self.fail(
+                _('the date %(name)s="%(value)s" is not a date in the form dd-mm-yyyy.')
+                % {"name": name, "value": value},
+                element,
+            )
 
     def crebo(self, element: Element | None, parent: Element, what: str) -> str:
         value = _text(element.text) if element is not None else ""
         if not value:
-            self.fail(f"{what} has no crebo code.", element if element is not None else parent)
+            self.fail(
+                _("%(owner)s has no crebo code.") % {"owner": what},
+                element if element is not None else parent,
+            )
         if not CREBO_PATTERN.match(value):
-            self.fail(f'the crebo code "{value}" of {what} is not 5 digits.', element)
+            self.fail(
+                _('the crebo code "%(value)s" of %(owner)s is not 5 digits.')
+                % {"value": value, "owner": what},
+                element,
+            )
         return value
 
     def read(self, root: Element) -> SbbFile:
         if root.tag != "sbb":
             self.fail(
-                f"the root element is <{root.tag}>, but an SBB qualification file "
-                "starts with <sbb>.",
+                _("the root element is <%(tag)s>, but an SBB qualification file starts with <sbb>.")
+                % {"tag": root.tag},
                 root,
             )
         domains = [
@@ -218,7 +249,9 @@ class _Reader:
         dossiers = root.findall("dossiers/dossier")
         if len(dossiers) != 1:
             self.fail(
-                f"the file holds {len(dossiers)} <dossier> elements instead of exactly one.", root
+                _("the file holds %(count)s <dossier> elements instead of exactly one.")
+                % {"count": len(dossiers)},
+                root,
             )
         return SbbFile(
             file_name=self.file_name,
@@ -232,7 +265,9 @@ class _Reader:
         crebo_element = crebos[0] if crebos else None
         crebos_element = element.find("dossiercrebos")
         crebo = self.crebo(
-            crebo_element, crebos_element if crebos_element is not None else element, "the dossier"
+            crebo_element,
+            crebos_element if crebos_element is not None else element,
+            _("the dossier"),
         )
         chamber = element.find("voorblad/omschrijving/penvoerder/sectorkamer")
         knowledge = {
@@ -260,7 +295,10 @@ class _Reader:
         for profile in element.findall("profielen/profiel"):
             data = self.profile(profile, knowledge)
             if data.chapter in seen_chapters:
-                self.fail(f"two profiles have chapter number {data.chapter}.", profile)
+                self.fail(
+                    _("two profiles have chapter number %(chapter)s.") % {"chapter": data.chapter},
+                    profile,
+                )
             seen_chapters.add(data.chapter)
             dossier.profiles.append(data)
         self.check_unique_codes(dossier, element)
@@ -272,25 +310,37 @@ class _Reader:
         codes += [process.code for task in tasks for process in task.work_processes]
         duplicates = sorted({code for code in codes if codes.count(code) > 1})
         if duplicates:
-            self.fail(f"the code {duplicates[0]} occurs more than once.", element)
+            self.fail(
+                _("the code %(code)s occurs more than once.") % {"code": duplicates[0]}, element
+            )
 
     def profile(self, element: Element, knowledge: dict[str, str]) -> ProfileData:
         chapter = self.chapter(element)
         level_text = self.attribute(element, "niveau")
         if not level_text.isdigit() or not 1 <= int(level_text) <= 4:
-            self.fail(f'the level "{level_text}" of a profile is not 1, 2, 3 or 4.', element)
+            self.fail(
+                _('the level "%(value)s" of a profile is not 1, 2, 3 or 4.')
+                % {"value": level_text},
+                element,
+            )
         description = element.find("omschrijving")
         sbu_element = description.find("sbu") if description is not None else None
         sbu_text = _text(sbu_element.text) if sbu_element is not None else ""
         if sbu_text and not sbu_text.isdigit():
-            self.fail(f'the study load "{sbu_text}" is not a whole number of hours.', sbu_element)
+            self.fail(
+                _('the study load "%(value)s" is not a whole number of hours.')
+                % {"value": sbu_text},
+                sbu_element,
+            )
         kind_element = description.find("soortopleiding") if description is not None else None
         crebo_element = element.find("creboinformatie/crebo")
         title = self.attribute(element, "titel")
         profile = ProfileData(
             sbb_id=self.attribute(element, "nr"),
             chapter=chapter,
-            crebo=self.crebo(crebo_element, element, f'the profile "{title}"'),
+            crebo=self.crebo(
+                crebo_element, element, _('the profile "%(title)s"') % {"title": title}
+            ),
             title=title,
             level=int(level_text),
             study_load_hours=int(sbu_text) if sbu_text else None,
@@ -320,15 +370,22 @@ class _Reader:
         for position, child in enumerate(element, start=1):
             title = _text(child.get("titel")) or _text(child.text)
             if not title:
-                self.fail(f"a certificate of profile {profile.crebo} has no title.", child)
+                self.fail(
+                    _("a certificate of profile %(crebo)s has no title.")
+                    % {"crebo": profile.crebo},
+                    child,
+                )
             reference = _text(child.get("referentie") or child.get("kerntaak"))
             task_element = child.find("kerntaak")
             if not reference and task_element is not None:
                 reference = _text(task_element.get("referentie"))
             if reference and reference not in task_ids:
                 self.fail(
-                    f'the certificate "{title}" names core task {reference}, which is not '
-                    f"a core task of profile {profile.crebo}.",
+                    _(
+                        'the certificate "%(title)s" names core task %(reference)s, which is '
+                        "not a core task of profile %(crebo)s."
+                    )
+                    % {"title": title, "reference": reference, "crebo": profile.crebo},
                     child,
                 )
             sbb_id = _text(child.get("nr")) or f"{profile.crebo}-{position}"
@@ -360,8 +417,11 @@ class _Reader:
             sbb_id = self.attribute(reference, "referentie")
             if sbb_id not in knowledge:
                 self.fail(
-                    f"core task {code} refers to knowledge or skill {sbb_id}, "
-                    "which the file does not list.",
+                    _(
+                        "core task %(code)s refers to knowledge or skill %(id)s, "
+                        "which the file does not list."
+                    )
+                    % {"code": code, "id": sbb_id},
                     reference,
                 )
             if sbb_id in seen:
@@ -382,17 +442,25 @@ def parse_sbb_bytes(data: bytes, file_name: str) -> SbbFile:
     except ParseError as error:
         line = error.position[0] if getattr(error, "position", None) else None
         reason = str(error).split(":")[0]
-        raise SbbImportError(file_name, f"this is not well-formed XML ({reason}).", line) from None
+        raise SbbImportError(
+            file_name, _("this is not well-formed XML (%(reason)s).") % {"reason": reason}, line
+        ) from None
     except DefusedXmlException as error:
         line = parser.parser.CurrentLineNumber
         kind = type(error).__name__
-        reasons = {
-            "DTDForbidden": "a document type declaration (DTD) is not allowed",
-            "EntitiesForbidden": "entity declarations are not allowed",
-            "ExternalReferenceForbidden": "references to external files are not allowed",
+        sentences = {
+            "DTDForbidden": _(
+                "a document type declaration (DTD) is not allowed, so the file is refused."
+            ),
+            "EntitiesForbidden": _("entity declarations are not allowed, so the file is refused."),
+            "ExternalReferenceForbidden": _(
+                "references to external files are not allowed, so the file is refused."
+            ),
         }
-        reason = reasons.get(kind, "unsafe XML constructs are not allowed")
-        raise SbbImportError(file_name, f"{reason}, so the file is refused.", line) from None
+        sentence = sentences.get(
+            kind, _("unsafe XML constructs are not allowed, so the file is refused.")
+        )
+        raise SbbImportError(file_name, sentence, line) from None
     return _Reader(file_name).read(root)
 
 
@@ -402,5 +470,7 @@ def parse_sbb_file(path: str | Path) -> SbbFile:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SbbImportError(path.name, f"the file cannot be read ({error.strerror}).") from None
+        raise SbbImportError(
+            path.name, _("the file cannot be read (%(reason)s).") % {"reason": error.strerror}
+        ) from None
     return parse_sbb_bytes(data, path.name)

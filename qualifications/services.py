@@ -9,6 +9,7 @@ import is recorded in an ``ImportRun`` with the fields that changed.
 
 import csv
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,8 +18,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 
 from .models import (
     CoreTask,
@@ -34,6 +36,8 @@ from .models import (
 )
 from .sbb_xml import ImportFailed, SbbFile, SbbImportError, parse_sbb_bytes
 from .text import normalize_title
+
+logger = logging.getLogger(__name__)
 
 ELECTIVE_COLUMNS = ["code", "title", "level", "sbu", "certificate"]
 ELECTIVE_CODE = re.compile(r"^K\d{4}$")
@@ -77,11 +81,16 @@ class ImportResult:
     def summary(self) -> str:
         """One line for people: the counts, or that nothing changed."""
         if not self.has_changes:
-            return f"{self.file_name}: no changes ({self.unchanged} unchanged)"
-        return (
-            f"{self.file_name}: {self.added} added, {self.changed} changed, "
-            f"{self.unchanged} unchanged"
-        )
+            return _("%(file)s: no changes (%(unchanged)s unchanged)") % {
+                "file": self.file_name,
+                "unchanged": self.unchanged,
+            }
+        return _("%(file)s: %(added)s added, %(changed)s changed, %(unchanged)s unchanged") % {
+            "file": self.file_name,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+        }
 
 
 def _json_value(value):
@@ -133,13 +142,18 @@ def _check_size(path: Path, file_name: str, error_class) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise error_class(file_name, f"the file cannot be read ({error.strerror}).") from None
+        raise error_class(
+            file_name, _("the file cannot be read (%(reason)s).") % {"reason": error.strerror}
+        ) from None
     limit = settings.SBB_IMPORT_MAX_BYTES
     if size > limit:
         raise error_class(
             file_name,
-            f"the file is {size:,} bytes, more than the limit of {limit:,} bytes, "
-            "so it was not read.",
+            _(
+                "the file is %(size)s bytes, more than the limit of %(limit)s bytes, "
+                "so it was not read."
+            )
+            % {"size": size, "limit": limit},
         )
 
 
@@ -180,7 +194,11 @@ def _sync_reference_lists(parsed: SbbFile, track: _Tracker) -> tuple[dict, dict]
                 track.added(label)
             elif track.update(row, label, values):
                 changed_rows.append(row)
-        model.objects.bulk_create(new_rows)
+        if new_rows:
+            # Another import may add the same row at the same moment: keep theirs.
+            model.objects.bulk_create(new_rows, ignore_conflicts=True)
+            numbers = [row.number for row in new_rows]
+            existing.update({row.number: row for row in model.objects.filter(number__in=numbers)})
         if changed_rows:
             model.objects.bulk_update(changed_rows, list(values))
         maps.append(existing)
@@ -197,7 +215,8 @@ def _write_sbb_file(parsed: SbbFile, track: _Tracker) -> QualificationFile:
     if domain is None:
         raise SbbImportError(
             name,
-            f"the dossier refers to domain {dossier.domain_number}, which is not a known domain.",
+            _("the dossier refers to domain %(number)s, which is not a known domain.")
+            % {"number": dossier.domain_number},
             dossier.line,
         )
     chamber = None
@@ -206,8 +225,11 @@ def _write_sbb_file(parsed: SbbFile, track: _Tracker) -> QualificationFile:
         if chamber is None:
             raise SbbImportError(
                 name,
-                f"the dossier refers to sector chamber {dossier.sector_chamber_number}, "
-                "which is not a known sector chamber.",
+                _(
+                    "the dossier refers to sector chamber %(number)s, "
+                    "which is not a known sector chamber."
+                )
+                % {"number": dossier.sector_chamber_number},
                 dossier.line,
             )
 
@@ -229,7 +251,8 @@ def _write_sbb_file(parsed: SbbFile, track: _Tracker) -> QualificationFile:
     if clash:
         raise SbbImportError(
             name,
-            f"dossier number {dossier.number} already belongs to the dossier with crebo {clash}.",
+            _("dossier number %(number)s already belongs to the dossier with crebo %(crebo)s.")
+            % {"number": dossier.number, "crebo": clash},
             dossier.line,
         )
     file_label = f"dossier {dossier.crebo}"
@@ -257,7 +280,8 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
         crebo, other = next(iter(taken.items()))
         raise SbbImportError(
             name,
-            f"profile crebo {crebo} already belongs to the dossier with crebo {other}.",
+            _("profile crebo %(crebo)s already belongs to the dossier with crebo %(other)s.")
+            % {"crebo": crebo, "other": other},
             dossier.line,
         )
 
@@ -330,8 +354,11 @@ def _delete_unmatched(model, existing, matched, label, track: _Tracker) -> None:
     except ProtectedError:
         raise SbbImportError(
             track.result.file_name,
-            f"{label(gone[0])} is no longer in the file but other records still refer to it, "
-            "so it cannot be removed.",
+            _(
+                "%(record)s is no longer in the file but other records still refer to it, "
+                "so it cannot be removed."
+            )
+            % {"record": label(gone[0])},
         ) from None
 
 
@@ -546,10 +573,14 @@ def import_sbb_file(path, *, started_by=None, import_run: ImportRun | None = Non
             with transaction.atomic():
                 _write_sbb_file(parsed, _Tracker(result))
                 _record_run(result, ImportRun.Kind.SBB_XML, started_by, import_run)
-        except IntegrityError as error:
+        except IntegrityError:
+            logger.exception("SBB import of %s hit a database constraint", result.file_name)
             raise SbbImportError(
                 result.file_name,
-                f"the file conflicts with data already stored ({error}).",
+                _(
+                    "the file conflicts with data already stored; if another import ran "
+                    "at the same time, try again."
+                ),
                 parsed.dossier.line,
             ) from None
     except ImportFailed as error:
@@ -564,7 +595,7 @@ def _read_electives(path: Path, file_name: str) -> list[dict]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ElectivesImportError(file_name, "the file is not UTF-8 text.") from None
+        raise ElectivesImportError(file_name, _("the file is not UTF-8 text.")) from None
     rows = []
     seen = {}
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -578,7 +609,8 @@ def _read_electives(path: Path, file_name: str) -> list[dict]:
                 if [cell.lower() for cell in cells] != ELECTIVE_COLUMNS:
                     raise ElectivesImportError(
                         file_name,
-                        f"the header row must be {','.join(ELECTIVE_COLUMNS)}.",
+                        _("the header row must be %(columns)s.")
+                        % {"columns": ",".join(ELECTIVE_COLUMNS)},
                         line,
                     )
                 seen[None] = line
@@ -586,7 +618,7 @@ def _read_electives(path: Path, file_name: str) -> list[dict]:
             rows.append(_elective_row(cells, file_name, line, seen))
     except csv.Error as error:
         raise ElectivesImportError(
-            file_name, f"this is not valid CSV ({error}).", reader.line_num
+            file_name, _("this is not valid CSV (%(reason)s).") % {"reason": error}, reader.line_num
         ) from None
     return rows
 
@@ -597,23 +629,42 @@ def _elective_row(cells: list[str], file_name: str, line: int, seen: dict) -> di
 
     if len(cells) != len(ELECTIVE_COLUMNS):
         fail(
-            f"the row has {len(cells)} columns instead of {len(ELECTIVE_COLUMNS)} "
-            f"({','.join(ELECTIVE_COLUMNS)})."
+            _("the row has %(count)s columns instead of %(expected)s (%(columns)s).")
+            % {
+                "count": len(cells),
+                "expected": len(ELECTIVE_COLUMNS),
+                "columns": ",".join(ELECTIVE_COLUMNS),
+            }
         )
     code, title, level, sbu, certificate = cells
     if not ELECTIVE_CODE.match(code):
-        fail(f'the code "{code}" is not a keuzedeel code (K followed by 4 digits).')
+        fail(
+            _('the code "%(code)s" is not a keuzedeel code (K followed by 4 digits).')
+            % {"code": code}
+        )
     if code in seen:
-        fail(f"the code {code} was already given on line {seen[code]}.")
+        fail(
+            _("the code %(code)s was already given on line %(line)s.")
+            % {"code": code, "line": seen[code]}
+        )
     seen[code] = line
     if not title:
-        fail(f"keuzedeel {code} has no title.")
+        fail(_("keuzedeel %(code)s has no title.") % {"code": code})
     if level and (not level.isdigit() or not 1 <= int(level) <= 4):
-        fail(f'the level "{level}" of keuzedeel {code} is not empty, 1, 2, 3 or 4.')
+        fail(
+            _('the level "%(level)s" of keuzedeel %(code)s is not empty, 1, 2, 3 or 4.')
+            % {"level": level, "code": code}
+        )
     if not sbu.isdigit() or int(sbu) == 0:
-        fail(f'the study load "{sbu}" of keuzedeel {code} is not a positive whole number.')
+        fail(
+            _('the study load "%(sbu)s" of keuzedeel %(code)s is not a positive whole number.')
+            % {"sbu": sbu, "code": code}
+        )
     if certificate.lower() not in YES_NO:
-        fail(f'the certificate value "{certificate}" of keuzedeel {code} is not yes or no.')
+        fail(
+            _('the certificate value "%(value)s" of keuzedeel %(code)s is not yes or no.')
+            % {"value": certificate, "code": code}
+        )
     return {
         "code": code,
         "title": title,
@@ -712,5 +763,5 @@ def queue_import(upload, kind: str, *, started_by) -> ImportRun:
     with path.open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
-    run_import.delay(import_run.pk)
+    run_import.delay(import_run.pk, translation.get_language())
     return import_run

@@ -3,7 +3,8 @@
 import logging
 
 from celery import shared_task
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import ImportRun
@@ -14,8 +15,16 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(name="qualifications.run_import")
-def run_import(import_run_id: int) -> str:
-    """Run the queued import `import_run_id`; the outcome is saved on the ImportRun."""
+def run_import(import_run_id: int, language: str | None = None) -> str:
+    """Run the queued import `import_run_id`; the outcome is saved on the ImportRun.
+
+    Error sentences are written in `language` (the uploader's), by default Dutch.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return _run_import(import_run_id)
+
+
+def _run_import(import_run_id: int) -> str:
     run = ImportRun.objects.select_related("started_by").get(pk=import_run_id)
     importer = import_sbb_file if run.kind == ImportRun.Kind.SBB_XML else import_electives_csv
     try:

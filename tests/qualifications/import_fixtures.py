@@ -4,8 +4,10 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.forms.models import model_to_dict
+from django.utils import translation
 
 from qualifications.models import (
     CoreTask,
@@ -170,3 +172,10 @@ def minimal_sbb(
   </dossiers>
 </{root}>
 """
+
+
+@pytest.fixture
+def in_english():
+    """Run the test with English messages (the msgids), as after the language switch."""
+    with translation.override("en"):
+        yield

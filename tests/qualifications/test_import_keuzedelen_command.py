@@ -8,9 +8,9 @@ from django.core.management import execute_from_command_line
 
 from qualifications.models import ElectiveModule, ImportRun, VetCertificate
 
-from .import_fixtures import dump_tables, write
+from .import_fixtures import dump_tables, in_english, write  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 DEMO_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
 HEADER = "code,title,level,sbu,certificate\n"

@@ -1,8 +1,10 @@
 """manage.py import_sbb: the samples, idempotency, in-place updates and bad input."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command, execute_from_command_line
 from django.test import override_settings
+from django.utils import translation
 
 from qualifications.models import (
     CoreTask,
@@ -15,16 +17,17 @@ from qualifications.models import (
 )
 from qualifications.services import import_sbb_file
 
-from .import_fixtures import (
+from .import_fixtures import (  # noqa: F401 (in_english is a fixture)
     dump_tables,
     expected_from_xml,
+    in_english,
     minimal_sbb,
     parse_trusted,
     sample_paths,
     write,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def run_command(capsys, *paths) -> tuple[int, str, str]:
@@ -263,3 +266,16 @@ def test_call_command_prints_counts(capsys):
         "unchanged"
     )
     assert result_run.added == len(result_run.changes) > 0
+
+
+def test_messages_are_dutch_by_default(tmp_path, capsys):
+    content = minimal_sbb(crebo="")
+    line = content.splitlines().index("      <dossiercrebos>") + 1
+    path = write(tmp_path, "geen-crebo.xml", content)
+    with translation.override(settings.LANGUAGE_CODE):
+        status, _, err = run_command(capsys, path)
+        assert status == 1
+        assert f"geen-crebo.xml, regel {line}: het dossier heeft geen crebocode." in err
+        status, out, _ = run_command(capsys, sample_paths()[2])
+        assert status == 0
+        assert " toegevoegd, 0 gewijzigd, " in out

@@ -54,7 +54,7 @@ def test_task_marks_bad_file_failed_and_writes_nothing():
     run = queued_run("bad.xml", b"<sbb>")
     assert run_import.delay(run.pk).get() == ImportRun.Status.FAILED
     run.refresh_from_db()
-    assert run.error.startswith("bad.xml, line ")
+    assert run.error.startswith("bad.xml, regel ")
     assert dump_tables() == before
 
 
@@ -63,7 +63,7 @@ def test_task_with_missing_file_fails_with_a_sentence():
     run_import.delay(run.pk)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.FAILED
-    assert run.error.startswith("gone.xml: the file cannot be read")
+    assert run.error.startswith("gone.xml: het bestand kan niet worden gelezen")
 
 
 def test_queue_import_stores_the_upload_and_runs_it(django_user_model):

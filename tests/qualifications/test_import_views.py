@@ -107,7 +107,7 @@ class ImportPageTests(BaseTestCase):
         response = self.client.post(IMPORT_URL, {"sbb_files": [bad]}, follow=True)
         run = ImportRun.objects.get()
         self.assertEqual(run.status, ImportRun.Status.FAILED)
-        self.assertIn("broken.xml, line 1: ", run.error)
+        self.assertIn("broken.xml, regel 1: ", run.error)
         self.assertContains(response, run.error)
         self.assertEqual(dump_tables(), before)
 

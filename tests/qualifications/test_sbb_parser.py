@@ -5,7 +5,14 @@ import pytest
 from qualifications.sbb_xml import SbbImportError, parse_sbb_bytes, parse_sbb_file
 from qualifications.text import normalize_title
 
-from .import_fixtures import expected_from_xml, minimal_sbb, sample_paths
+from .import_fixtures import (  # noqa: F401 (in_english is a fixture)
+    expected_from_xml,
+    in_english,
+    minimal_sbb,
+    sample_paths,
+)
+
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda path: path.name)
