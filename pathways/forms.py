@@ -80,7 +80,7 @@ class RouteForm(forms.Form):
         partner.queryset = Organisation.objects.filter(kind=partner_kind).order_by("name")
         partner.label = label
         help_text = _("PDF, DOCX or ODT, at most %(limit)s MB.") % {
-            "limit": round(max_upload_bytes() / (1024 * 1024), 1)
+            "limit": f"{max_upload_bytes() / (1024 * 1024):g}"
         }
         for name in ("agreement_document", "pta_oer_document"):
             self.fields[name].help_text = help_text

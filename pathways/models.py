@@ -206,6 +206,11 @@ class Route(models.Model):
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES
 
+    def fallback_destination_labels(self) -> list[str]:
+        """The agreement's fallback destinations, in words."""
+        labels = dict(self.Fallback.choices)
+        return [str(labels.get(value, value)) for value in self.fallback_destinations or []]
+
     def school_ids(self) -> tuple[int, int]:
         """The ids of the two schools of the route."""
         return (self.vmbo_school_id, self.mbo_institution_id)

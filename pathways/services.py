@@ -156,7 +156,7 @@ def validate_document_upload(uploaded) -> None:
         raise ValidationError(
             _("The file is larger than %(limit)s MB."),
             code="too_large",
-            params={"limit": round(limit / (1024 * 1024), 1)},
+            params={"limit": f"{limit / (1024 * 1024):g}"},
         )
     extension = Path(uploaded.name).suffix.lower()
     if extension not in ALLOWED_EXTENSIONS:
