@@ -8,6 +8,7 @@ valid against that data (each a copy of the example in docs/interchange.md).
 
 import copy
 import datetime
+import importlib
 import re
 from types import SimpleNamespace
 
@@ -35,8 +36,20 @@ def _core_task(file, qualification, code, title, position):
     )
 
 
+def ensure_experiments() -> None:
+    """Create the experiments of the data migration again if a transactional
+    test flushed the database."""
+    if Experiment.objects.exists():
+        return
+    from django.apps import apps
+
+    migration = importlib.import_module("experiments.migrations.0002_experiments_from_seeds")
+    migration.create_experiments(apps, None)
+
+
 def build_reference_data() -> SimpleNamespace:
     """Create the reference data the valid documents refer to."""
+    ensure_experiments()
     am06, _ = Region.objects.get_or_create(
         code="AM06", defaults={"name": "Stedendriehoek en Noordwest Veluwe"}
     )

@@ -10,6 +10,8 @@ from experiments.models import Experiment, Participation
 from experiments.services import AdmissionRefused, admit_school
 from regions.models import Organisation
 
+from .fixtures import ensure_experiments
+
 
 def make_schools(count, start=0):
     return [
@@ -20,10 +22,12 @@ def make_schools(count, start=0):
 
 @pytest.fixture
 def experiment(db):
+    ensure_experiments()
     return Experiment.objects.get(slug="ruimte-voor-de-regio")
 
 
 def test_the_experiments_come_from_the_data_migration(db):
+    ensure_experiments()  # the same rows, if a transactional test flushed them
     regional = Experiment.objects.get(slug="ruimte-voor-de-regio")
     assert (regional.max_schools, regional.first_cohort, regional.max_first_cohort) == (
         15,
@@ -101,6 +105,7 @@ def test_concurrent_admissions_do_not_exceed_the_cap():
     Needs PostgreSQL (SQLite has no row locks): skipped locally on SQLite,
     fails in CI when the database is not PostgreSQL."""
     require_service(connection.vendor == "postgresql", "row locks need PostgreSQL")
+    ensure_experiments()
     experiment = Experiment.objects.get(slug="ruimte-voor-de-regio")
     for school in make_schools(14):
         admit_school(experiment=experiment, school=school, cohort="2020/21")
