@@ -289,6 +289,23 @@ class JoinTests(NetworkTestCase):
         self.assertEqual(network.status, Network.Status.PROPOSED)
         self.assertEqual(network.memberships.count(), 1)
 
+    def test_detail_page_offers_join_and_withdraw_buttons_only_to_who_may_use_them(self):
+        join_url = reverse("regions:network_join", args=[self.active.pk])
+        active_url = reverse("regions:network_detail", args=[self.active.pk])
+        self.assertNotContains(self.client.get(active_url), join_url)  # anonymous
+        self.login(self.charlie)
+        self.assertContains(self.client.get(active_url), join_url)
+        self.login(self.admin)
+        self.assertNotContains(self.client.get(active_url), join_url)
+
+        network = self.alices_proposal()
+        withdraw_url = reverse("regions:network_withdraw", args=[network.pk])
+        proposal_url = reverse("regions:network_detail", args=[network.pk])
+        self.login(self.bob)
+        self.assertContains(self.client.get(proposal_url), withdraw_url)
+        self.login(self.admin)
+        self.assertNotContains(self.client.get(proposal_url), withdraw_url)
+
     def test_bob_may_withdraw_his_organisations_proposal(self):
         network = self.alices_proposal()
         self.login(self.bob)
