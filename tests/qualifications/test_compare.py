@@ -118,3 +118,30 @@ def test_query_count_does_not_grow_with_parts(client, django_assert_max_num_quer
     with django_assert_max_num_queries(6):
         response = client.get(URL, params)
     assert len(response.context["comparison"].core_tasks) == 22
+
+
+@pytest.mark.django_db
+def test_elins_three_qualifications_share_a_part(client):
+    """Seed 004: Elin doubts between onderwijsassistent, pedagogisch medewerker and
+    sociaal-cultureel werker, and picks a part that recurs in all of them."""
+    import_samples()
+    by_title = {normalize_title(p.title): p for p in read_profiles().values()}
+    elins = [
+        by_title[normalize_title(title)]
+        for title in ["Onderwijsassistent", "Pedagogisch medewerker kinderopvang"]
+        + ["Sociaal-cultureel werker"]
+    ]
+    response = client.get(
+        URL, {f"crebo_{n}": profile.crebo for n, profile in enumerate(elins, start=1)}
+    )
+    comparison = response.context["comparison"]
+    expected = set.intersection(
+        *({normalize_title(title) for _code, title in p.core_tasks} for p in elins)
+    )
+    assert expected  # the samples do share a core task between these three
+    assert {normalize_title(r.title) for r in comparison.shared_core_tasks} == expected
+    for row in comparison.shared_core_tasks:  # each with its code in each qualification
+        assert row.codes == [
+            next(c for c, t in p.core_tasks if normalize_title(t) == normalize_title(row.title))
+            for p in elins
+        ]
