@@ -11,6 +11,7 @@ Codes follow SBB's numbering by chapter (``hoofdstuk``): basis core task
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -308,7 +309,17 @@ class _Reader:
         tasks = dossier.core_tasks + [t for p in dossier.profiles for t in p.core_tasks]
         codes = [task.code for task in tasks]
         codes += [process.code for task in tasks for process in task.work_processes]
-        duplicates = sorted({code for code in codes if codes.count(code) > 1})
+        ids = [task.sbb_id for task in tasks]
+        ids += [process.sbb_id for task in tasks for process in task.work_processes]
+        ids += [profile.sbb_id for profile in dossier.profiles]
+        duplicate_ids = sorted(sbb_id for sbb_id, count in Counter(ids).items() if count > 1)
+        if duplicate_ids:
+            self.fail(
+                _("the SBB id %(id)s is used by more than one profile, core task or work process.")
+                % {"id": duplicate_ids[0]},
+                element,
+            )
+        duplicates = sorted(code for code, count in Counter(codes).items() if count > 1)
         if duplicates:
             self.fail(
                 _("the code %(code)s occurs more than once.") % {"code": duplicates[0]}, element

@@ -287,14 +287,10 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
 
     # Profiles: match on SBB id, then crebo.
     existing = list(Qualification.objects.filter(file=qualification_file))
-    by_id = {row.sbb_id: row for row in existing}
-    by_crebo = {row.crebo: row for row in existing}
+    rows = _match(dossier.profiles, existing, lambda _i, item: item.crebo, lambda row: row.crebo)
     matched, new_rows, changed_rows = {}, [], []
     profiles = {}
-    for profile in dossier.profiles:
-        row = by_id.get(profile.sbb_id) or by_crebo.get(profile.crebo)
-        if row is not None and row.pk in matched:
-            row = None
+    for profile, row in zip(dossier.profiles, rows, strict=True):
         values = {  # the keys are PROFILE_FIELDS
             "sbb_id": profile.sbb_id,
             "chapter": profile.chapter,
@@ -362,6 +358,29 @@ def _delete_unmatched(model, existing, matched, label, track: _Tracker) -> None:
         ) from None
 
 
+def _match(items, existing, fallback_of_item, fallback_of_row) -> list:
+    """Pair each parsed item with an existing row or None: first by SBB id, then by fallback.
+
+    Each row is used once. Matching all items by SBB id before any by code (or
+    crebo) keeps a renumbered part on its own row, so references to it stay right.
+    """
+    by_id = {row.sbb_id: row for row in existing}
+    used, result = set(), [None] * len(items)
+    for index, item in enumerate(items):
+        row = by_id.get(item.sbb_id)
+        if row is not None and row.pk not in used:
+            result[index] = row
+            used.add(row.pk)
+    by_fallback = {fallback_of_row(row): row for row in existing if row.pk not in used}
+    for index, item in enumerate(items):
+        if result[index] is None:
+            row = by_fallback.pop(fallback_of_item(index, item), None)
+            if row is not None:
+                result[index] = row
+                used.add(row.pk)
+    return result
+
+
 def _parsed_core_tasks(parsed: SbbFile):
     """(chapter of the profile or None for the basis, core task data) for every core task."""
     for task in parsed.dossier.core_tasks:
@@ -375,15 +394,17 @@ def _sync_core_tasks(parsed, qualification_file, profiles, track: _Tracker) -> d
     """Core tasks matched on SBB id, then code; returns the rows by SBB id."""
     crebo = qualification_file.crebo
     existing = list(CoreTask.objects.filter(file=qualification_file))
-    by_id = {row.sbb_id: row for row in existing}
-    by_code = {row.code: row for row in existing}
+    items = list(_parsed_core_tasks(parsed))
+    rows = _match(
+        [task for _chapter, task in items],
+        existing,
+        lambda _i, task: task.code,
+        lambda row: row.code,
+    )
     matched, new_rows, changed_rows, result = {}, [], [], {}
     fields = ["sbb_id", "title", "normalized_title", "position", "qualification_id", "code"]
-    for chapter, task in _parsed_core_tasks(parsed):
+    for (chapter, task), row in zip(items, rows, strict=True):
         profile = profiles[chapter] if chapter is not None else None
-        row = by_id.get(task.sbb_id) or by_code.get(task.code)
-        if row is not None and row.pk in matched:
-            row = None
         label = f"{crebo} {task.code}"
         if row is None:
             row = CoreTask(
@@ -422,32 +443,36 @@ def _sync_work_processes(parsed, qualification_file, tasks, track: _Tracker) -> 
     """Work processes matched on SBB id, then (core task, code)."""
     crebo = qualification_file.crebo
     existing = list(WorkProcess.objects.filter(core_task__file=qualification_file))
-    by_id = {row.sbb_id: row for row in existing}
-    by_code = {(row.core_task_id, row.code): row for row in existing}
+    owners, processes = [], []
+    for _chapter, task in _parsed_core_tasks(parsed):
+        for process in task.work_processes:
+            owners.append(tasks[task.sbb_id])
+            processes.append(process)
+    rows = _match(
+        processes,
+        existing,
+        lambda index, process: (owners[index].pk, process.code),
+        lambda row: (row.core_task_id, row.code),
+    )
     matched, new_rows, changed_rows = {}, [], []
     fields = ["core_task_id", "sbb_id", "title", "normalized_title", "position", "code"]
-    for _chapter, task in _parsed_core_tasks(parsed):
-        task_row = tasks[task.sbb_id]
-        for process in task.work_processes:
-            row = by_id.get(process.sbb_id) or by_code.get((task_row.pk, process.code))
-            if row is not None and row.pk in matched:
-                row = None
-            values = {
-                "core_task_id": task_row.pk,
-                "sbb_id": process.sbb_id,
-                "title": process.title,
-                "normalized_title": normalize_title(process.title),
-                "position": process.position,
-                "code": process.code,
-            }
-            label = f"{crebo} {process.code}"
-            if row is None:
-                new_rows.append(WorkProcess(**values))
-                track.added(label)
-            else:
-                matched[row.pk] = row
-                if track.update(row, label, values):
-                    changed_rows.append(row)
+    for task_row, process, row in zip(owners, processes, rows, strict=True):
+        values = {
+            "core_task_id": task_row.pk,
+            "sbb_id": process.sbb_id,
+            "title": process.title,
+            "normalized_title": normalize_title(process.title),
+            "position": process.position,
+            "code": process.code,
+        }
+        label = f"{crebo} {process.code}"
+        if row is None:
+            new_rows.append(WorkProcess(**values))
+            track.added(label)
+        else:
+            matched[row.pk] = row
+            if track.update(row, label, values):
+                changed_rows.append(row)
     _delete_unmatched(WorkProcess, existing, matched, lambda row: f"{crebo} {row.code}", track)
     _bulk_update(
         WorkProcess, changed_rows, fields, unique_field="code", temporary=lambda row: f"~{row.pk}"

@@ -1,5 +1,7 @@
 """manage.py import_sbb: the samples, idempotency, in-place updates and bad input."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command, execute_from_command_line
@@ -279,3 +281,92 @@ def test_messages_are_dutch_by_default(tmp_path, capsys):
         status, out, _ = run_command(capsys, sample_paths()[2])
         assert status == 0
         assert " toegevoegd, 0 gewijzigd, " in out
+
+
+def _newer_version(path, tmp_path, change) -> Path:
+    """A copy of `path` changed by `change(dossier element)`."""
+    tree = parse_trusted(path)
+    change(tree.getroot().find("dossiers/dossier"))
+    newer = tmp_path / f"newer-{path.name}"
+    tree.write(newer, encoding="utf-8", xml_declaration=True)
+    return newer
+
+
+def test_renumbered_core_tasks_keep_their_rows(tmp_path):
+    """Two basis core tasks swap chapters: matched by SBB id, their codes swap in place."""
+    path = sample_paths()[0]
+    import_sbb_file(path)
+    basis = (
+        parse_trusted(path)
+        .getroot()
+        .findall("dossiers/dossier/basis/basistaken/basiskerntaken/kerntaak")
+    )
+    assert len(basis) >= 2, "the sample needs two basis core tasks"
+    first, second = basis[0].get("nr"), basis[1].get("nr")
+    before = {task.sbb_id: (task.pk, task.code) for task in CoreTask.objects.all()}
+    processes_before = dict(WorkProcess.objects.values_list("sbb_id", "pk"))
+
+    def swap(dossier):
+        tasks = dossier.findall("basis/basistaken/basiskerntaken/kerntaak")
+        one, two = tasks[0].get("hoofdstuk"), tasks[1].get("hoofdstuk")
+        tasks[0].set("hoofdstuk", two)
+        tasks[1].set("hoofdstuk", one)
+
+    result = import_sbb_file(_newer_version(path, tmp_path, swap))
+
+    after = {task.sbb_id: (task.pk, task.code) for task in CoreTask.objects.all()}
+    assert after[first] == (before[first][0], before[second][1])
+    assert after[second] == (before[second][0], before[first][1])
+    assert dict(WorkProcess.objects.values_list("sbb_id", "pk")) == processes_before
+    first_process = WorkProcess.objects.filter(core_task__sbb_id=first).first()
+    assert first_process.code.startswith(before[second][1] + "-W")
+    assert {"action": "changed", "field": "code"}.items() <= next(
+        c for c in result.changes if c.get("field") == "code"
+    ).items()
+
+
+def test_new_sbb_ids_with_the_same_codes_keep_their_rows(tmp_path):
+    path = sample_paths()[1]
+    import_sbb_file(path)
+    before = dict(CoreTask.objects.values_list("code", "pk"))
+
+    def new_ids(dossier):
+        for task in dossier.iter("kerntaak"):
+            task.set("nr", "7" + task.get("nr"))
+
+    result = import_sbb_file(_newer_version(path, tmp_path, new_ids))
+
+    assert dict(CoreTask.objects.values_list("code", "pk")) == before
+    assert all(
+        sbb_id.startswith("7") for sbb_id in CoreTask.objects.values_list("sbb_id", flat=True)
+    )
+    assert result.added == 0
+    assert result.changed == len(before)
+
+
+def test_dropped_profile_is_removed_with_its_parts(tmp_path):
+    path = sample_paths()[0]
+    import_sbb_file(path)
+    dropped = {}
+
+    def drop_last_profile(dossier):
+        profiles = dossier.find("profielen")
+        last = profiles.findall("profiel")[-1]
+        dropped["crebo"] = last.find("creboinformatie/crebo").text.strip()
+        profiles.remove(last)
+
+    result = import_sbb_file(_newer_version(path, tmp_path, drop_last_profile))
+
+    assert not Qualification.objects.filter(crebo=dropped["crebo"]).exists()
+    assert not CoreTask.objects.filter(code__startswith="P", qualification=None).exists()
+    removed = [c["object"] for c in result.changes if c["action"] == "removed"]
+    assert f"profile {dropped['crebo']}" in removed
+    assert result.added == 0
+
+
+def test_duplicate_sbb_id_is_refused(tmp_path, capsys):
+    content = minimal_sbb().replace('<werkproces nr="211"', '<werkproces nr="101"')
+    status, _, err = run_command(capsys, write(tmp_path, "dup.xml", content))
+    assert status == 1
+    assert "the SBB id 101 is used by more than one" in err
+    assert not QualificationFile.objects.exists()
