@@ -223,6 +223,18 @@ def _check_schools(route: Route) -> None:
         raise ValidationError({"mbo_institution": _("Choose an mbo institution.")})
 
 
+def check_unsaved_route(*, data: dict, route: Route | None = None):
+    """Run the rules on form values without saving anything (the live check
+    beside the form). `route` is the saved draft being changed, if any."""
+    unsaved = Route()
+    if route is not None:
+        for name in ROUTE_FIELDS:
+            setattr(unsaved, name, getattr(route, name))
+        unsaved.duo_status, unsaved.duo_date = route.duo_status, route.duo_date
+    _apply(unsaved, data, None)
+    return check_route(unsaved)
+
+
 @transaction.atomic
 def create_route(*, user, data: dict, partners: Iterable = (), documents=None) -> Route:
     """Draft a new route. The user is a school author of one of its two schools."""

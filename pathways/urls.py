@@ -7,6 +7,7 @@ app_name = "pathways"
 urlpatterns = [
     path("", views.route_list, name="route-list"),
     path("nieuw/", views.route_create, name="route-create"),
+    path("toetsen/", views.route_check, name="route-check"),
     path("monitor/", views.monitoring, name="monitoring"),
     path("export.csv", views.export_csv, name="export-csv"),
     path("<int:pk>/", views.route_detail, name="route-detail"),

@@ -193,6 +193,28 @@ def route_edit(request, pk: int):
     )
 
 
+@role_required(*SCHOOL_ROLES)
+@require_POST
+def route_check(request):
+    """htmx: the rule findings for the values in the form, without saving."""
+    organisation = request.user.organisation
+    if organisation.kind not in SCHOOL_KINDS:
+        raise PermissionDenied
+    route = None
+    if request.POST.get("route", "").isdigit():
+        route = _route_or_404(request, int(request.POST["route"]))
+        if not services.is_route_school_author(request.user, route):
+            raise PermissionDenied
+    form = RouteForm(request.POST, organisation=organisation)
+    context = {"route": route, "live": True}
+    if form.is_valid():
+        findings = services.check_unsaved_route(data=form.route_data(), route=route).findings
+        context.update(findings=findings, findings_have_errors=_has_errors(findings))
+    else:
+        context["incomplete"] = True
+    return render(request, "pathways/includes/findings.html", context)
+
+
 @require_GET
 def route_detail(request, pk: int):
     """The route, its documents, numbers per school year, rule findings and audit log."""

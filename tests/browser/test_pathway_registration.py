@@ -83,6 +83,10 @@ def test_draft_confirm_register_and_see_it_on_the_map(page, tmp_path, settings):
         "#id_agreement_document",
         files=[{"name": "overeenkomst.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}],
     )
+    # The rules are checked live beside the form (htmx), before anything is saved.
+    panel = page.locator("#findings-panel")
+    panel.get_by_text("De route heeft geen fouten.", exact=False).wait_for()
+    assert Route.objects.count() == 0
     page.locator("button[name=action][value=submit]").click()
     page.wait_for_url(re.compile(r"/leerroutes/\d+/$"))
     route_url = page.url
