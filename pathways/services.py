@@ -235,6 +235,11 @@ def check_unsaved_route(*, data: dict, route: Route | None = None):
     return check_route(unsaved)
 
 
+def _check_partners(partners) -> None:
+    if any(partner.kind != Organisation.Kind.COMPANY for partner in partners):
+        raise ValidationError({"partners": _("Partners of a route are companies.")})
+
+
 @transaction.atomic
 def create_route(*, user, data: dict, partners: Iterable = (), documents=None) -> Route:
     """Draft a new route. The user is a school author of one of its two schools."""
@@ -245,6 +250,7 @@ def create_route(*, user, data: dict, partners: Iterable = (), documents=None) -
     if user.organisation_id not in route.school_ids():
         raise PermissionDenied
     _check_schools(route)
+    _check_partners(partners)
     route.save()
     route.partners.set(partners)
     _log(route, user, RouteEvent.Action.CREATED, "")
@@ -256,14 +262,24 @@ def update_route(*, route: Route, user, data: dict, partners=None, documents=Non
     """Change a draft. Either school may change it; it stays one of theirs."""
     route = _locked(route)
     _require(user, route, "edit")
+    replaced = [
+        getattr(route, name).name
+        for name, uploaded in (documents or {}).items()
+        if uploaded and getattr(route, name)
+    ]
     _apply(route, data, documents)
     if user.organisation_id not in route.school_ids():
         raise PermissionDenied
     _check_schools(route)
     route.save()
     if partners is not None:
+        _check_partners(partners)
         route.partners.set(partners)
     _log(route, user, RouteEvent.Action.UPDATED, route.status)
+    # A replaced document is removed from disk once the new one is saved for good.
+    storage = Route._meta.get_field("agreement_document").storage
+    for name in replaced:
+        transaction.on_commit(lambda name=name: storage.delete(name))
     return route
 
 

@@ -206,3 +206,27 @@ class EditRouteTests(PathwayTestCase):
         self.assertRedirects(response, reverse("pathways:route-detail", args=[route.pk]))
         route.refresh_from_db()
         self.assertEqual(route.vmbo_track, "bb")
+
+
+class ReplaceDocumentTests(PathwayTestCase):
+    def test_a_replaced_document_is_removed_from_disk(self):
+        self.login(self.alice)
+        self.client.post(
+            CREATE,
+            {**self.form_data(), "agreement_document": SimpleUploadedFile("a.pdf", PDF_BYTES)},
+        )
+        route = Route.objects.get()
+        first = Path(route.agreement_document.path)
+        self.assertTrue(first.exists())
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                reverse("pathways:route-edit", args=[route.pk]),
+                {
+                    **self.form_data(),
+                    "agreement_document": SimpleUploadedFile("b.pdf", PDF_BYTES + b"%2"),
+                },
+            )
+        route.refresh_from_db()
+        self.assertEqual(route.agreement_document_name, "b.pdf")
+        self.assertTrue(Path(route.agreement_document.path).exists())
+        self.assertFalse(first.exists())
