@@ -4,7 +4,7 @@ check stored documents again when reference data or dates have moved on."""
 import json
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -119,24 +119,32 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     When an earlier report existed and findings appeared or disappeared, a
     `ValidationChange` records which.
     """
-    version = SubmissionVersion.objects.select_related("submission").get(pk=version_id)
+    version = SubmissionVersion.objects.select_related("report").get(pk=version_id)
     stamp = reference_data_stamp()
     result = validate_document(version.document, today=today, submission_id=version.submission_id)
     findings = [finding.as_dict() for finding in result.findings]
-    previous = ValidationReport.objects.select_for_update().filter(version=version).first()
-    now = timezone.now()
-    report, _created = ValidationReport.objects.update_or_create(
-        version=version,
-        defaults={
-            "valid": result.valid,
-            "findings": findings,
-            "checked_at": now,
-            "reference_data_stamp": stamp,
-            "recheck_on": result.recheck_on,
-        },
-    )
+    previous = getattr(version, "report", None)
+    previous_findings = previous.findings if previous else []
+    previous_valid = previous.valid if previous else None
+    report = previous or ValidationReport(version=version)
+    report.valid = result.valid
+    report.findings = findings
+    report.checked_at = timezone.now()
+    report.reference_data_stamp = stamp
+    report.recheck_on = result.recheck_on
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # Another run saved the first report of this version meanwhile: replace it.
+        report = ValidationReport.objects.get(version=version)
+        report.valid, report.findings = result.valid, findings
+        report.checked_at, report.reference_data_stamp = timezone.now(), stamp
+        report.recheck_on = result.recheck_on
+        report.save()
+    now = report.checked_at
     if previous is not None:
-        before = {_finding_key(f): f for f in previous.findings}
+        before = {_finding_key(f): f for f in previous_findings}
         after = {_finding_key(f): f for f in findings}
         appeared = [after[key] for key in after.keys() - before.keys()]
         disappeared = [before[key] for key in before.keys() - after.keys()]
@@ -147,7 +155,7 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
                 reason=reason[:200],
                 appeared=appeared,
                 disappeared=disappeared,
-                was_valid=previous.valid,
+                was_valid=previous_valid,
                 is_valid=result.valid,
             )
     return report
