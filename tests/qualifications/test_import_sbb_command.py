@@ -370,3 +370,17 @@ def test_duplicate_sbb_id_is_refused(tmp_path, capsys):
     assert status == 1
     assert "the SBB id 101 is used by more than one" in err
     assert not QualificationFile.objects.exists()
+
+
+def test_queries_per_file_do_not_grow_with_rows(django_assert_max_num_queries):
+    """Existing rows are read once per file and written in bulk: no query per row."""
+    for path in sample_paths():
+        root = parse_trusted(path).getroot()
+        rows = len(root.findall(".//werkproces")) + len(root.findall(".//kerntaak"))
+        rows += len(root.findall(".//kerntaak/vakkennisenvaardigheden/vakkennisenvaardigheden"))
+        assert rows > 25  # so a query per row would break the bound below
+        with django_assert_max_num_queries(25):
+            import_sbb_file(path)
+    for path in sample_paths():
+        with django_assert_max_num_queries(15):
+            import_sbb_file(path)
