@@ -328,7 +328,8 @@ def confirm_route(*, route: Route, user):
 
 @transaction.atomic
 def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
-    """Record the DUO registration of a validated route; `registered` makes it active."""
+    """Record the DUO registration of a validated route; `registered` makes it active
+    when the rules still find no errors."""
     route = _locked(route)
     _require(user, route, "record_duo")
     if status not in Route.DuoStatus.values:
@@ -339,6 +340,8 @@ def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
     route.duo_status = status
     route.duo_date = date
     if status == Route.DuoStatus.REGISTERED:
+        # Reference data may have changed since the confirmation: check again.
+        _require_rules(route)
         route.status = Status.ACTIVE
     route.save(update_fields=["duo_status", "duo_date", "status", "updated_at"])
     _log(

@@ -326,6 +326,9 @@ def route_duo(request, pk: int):
             )
         except ValidationError as error:
             _add_errors(form, error)
+        except services.RulesFailed:
+            messages.error(request, _("The rules found errors, so this step was not taken."))
+            return redirect("pathways:route-detail", pk=route.pk)
         else:
             messages.success(request, _("The DUO registration has been recorded."))
             return redirect("pathways:route-detail", pk=route.pk)

@@ -112,6 +112,17 @@ class StateMachineTests(PathwayTestCase):
             [("duo_recorded", "validated"), ("duo_recorded", "active")],
         )
 
+    def test_duo_registration_runs_the_rules_again(self):
+        route = self.make_route(status=S.VALIDATED, agreement_signed_on=None)
+        self.login(self.alice)
+        self.client.post(
+            reverse("pathways:route-duo", args=[route.pk]),
+            {"status": "registered", "date": "2021-06-01"},
+        )
+        route.refresh_from_db()
+        self.assertEqual((route.status, route.duo_status), (S.VALIDATED, "none"))
+        self.assertFalse(route.events.exists())
+
     def test_a_route_cannot_end_before_it_starts(self):
         route = self.make_route(status=S.ACTIVE)
         self.login(self.alice)
