@@ -1,9 +1,14 @@
 """Background jobs: validate an uploaded version; check stored ones again."""
 
+import logging
+
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from . import services
+from .models import SubmissionVersion
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -15,9 +20,16 @@ from . import services
     retry_backoff_max=60,
     max_retries=5,
 )
-def validate_version(version_id: int) -> bool:
-    """Validate one stored version and save its report (re-running replaces it)."""
-    report = services.save_validation_report(version_id=version_id)
+def validate_version(version_id: int) -> bool | None:
+    """Validate one stored version and save its report (re-running replaces it).
+
+    Returns whether the document is valid, or None when the version no longer
+    exists (its submission was deleted after the job was queued)."""
+    try:
+        report = services.save_validation_report(version_id=version_id)
+    except SubmissionVersion.DoesNotExist:
+        logger.info("Version %s no longer exists; nothing to validate.", version_id)
+        return None
     return report.valid
 
 

@@ -60,6 +60,13 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         assert ValidationReport.objects.count() == 1
         assert ValidationChange.objects.count() == 0
 
+    def test_a_deleted_version_is_nothing_to_do(self):
+        version = self.make_version(self.valid())
+        version_id = version.pk
+        version.submission.delete()
+        assert tasks.validate_version.delay(version_id).get() is None
+        assert ValidationReport.objects.count() == 0
+
     def test_versions_are_immutable(self):
         version = self.make_version(self.valid())
         version.document = {}

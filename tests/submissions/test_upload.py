@@ -92,3 +92,11 @@ class UploadTests(SubmissionTestCase):
         text = json.dumps(self.valid(), indent=4, ensure_ascii=False) + "\n"
         self.upload(text.encode("utf-8"))
         assert Submission.objects.get().versions.get().source_text == text
+
+    def test_too_large_file_is_refused(self):
+        from rules.engine import MAX_DOCUMENT_BYTES
+
+        response = self.upload(b" " * (MAX_DOCUMENT_BYTES + 1))
+        assert response.status_code == 400
+        self.assertContains(response, "MB", status_code=400)
+        assert Submission.objects.count() == 0
