@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from qualifications.models import ElectiveModule, ImportRun, QualificationFile
-from qualifications.services import stored_import_path
+from qualifications.services import import_sbb_file, stored_import_path
 from tests.base import BaseTestCase
 
 from .import_fixtures import dump_tables, expected_from_xml, sample_paths
@@ -164,7 +164,7 @@ class ImportPageTests(BaseTestCase):
                 ImportRun(
                     kind=ImportRun.Kind.SBB_XML,
                     file_name=f"file-{i}.xml",
-                    started_by=self.sbb_user if i % 2 else self.alice,
+                    started_by=[self.sbb_user, self.alice, None][i % 3],
                     status=ImportRun.Status.SUCCEEDED,
                 )
                 for i in range(count)
@@ -174,9 +174,20 @@ class ImportPageTests(BaseTestCase):
         with self.assert_max_queries(8):
             response = self.client.get(IMPORT_URL)
         self.assertContains(response, "file-2.xml")
+        self.assertContains(response, "opdrachtregel")  # a run started with manage.py
+        self.assertContains(response, "<td>alice</td>", html=False)
         make_runs(60)
         with self.assert_max_queries(8):
             response = self.client.get(IMPORT_URL)
         self.assertContains(response, "Pagina 1 van 4")
         response = self.client.get(IMPORT_URL + "?page=4")
         self.assertContains(response, "file-0.xml")
+
+    def test_detail_of_a_command_line_run(self):
+        self.login(self.sbb_user)
+        result = import_sbb_file(sample_paths()[0])
+        response = self.client.get(
+            reverse("qualifications:import-detail", args=[result.import_run.pk])
+        )
+        self.assertContains(response, "opdrachtregel")
+        self.assertContains(response, sample_paths()[0].name)
