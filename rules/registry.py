@@ -133,9 +133,14 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
     return decorator
 
 
+# Rules of one kind first (in the order of docs/rules.md), then the shared ones.
+FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS")
+
+
 def _sort_key(rule_id: str):
     family, _, number = rule_id.partition("-")
-    return (family, int(number) if number.isdigit() else 0)
+    position = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
+    return (position, family, int(number) if number.isdigit() else 0)
 
 
 def all_rules() -> list[Rule]:

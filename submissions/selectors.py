@@ -6,9 +6,12 @@ from django.db.models import Max, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
-from rules.registry import Message, all_rules
+from rules.registry import Kind, Message, all_rules
 
 from .models import Submission, SubmissionVersion
+
+# Rule families about one kind of document; the others apply to every kind.
+KIND_FAMILIES = ("RR", "CO", "DL", "PP")
 
 
 def submissions_visible_to(user, search: str = "") -> QuerySet:
@@ -72,9 +75,15 @@ def findings_by_section(report) -> list[tuple[str, list[dict]]]:
     return list(groups.items())
 
 
-def rules_by_family() -> list[tuple[str, list]]:
-    """Every registered rule, grouped by ID prefix (FMT, RR, CO, …)."""
+def rules_by_family() -> list[tuple[str, str, list]]:
+    """Every registered rule, grouped by ID prefix (RR, CO, …, then the shared
+    FMT, ORG, QS): (family, the kind it is about or "", rules)."""
     groups: OrderedDict[str, list] = OrderedDict()
     for registered in all_rules():
         groups.setdefault(registered.family, []).append(registered)
-    return list(groups.items())
+    result = []
+    for family, rules in groups.items():
+        kinds = {kind for registered in rules for kind in registered.kinds}
+        label = Kind(kinds.pop()).label if len(kinds) == 1 and family in KIND_FAMILIES else ""
+        result.append((family, label, rules))
+    return result
