@@ -20,5 +20,6 @@ urlpatterns = [
     path("experimenten/", include("experiments.urls")),
     path("leerroutes/", include("pathways.urls")),
     path("indieningen/", include("submissions.urls")),
+    path("meldingen/", include("notifications.urls")),
     path("", include("accounts.urls")),
 ]
