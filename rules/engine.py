@@ -90,6 +90,14 @@ def _depth(value) -> int:
     return deepest
 
 
+class _NotJson(ValueError):
+    """NaN or Infinity: Python reads them, JSON does not allow them."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJson(name)
+
+
 def parse_bytes(data: bytes) -> tuple[object, Report | None]:
     """Parse uploaded bytes as JSON. Returns (document, None), or (None, report)
     with an FMT-01 finding when the bytes cannot be read as a JSON document."""
@@ -105,7 +113,11 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
     except UnicodeDecodeError:
         return None, unreadable_report(gettext_noop("The file is not UTF-8 text."))
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
+    except _NotJson:
+        return None, unreadable_report(
+            gettext_noop("The file contains NaN or Infinity, which JSON does not allow.")
+        )
     except json.JSONDecodeError as error:
         return None, unreadable_report(
             gettext_noop(
@@ -115,8 +127,12 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
             line=error.lineno,
             column=error.colno,
         )
-    except (RecursionError, MemoryError, ValueError):
+    except (RecursionError, MemoryError):
         return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
+    except ValueError as error:  # e.g. an integer with more digits than Python reads
+        return None, unreadable_report(
+            gettext_noop("The file is not valid JSON: %(error)s."), error=str(error)[:200]
+        )
     if _depth(document) > MAX_DEPTH:
         return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
     return document, None

@@ -72,6 +72,10 @@ UNREADABLE = {
     "deeply-nested": b"[" * 100_000 + b"]" * 100_000,
     "nested-objects": b'{"a":' * 50 + b"1" + b"}" * 50,
     "10-mb-text": b"lorem ipsum " * (10 * 1024 * 1024 // 12),
+    "nan": b'{"kind": "practice_programme", "budget_eur": NaN}',
+    "infinity": b'{"kind": "practice_programme", "budget_eur": -Infinity}',
+    "huge-integer": b'{"kind": "practice_programme", "hours": ' + b"9" * 5000 + b"}",
+    "nul-bytes": b"\x00" * 100,
 }
 
 
@@ -121,6 +125,24 @@ def test_wrong_types_everywhere_name_each_field(db, tmp_path, kind):
     assert paths == set(document) - {"kind"}
     for finding in output["findings"]:
         assert finding["path"] in finding["message"]
+
+
+def test_reads_standard_input(tmp_path):
+    """`-` reads the document from standard input (a real process)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'unused.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "validate", "-"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        input=b"[1, 2]",
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    output = json.loads(result.stdout)
+    assert output["kind"] is None
+    assert [f["rule"] for f in output["findings"]] == ["FMT-01"]
 
 
 @pytest.mark.parametrize("content", [b"", b"[" * 100_000])
