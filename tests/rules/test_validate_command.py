@@ -8,6 +8,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from .fixtures import set_value, valid_document
 
@@ -143,6 +144,11 @@ def test_reads_standard_input(tmp_path):
     output = json.loads(result.stdout)
     assert output["kind"] is None
     assert [f["rule"] for f in output["findings"]] == ["FMT-01"]
+    # Messages are Dutch (the default language).
+    with translation.override("nl"):
+        expected = translation.gettext("The document must be a JSON object.")
+    assert output["findings"][0]["message"] == expected
+    assert expected != "The document must be a JSON object."
 
 
 @pytest.mark.parametrize("content", [b"", b"[" * 100_000])
