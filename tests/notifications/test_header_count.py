@@ -44,11 +44,11 @@ class HeaderCountTests(BaseTestCase):
     def test_link_says_unread_for_screen_readers_in_both_languages(self):
         self.login(self.alice)
         dutch = self.client.get(reverse("home"))
-        self.assertContains(dutch, 'Meldingen (0<span class="visually-hidden"> ongelezen</span>)')
+        self.assertContains(dutch, 'Meldingen (0)<span class="visually-hidden"> ongelezen</span>')
         self.client.post(reverse("set_language"), {"language": "en", "next": "/"})
         english = self.client.get(reverse("home"))
         self.assertContains(
-            english, 'Notifications (0<span class="visually-hidden"> unread</span>)'
+            english, 'Notifications (0)<span class="visually-hidden"> unread</span>'
         )
 
     def test_anonymous_has_no_count_and_no_query(self):
