@@ -106,8 +106,11 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text):
-    """Register a rule function under `rule_id` (unique)."""
+def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text=None):
+    """Register a rule function under `rule_id` (unique).
+
+    `text` says what the rule requires (a lazy translation, shown on the rules
+    page); without it the first line of the function's docstring is used."""
 
     def decorator(check: Callable) -> Callable:
         if rule_id in REGISTRY and REGISTRY[rule_id].check is not check:
@@ -125,7 +128,7 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
             severity=str(severity),
             kinds=tuple(kinds),
             source=source,
-            text=text,
+            text=text if text is not None else (check.__doc__ or rule_id).strip().splitlines()[0],
             check=check,
         )
         return check
