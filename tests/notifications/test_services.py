@@ -137,6 +137,20 @@ class NotifyTests(BaseTestCase):
         self.assertFalse(services.send_notification_email(notification.pk))
         self.assertEqual(len(mail.outbox), 1)
 
+    @override_settings(EMAIL_BACKEND="tests.notifications.failing_mail.FailingEmailBackend")
+    def test_failing_mail_server_does_not_undo_the_action(self):
+        from tests.notifications.failing_mail import FailingEmailBackend
+
+        FailingEmailBackend.attempts = 0
+        with self.assertLogs(level="ERROR"), self.captureOnCommitCallbacks(execute=True):
+            services.notify([self.alice], kind="k", subject="S", body="B")
+        notification = Notification.objects.get(recipient=self.alice)
+        # The send was tried and failed (a real worker retries it later); the
+        # in-app notification stays and is not marked as e-mailed.
+        self.assertGreaterEqual(FailingEmailBackend.attempts, 1)
+        self.assertIsNone(notification.emailed_at)
+        self.assertEqual(selectors.unread_count(self.alice), 1)
+
 
 class MarkReadTests(BaseTestCase):
     def setUp(self):
