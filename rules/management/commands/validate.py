@@ -1,7 +1,9 @@
 """`manage.py validate FILE`: check one submission document against the rules.
 
 Prints one JSON object on stdout (`kind`, `valid`, `findings`) and exits with
-0 (valid), 1 (not valid) or 2 (the file could not be read as a document).
+0 (valid), 1 (not valid: a finding of severity error, also for JSON that is not
+an object or has an unknown kind) or 2 (the file could not be read at all:
+missing, empty, not UTF-8, not JSON, too large or nested too deeply).
 """
 
 import json
