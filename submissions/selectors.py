@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
@@ -19,7 +19,15 @@ def submissions_visible_to(user, search: str = "") -> QuerySet:
     with the number of the latest version; `search` filters on the title."""
     queryset = scope_to_organisation(
         Submission.objects.select_related("school"), user, "school"
-    ).annotate(latest_number=Max("versions__number"))
+    ).annotate(
+        latest_number=Max("versions__number"),
+        # The latest version's result: True/False, or None while it is being checked.
+        latest_valid=Subquery(
+            SubmissionVersion.objects.filter(submission=OuterRef("pk"))
+            .order_by("-number")
+            .values("report__valid")[:1]
+        ),
+    )
     if search:
         queryset = queryset.filter(title__icontains=search)
     return queryset.order_by("-updated_at", "-pk")

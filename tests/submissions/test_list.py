@@ -64,6 +64,18 @@ class ListTests(SubmissionTestCase):
             assert set(response.context["page_obj"]) == {ours, theirs}
             assert response.context["can_upload"] is False
 
+    def test_shows_the_result_of_the_latest_version(self):
+        from submissions.services import save_validation_report
+
+        checked = self.make("Gecontroleerd", versions=2)
+        save_validation_report(version_id=checked.versions.get(number=2).pk)
+        older_only = self.make("Alleen oud gecontroleerd", versions=2)
+        save_validation_report(version_id=older_only.versions.get(number=1).pk)
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:list"))
+        results = {s.title: s.latest_valid for s in response.context["page_obj"]}
+        assert results == {"Gecontroleerd": True, "Alleen oud gecontroleerd": None}
+
     def test_search_by_title(self):
         self.make("Zorg dichtbij huis")
         other = self.make("Logistiek in de regio")
