@@ -5,9 +5,9 @@ it; Charlie (another organisation) sees nothing of the proposal and cannot act
 on it; only administrators confirm or decline.
 """
 
-from django.core.exceptions from django.db import connection
+from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
-import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone, translation
 
