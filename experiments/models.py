@@ -85,6 +85,16 @@ class Participation(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
     )
+    motivation = models.TextField(_("motivation"), blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applied by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -31,6 +31,30 @@ class Submission(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    experiment = models.ForeignKey(
+        "experiments.Experiment",
+        verbose_name=_("experiment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
+    )
+    # The working interchange document, edited while the state allows it;
+    # submitting freezes it into a SubmissionVersion.
+    draft = models.JSONField(_("draft document"), default=dict, blank=True)
+    # Optimistic locking: every save of the draft increments this.
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    needs_inspectorate = models.BooleanField(_("needs the Inspectorate's decision"), default=False)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -159,3 +183,118 @@ class ValidationChange(models.Model):
 
     def __str__(self):
         return f"{self.version} {self.checked_at:%Y-%m-%d %H:%M}"
+
+
+class ReviewComment(models.Model):
+    """A comment on one section of a submitted version, by a reviewer or an author."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="comments"
+    )
+    version = models.ForeignKey(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    # Top-level key of the document, e.g. "regional_section"; empty for the whole.
+    section = models.CharField(_("section"), max_length=100, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+
+class Decision(models.Model):
+    """A reviewing body's decision on one version."""
+
+    class Body(models.TextChoices):
+        SBB = "sbb", _("SBB")
+        INSPECTORATE = "inspectorate", _("Inspectorate")
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    version = models.ForeignKey(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    body = models.CharField(_("deciding body"), max_length=20, choices=Body.choices)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "body"], name="decision_one_per_version_and_body"
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="decision_reason_is_given"),
+        ]
+
+
+class SubmissionEvent(models.Model):
+    """The audit log: every transition, save, comment and decision (who, when, what)."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="events"
+    )
+    version = models.ForeignKey(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # e.g. created, saved, submitted, validation_failed, review_started, comment,
+    # changes_requested, approved, rejected, withdrawn.
+    action = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from state"), max_length=20, blank=True)
+    to_state = models.CharField(_("to state"), max_length=20, blank=True)
+    detail = models.TextField(_("detail"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("submission event")
+        verbose_name_plural = _("submission events")
+        indexes = [models.Index(fields=["submission", "created_at"])]
+
+    def __str__(self):
+        return f"{self.submission} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
