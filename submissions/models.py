@@ -215,6 +215,9 @@ class ReviewComment(models.Model):
         verbose_name = _("review comment")
         verbose_name_plural = _("review comments")
 
+    def __str__(self):
+        return f"{self.author}: {self.text[:50]}"
+
 
 class Decision(models.Model):
     """A reviewing body's decision on one version."""
@@ -258,6 +261,9 @@ class Decision(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="decision_reason_is_given"),
         ]
+
+    def __str__(self):
+        return f"{self.get_body_display()}: {self.get_outcome_display()}"
 
 
 class SubmissionEvent(models.Model):
