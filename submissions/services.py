@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from rules.engine import parse_bytes, reference_data_stamp, validate_document
 from rules.registry import Kind
 
-from .models import Submission, SubmissionVersion, ValidationChange, ValidationReport
+from .models import (
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+    ValidationChange,
+    ValidationReport,
+)
 
 # The document fields that name the school(s) a document is about.
 SCHOOL_FIELDS = {
@@ -73,10 +79,17 @@ def create_submission(*, user, data: bytes) -> Submission:
     """Create a draft submission for the user's organisation with version 1."""
     document, text = read_upload(data, user.organisation)
     submission = Submission.objects.create(
-        kind=document["kind"], school=user.organisation, title=_title(document), created_by=user
+        kind=document["kind"],
+        school=user.organisation,
+        title=_title(document),
+        created_by=user,
+        draft=document,
     )
     version = SubmissionVersion.objects.create(
         submission=submission, number=1, document=document, source_text=text, created_by=user
+    )
+    SubmissionEvent.objects.create(
+        submission=submission, version=version, actor=user, action="uploaded", to_state="draft"
     )
     queue_validation(version)
     return submission
@@ -84,9 +97,12 @@ def create_submission(*, user, data: bytes) -> Submission:
 
 @transaction.atomic
 def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersion:
-    """Add a new version to a draft submission (same kind)."""
+    """Add a new version to a draft submission (same kind); it becomes the draft.
+
+    Also while changes are requested. Submitting (`workflow.submit`) then
+    submits this version as it is."""
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.state != Submission.State.DRAFT:
+    if locked.state not in (Submission.State.DRAFT, Submission.State.CHANGES_REQUESTED):
         raise DocumentRefused(_("Only a draft can get a new version."))
     document, text = read_upload(data, locked.school)
     if document["kind"] != locked.kind:
@@ -99,7 +115,14 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
         submission=locked, number=number, document=document, source_text=text, created_by=user
     )
     locked.title = _title(document)
-    locked.save(update_fields=["title", "updated_at"])
+    # The uploaded document replaces the working draft (optimistic locking: a
+    # form opened on the previous draft can no longer overwrite it).
+    locked.draft = document
+    locked.revision += 1
+    locked.save(update_fields=["title", "draft", "revision", "updated_at"])
+    SubmissionEvent.objects.create(
+        submission=locked, version=version, actor=user, action="uploaded"
+    )
     queue_validation(version)
     return version
 
@@ -158,6 +181,10 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
                 was_valid=previous_valid,
                 is_valid=result.valid,
             )
+    # A submitted version moves on: back to draft with errors, else to review.
+    from .workflow import after_validation
+
+    after_validation(report)
     return report
 
 

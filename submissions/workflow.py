@@ -1,0 +1,490 @@
+"""The review workflow: one function per transition.
+
+draft → submitted → under review → changes requested | approved | rejected,
+and withdrawn by the author before a decision. Every function checks the
+user's role AND the submission's state on the server, raises
+`TransitionRefused` with a plain sentence otherwise, writes a
+`SubmissionEvent` (the audit log) and notifies the people concerned.
+"""
+
+import json
+
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import Role
+from accounts.permissions import SBB_ROLES
+from rules.registry import Kind
+
+from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
+
+State = Submission.State
+Outcome = Decision.Outcome
+
+# States in which the author may submit (again).
+SUBMITTABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
+# States in which the author may withdraw: before a final decision.
+WITHDRAWABLE_STATES = (State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
+# States in which reviewers and authors may comment.
+COMMENTABLE_STATES = (State.UNDER_REVIEW, State.CHANGES_REQUESTED)
+FINAL_STATES = (State.APPROVED, State.REJECTED)
+COMMENT_MAX_LENGTH = 5000
+
+
+class TransitionRefused(Exception):
+    """The user may not do this to the submission in its current state."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+# --- who may do what -------------------------------------------------------
+
+
+def is_author(user, submission: Submission) -> bool:
+    """A school author of the submission's school."""
+    return (
+        user.is_authenticated
+        and user.role == Role.SCHOOL_AUTHOR
+        and user.organisation_id == submission.school_id
+    )
+
+
+def body_of(user, submission: Submission) -> str | None:
+    """The body the user reviews for on this submission: "sbb", "inspectorate" or None.
+
+    SBB reviewers (and administrators) review every submission; inspectorate
+    reviewers only cross-overs flagged for the Inspectorate.
+    """
+    if not user.is_authenticated:
+        return None
+    if user.role in SBB_ROLES:
+        return Decision.Body.SBB
+    if user.role == Role.INSPECTORATE_REVIEWER and submission.needs_inspectorate:
+        return Decision.Body.INSPECTORATE
+    return None
+
+
+def allowed_actions(user, submission: Submission) -> set[str]:
+    """The actions the user may take now: a subset of submit, withdraw, comment, decide.
+
+    The same checks as the transition functions, for showing only the buttons
+    that will work; the functions check again.
+    """
+    actions = set()
+    author = is_author(user, submission)
+    body = body_of(user, submission)
+    if author and submission.state in SUBMITTABLE_STATES:
+        actions.add("submit")
+    if author and submission.state in WITHDRAWABLE_STATES:
+        actions.add("withdraw")
+    if (author or body) and submission.state in COMMENTABLE_STATES:
+        actions.add("comment")
+    if body and submission.state == State.UNDER_REVIEW:
+        version = latest_version(submission)
+        if version and not Decision.objects.filter(version=version, body=body).exists():
+            actions.add("decide")
+    return actions
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def latest_version(submission: Submission) -> SubmissionVersion | None:
+    """The newest version of the submission, or None."""
+    return submission.versions.order_by("-number").first()
+
+
+def _lock(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+def _log(submission, *, actor, action, from_state="", to_state="", version=None, detail=""):
+    return SubmissionEvent.objects.create(
+        submission=submission,
+        version=version,
+        actor=actor,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        detail=detail,
+    )
+
+
+def _move(submission: Submission, to_state: str, also=(), **fields) -> str:
+    """Set the new state and `fields` and save them (and the fields named in
+    `also`, already set); returns the old state."""
+    from_state = submission.state
+    submission.state = to_state
+    for name, value in fields.items():
+        setattr(submission, name, value)
+    submission.save(update_fields=["state", "updated_at", *fields, *also])
+    return from_state
+
+
+def _submission_url(submission: Submission) -> str:
+    return reverse("submissions:detail", args=[submission.pk])
+
+
+def _notify(recipients, *, kind, subject, body, submission, params=None):
+    from notifications.services import notify
+
+    notify(
+        recipients,
+        kind=kind,
+        subject=subject,
+        body=body,
+        url=_submission_url(submission),
+        params={"title": submission.title, **(params or {})},
+    )
+
+
+def _authors(submission: Submission):
+    from notifications.selectors import recipients_in_organisation
+
+    return recipients_in_organisation(submission.school, role=Role.SCHOOL_AUTHOR)
+
+
+def _reviewers(submission: Submission):
+    from notifications.selectors import recipients_for_role
+
+    roles = [Role.SBB_REVIEWER]
+    if submission.needs_inspectorate:
+        roles.append(Role.INSPECTORATE_REVIEWER)
+    return recipients_for_role(*roles)
+
+
+def _title(document: dict, fallback: str) -> str:
+    from .services import _title as title_of
+
+    try:
+        return title_of(document)
+    except (KeyError, ValueError):
+        return fallback
+
+
+def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
+    """Copy experiment, region, title and the Inspectorate flag from the document."""
+    from experiments.models import Experiment
+    from regions.models import Region
+
+    slug = document.get("experiment")
+    region = document.get("region")
+    submission.experiment = (
+        Experiment.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+    )
+    submission.region = (
+        Region.objects.filter(code=region).first() if isinstance(region, str) else None
+    )
+    submission.needs_inspectorate = (
+        submission.kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
+    )
+    submission.title = _title(document, submission.title)
+    return ["experiment", "region", "needs_inspectorate", "title"]
+
+
+# --- transitions -----------------------------------------------------------
+
+
+@transaction.atomic
+def submit(submission: Submission, user) -> SubmissionVersion:
+    """Submit the draft: freeze it into an immutable version and queue its check.
+
+    Only a school author of the submission's school, in draft or changes
+    requested. The version's check then moves the submission on (see
+    `after_validation`). Returns the submitted version.
+    """
+    submission = _lock(submission)
+    if not is_author(user, submission):
+        raise TransitionRefused(_("Only a school author of this school can submit it."))
+    if submission.state not in SUBMITTABLE_STATES:
+        raise TransitionRefused(
+            _("A submission that is %(state)s cannot be submitted.")
+            % {"state": submission.get_state_display()}
+        )
+    document = submission.draft
+    if not isinstance(document, dict) or not document:
+        raise TransitionRefused(_("The draft is empty: there is nothing to submit."))
+    if document.get("kind") != submission.kind:
+        raise TransitionRefused(
+            _("The draft must be a %(kind)s document.") % {"kind": submission.get_kind_display()}
+        )
+    latest = latest_version(submission)
+    already_submitted = (
+        latest is not None and submission.events.filter(version=latest, action="submitted").exists()
+    )
+    if latest is not None and latest.document == document and not already_submitted:
+        # The uploaded document that is still the draft: submit that version.
+        version = latest
+    else:
+        number = (submission.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        version = SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            document=document,
+            source_text=json.dumps(document, ensure_ascii=False, indent=2),
+            created_by=user,
+        )
+    changed = _apply_document_fields(submission, document)
+    from_state = _move(
+        submission,
+        State.SUBMITTED,
+        also=changed,
+        submitted_at=timezone.now(),
+        decided_at=None,
+    )
+    _log(
+        submission,
+        actor=user,
+        action="submitted",
+        from_state=from_state,
+        to_state=State.SUBMITTED,
+        version=version,
+    )
+    from .services import queue_validation
+
+    queue_validation(version)
+    return version
+
+
+def after_validation(report) -> None:
+    """Move a submitted submission on once its submitted version has been checked.
+
+    Error findings return it to draft (the findings are shown on its page);
+    a valid document goes to review and the reviewers are notified. Does
+    nothing for versions that are not the one waiting for its check (a later
+    re-check of an approved submission, an uploaded version in a draft).
+    Runs inside the transaction that saved the report.
+    """
+    version = report.version
+    submission = _lock(version.submission)
+    if submission.state != State.SUBMITTED:
+        return
+    latest = latest_version(submission)
+    if latest is None or latest.pk != version.pk:
+        return
+    if not report.valid:
+        _move(submission, State.DRAFT)
+        _log(
+            submission,
+            actor=None,
+            action="validation_failed",
+            from_state=State.SUBMITTED,
+            to_state=State.DRAFT,
+            version=version,
+            detail=str(report.error_count),
+        )
+        _notify(
+            [version.created_by],
+            kind="submission.validation_failed",
+            subject=gettext_lazy("%(title)s does not meet the rules"),
+            body=gettext_lazy(
+                "Your submission %(title)s has %(count)s error(s) and is back in draft. "
+                "The findings are shown on its page."
+            ),
+            submission=submission,
+            params={"count": report.error_count},
+        )
+        return
+    _move(submission, State.UNDER_REVIEW)
+    _log(
+        submission,
+        actor=None,
+        action="review_started",
+        from_state=State.SUBMITTED,
+        to_state=State.UNDER_REVIEW,
+        version=version,
+    )
+    _notify(
+        _reviewers(submission),
+        kind="submission.submitted",
+        subject=gettext_lazy("New submission to review: %(title)s"),
+        body=gettext_lazy(
+            "%(school)s submitted %(title)s (version %(number)s). It meets the rules and "
+            "waits for your review."
+        ),
+        submission=submission,
+        params={"school": submission.school.name, "number": version.number},
+    )
+
+
+@transaction.atomic
+def withdraw(submission: Submission, user) -> Submission:
+    """Withdraw the submission: by a school author of its school, before a decision."""
+    submission = _lock(submission)
+    if not is_author(user, submission):
+        raise TransitionRefused(_("Only a school author of this school can withdraw it."))
+    if submission.state not in WITHDRAWABLE_STATES:
+        raise TransitionRefused(
+            _("A submission that is %(state)s cannot be withdrawn.")
+            % {"state": submission.get_state_display()}
+        )
+    from_state = _move(submission, State.WITHDRAWN)
+    _log(
+        submission,
+        actor=user,
+        action="withdrawn",
+        from_state=from_state,
+        to_state=State.WITHDRAWN,
+        version=latest_version(submission),
+    )
+    return submission
+
+
+def sections_of(document) -> list[str]:
+    """The top-level keys of a document, in document order."""
+    return list(document) if isinstance(document, dict) else []
+
+
+@transaction.atomic
+def comment(submission: Submission, user, section: str, text: str) -> ReviewComment:
+    """Comment on one section (a top-level key of the document; "" for the whole).
+
+    Reviewers of the submission comment while it is under review or changes
+    are requested; authors of its school may reply then too.
+    """
+    submission = _lock(submission)
+    if not (is_author(user, submission) or body_of(user, submission)):
+        raise TransitionRefused(_("Only the reviewers and the school's authors can comment."))
+    if submission.state not in COMMENTABLE_STATES:
+        raise TransitionRefused(
+            _("A submission that is %(state)s cannot be commented on.")
+            % {"state": submission.get_state_display()}
+        )
+    text = (text or "").strip()
+    if not text:
+        raise TransitionRefused(_("Write a comment."))
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise TransitionRefused(
+            _("A comment is at most %(max)s characters.") % {"max": COMMENT_MAX_LENGTH}
+        )
+    version = latest_version(submission)
+    section = section or ""
+    if section and section not in sections_of(version.document if version else {}):
+        raise TransitionRefused(
+            _("The document has no section %(section)s.") % {"section": section}
+        )
+    created = ReviewComment.objects.create(
+        submission=submission, version=version, section=section, author=user, text=text
+    )
+    _log(
+        submission,
+        actor=user,
+        action="comment",
+        version=version,
+        detail=f"{section}: {text}" if section else text,
+    )
+    return created
+
+
+def _combined_state(submission: Submission, version: SubmissionVersion) -> str:
+    """The state the bodies' decisions on `version` lead to.
+
+    Without the Inspectorate, SBB's outcome. A flagged cross-over: either
+    body's rejection rejects, either body's request for changes requests
+    changes, and it is approved only when both approved; otherwise it stays
+    under review until the other body decides.
+    """
+    outcomes = dict(Decision.objects.filter(version=version).values_list("body", "outcome"))
+    if not submission.needs_inspectorate:
+        return outcomes.get(Decision.Body.SBB, State.UNDER_REVIEW)
+    values = set(outcomes.values())
+    if Outcome.REJECTED in values:
+        return State.REJECTED
+    if Outcome.CHANGES_REQUESTED in values:
+        return State.CHANGES_REQUESTED
+    if outcomes.get(Decision.Body.SBB) == Outcome.APPROVED and (
+        outcomes.get(Decision.Body.INSPECTORATE) == Outcome.APPROVED
+    ):
+        return State.APPROVED
+    return State.UNDER_REVIEW
+
+
+DECISION_ACTIONS = {
+    Outcome.APPROVED: "approved",
+    Outcome.REJECTED: "rejected",
+    Outcome.CHANGES_REQUESTED: "changes_requested",
+}
+
+
+@transaction.atomic
+def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
+    """Decide on the submission under review, with a reason.
+
+    An SBB reviewer (or administrator) decides as SBB; an inspectorate reviewer
+    as the Inspectorate, only on cross-overs flagged for it. Each body decides
+    once per version. Sets `decided_at` on a final decision (approved or
+    rejected) and notifies the school's authors.
+    """
+    submission = _lock(submission)
+    body = body_of(user, submission)
+    if body is None:
+        raise TransitionRefused(_("Only a reviewer of this submission can decide on it."))
+    if submission.state != State.UNDER_REVIEW:
+        raise TransitionRefused(
+            _("A submission that is %(state)s cannot be decided on.")
+            % {"state": submission.get_state_display()}
+        )
+    if outcome not in Outcome.values:
+        raise TransitionRefused(
+            _("The outcome must be one of: %(outcomes)s.") % {"outcomes": ", ".join(Outcome.values)}
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Give a reason for the decision."))
+    version = latest_version(submission)
+    if Decision.objects.filter(version=version, body=body).exists():
+        raise TransitionRefused(
+            _("%(body)s has already decided on version %(number)s.")
+            % {"body": Decision.Body(body).label, "number": version.number}
+        )
+    decision = Decision.objects.create(
+        submission=submission,
+        version=version,
+        body=body,
+        outcome=outcome,
+        reason=reason,
+        decided_by=user,
+    )
+    new_state = _combined_state(submission, version)
+    from_state = submission.state
+    if new_state != from_state:
+        fields = {"decided_at": timezone.now()} if new_state in FINAL_STATES else {}
+        _move(submission, new_state, **fields)
+    _log(
+        submission,
+        actor=user,
+        action=DECISION_ACTIONS[outcome],
+        from_state=from_state,
+        to_state=new_state if new_state != from_state else "",
+        version=version,
+        detail=f"{Decision.Body(body).label}: {reason}",
+    )
+    _notify(
+        _authors(submission),
+        kind=f"submission.{DECISION_ACTIONS[outcome]}",
+        subject=DECISION_SUBJECTS[outcome],
+        body=gettext_lazy(
+            "%(body)s decided on %(title)s (version %(number)s): %(outcome)s. Reason: %(reason)s"
+        ),
+        submission=submission,
+        params={
+            "body": Decision.Body(body).label,
+            "number": version.number,
+            "outcome": Outcome(outcome).label,
+            "reason": reason,
+        },
+    )
+    return decision
+
+
+DECISION_SUBJECTS = {
+    Outcome.APPROVED: gettext_lazy("%(title)s: approved"),
+    Outcome.REJECTED: gettext_lazy("%(title)s: rejected"),
+    Outcome.CHANGES_REQUESTED: gettext_lazy("%(title)s: changes requested"),
+}
