@@ -7,6 +7,7 @@ real workers.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -105,6 +106,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a lock instead of failing at once when a worker thread writes.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Write transactions take the database lock at BEGIN, so a transaction that
+    # counts before it writes (admissions under a cap) is serialised as on
+    # PostgreSQL with its row lock.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # Tests use a database file, one per test process: SQLite's shared in-memory
+    # test database fails a second writer at once ("database table is locked")
+    # instead of letting it wait, so tests of concurrent writes could not run.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"regio-mbo-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

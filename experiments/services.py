@@ -1,28 +1,164 @@
-"""Writes for experiments: admitting a school under the experiment's caps."""
+"""Writes for experiments: a school applies, ministry staff decide, and
+admission respects the experiment's caps even under concurrent decisions."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Experiment, Participation
+from accounts.models import Role
+from accounts.permissions import MINISTRY_ROLES
+from notifications.selectors import recipients_for_role, recipients_in_organisation
+from notifications.services import notify
+from regions.models import Organisation
+
+from .models import COHORT_VALIDATOR, Experiment, Participation
+
+# Which kind of school takes part, by the kind of submission the experiment is
+# about: regionalised programmes and cross-overs are mbo, the practice-oriented
+# programmes of the pilot are vmbo.
+SCHOOL_KIND_FOR_SUBMISSION_KIND = {
+    "regional_programme": Organisation.Kind.VET_INSTITUTION,
+    "cross_over": Organisation.Kind.VET_INSTITUTION,
+    "practice_programme": Organisation.Kind.PREVOCATIONAL_SCHOOL,
+}
+
+# Decisions ministry staff can take on an application, and the statuses they
+# can take them from (an admission or a refusal is final).
+DECISIONS = (
+    Participation.Status.ADMITTED,
+    Participation.Status.WAIT_LISTED,
+    Participation.Status.DECLINED,
+)
+UNDECIDED_STATUSES = (Participation.Status.APPLIED, Participation.Status.WAIT_LISTED)
 
 
 class AdmissionRefused(ValidationError):
-    """The school cannot be admitted (cap reached, wrong cohort, not an mbo institution)."""
+    """The school cannot be admitted (cap reached, wrong cohort, wrong kind of school)."""
+
+
+class ApplicationRefused(ValidationError):
+    """The application cannot be made (not the author's school, wrong kind, applied before)."""
+
+
+class DecisionRefused(ValidationError):
+    """The decision cannot be taken (role, status, missing reason)."""
+
+
+def school_kind_for(experiment: Experiment) -> str:
+    """The kind of school (mbo or vmbo) that takes part in `experiment`."""
+    return SCHOOL_KIND_FOR_SUBMISSION_KIND.get(experiment.kind, Organisation.Kind.VET_INSTITUTION)
+
+
+def _check_school_kind(experiment: Experiment, school, refusal: type[ValidationError]) -> None:
+    expected = school_kind_for(experiment)
+    if school.kind != expected:
+        raise refusal(
+            _("Only schools of the kind “%(kind)s” can take part in %(experiment)s.")
+            % {"kind": Organisation.Kind(expected).label, "experiment": experiment.name}
+        )
+
+
+def _cohort_start(cohort: str) -> datetime.date:
+    return datetime.date(int(cohort[:4]), 8, 1)
+
+
+def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationError]) -> None:
+    try:
+        COHORT_VALIDATOR(cohort)
+    except ValidationError as error:
+        raise refusal(error.messages) from error
+    if experiment.first_cohort and cohort < experiment.first_cohort:
+        raise refusal(
+            _("The experiment starts with cohort %(first)s.") % {"first": experiment.first_cohort}
+        )
+    if experiment.end_date and _cohort_start(cohort) > experiment.end_date:
+        raise refusal(
+            _("The experiment ends on %(date)s, before cohort %(cohort)s starts.")
+            % {"date": experiment.end_date.isoformat(), "cohort": cohort}
+        )
 
 
 @transaction.atomic
-def admit_school(*, experiment: Experiment, school, cohort: str, decided_by=None) -> Participation:
+def apply_for_experiment(
+    *, experiment: Experiment, school, cohort: str, motivation: str, applied_by
+) -> Participation:
+    """Apply on behalf of `school` to `experiment` for `cohort`.
+
+    Only a school author of that school may apply, the school must be of the
+    kind the experiment is for, and a school applies once per experiment.
+    Ministry staff are told about the new application. Raises
+    `ApplicationRefused` with a message for the author.
+    """
+    if applied_by.role != Role.SCHOOL_AUTHOR or applied_by.organisation_id != school.pk:
+        raise ApplicationRefused(_("You can only apply on behalf of your own school."))
+    _check_school_kind(experiment, school, ApplicationRefused)
+    cohort = cohort.strip()
+    _check_cohort(experiment, cohort, ApplicationRefused)
+    motivation = motivation.strip()
+    if not motivation:
+        raise ApplicationRefused(_("Explain why your school wants to take part."))
+    existing = Participation.objects.filter(experiment=experiment, school=school).first()
+    if existing is not None:
+        raise ApplicationRefused(
+            _("%(school)s has already applied to %(experiment)s (status: %(status)s).")
+            % {
+                "school": school.name,
+                "experiment": experiment.name,
+                "status": existing.get_status_display(),
+            }
+        )
+    try:
+        with transaction.atomic():
+            participation = Participation.objects.create(
+                experiment=experiment,
+                school=school,
+                cohort=cohort,
+                motivation=motivation,
+                applied_by=applied_by,
+                status=Participation.Status.APPLIED,
+            )
+    except IntegrityError as error:  # a colleague applied at the same moment
+        raise ApplicationRefused(
+            _("%(school)s has already applied to %(experiment)s.")
+            % {"school": school.name, "experiment": experiment.name}
+        ) from error
+    notify(
+        recipients_for_role(Role.MINISTRY_STAFF),
+        kind="experiment.applied",
+        subject=gettext_lazy("New application: %(school)s for %(experiment)s"),
+        body=gettext_lazy(
+            "%(school)s applied to %(experiment)s for cohort %(cohort)s. "
+            "Admit, wait-list or decline the application."
+        ),
+        url=reverse("experiments:decide", args=[experiment.slug, participation.pk]),
+        params={"school": school.name, "experiment": experiment.name, "cohort": cohort},
+    )
+    return participation
+
+
+@transaction.atomic
+def admit_school(
+    *,
+    experiment: Experiment,
+    school,
+    cohort: str,
+    decided_by=None,
+    decision_reason: str = "",
+) -> Participation:
     """Admit `school` to `experiment` for `cohort` (RR-08).
 
     The experiment row is locked (`select_for_update`) while the admitted
     schools are counted, so that two concurrent admissions cannot both take
-    the last place. Raises `AdmissionRefused` when a cap would be exceeded.
+    the last place (on SQLite the write lock taken at BEGIN IMMEDIATE does the
+    same). Raises `AdmissionRefused` when a cap would be exceeded.
     """
     locked = Experiment.objects.select_for_update().get(pk=experiment.pk)
-    if school.kind != "mbo":
-        raise AdmissionRefused(_("Only mbo institutions can take part in this experiment."))
+    _check_school_kind(locked, school, AdmissionRefused)
     if locked.first_cohort and cohort < locked.first_cohort:
         raise AdmissionRefused(
             _("The experiment starts with cohort %(first)s.") % {"first": locked.first_cohort}
@@ -52,6 +188,91 @@ def admit_school(*, experiment: Experiment, school, cohort: str, decided_by=None
             "status": Participation.Status.ADMITTED,
             "decided_at": timezone.now(),
             "decided_by": decided_by,
+            "decision_reason": decision_reason,
         },
     )
     return participation
+
+
+DECISION_MESSAGES = {
+    Participation.Status.ADMITTED: (
+        gettext_lazy("%(school)s is admitted to %(experiment)s"),
+        gettext_lazy(
+            "%(school)s is admitted to %(experiment)s for cohort %(cohort)s.\n\n%(reason)s"
+        ),
+    ),
+    Participation.Status.WAIT_LISTED: (
+        gettext_lazy("%(school)s is on the waiting list for %(experiment)s"),
+        gettext_lazy(
+            "The application of %(school)s to %(experiment)s is on the waiting list.\n\n"
+            "Reason: %(reason)s"
+        ),
+    ),
+    Participation.Status.DECLINED: (
+        gettext_lazy("The application of %(school)s to %(experiment)s is declined"),
+        gettext_lazy(
+            "The application of %(school)s to %(experiment)s is declined.\n\nReason: %(reason)s"
+        ),
+    ),
+}
+
+
+@transaction.atomic
+def decide_participation(
+    *, participation: Participation, outcome: str, reason: str, decided_by
+) -> Participation:
+    """Admit, wait-list or decline an application, as ministry staff.
+
+    A reason is required to wait-list or decline. Admission goes through
+    `admit_school`, so the caps hold. Only applications that are still open
+    (applied or wait-listed) can be decided. The school's authors are notified.
+    Raises `DecisionRefused` or `AdmissionRefused`.
+    """
+    if decided_by.role not in MINISTRY_ROLES:
+        raise DecisionRefused(_("Only ministry staff decide on applications."))
+    if outcome not in DECISIONS:
+        raise DecisionRefused(_("Choose admit, wait-list or decline."))
+    reason = reason.strip()
+    if outcome != Participation.Status.ADMITTED and not reason:
+        raise DecisionRefused(_("Give a reason when you wait-list or decline a school."))
+    locked = (
+        Participation.objects.select_for_update()
+        .select_related("experiment", "school")
+        .get(pk=participation.pk)
+    )
+    if locked.status not in UNDECIDED_STATUSES:
+        raise DecisionRefused(
+            _("This application has already been decided (status: %(status)s).")
+            % {"status": locked.get_status_display()}
+        )
+    if outcome == Participation.Status.ADMITTED:
+        locked = admit_school(
+            experiment=locked.experiment,
+            school=locked.school,
+            cohort=locked.cohort,
+            decided_by=decided_by,
+            decision_reason=reason,
+        )
+    else:
+        locked.status = outcome
+        locked.decision_reason = reason
+        locked.decided_at = timezone.now()
+        locked.decided_by = decided_by
+        locked.save(
+            update_fields=["status", "decision_reason", "decided_at", "decided_by", "updated_at"]
+        )
+    subject, body = DECISION_MESSAGES[outcome]
+    notify(
+        recipients_in_organisation(locked.school_id, role=Role.SCHOOL_AUTHOR),
+        kind=f"experiment.{outcome}",
+        subject=subject,
+        body=body,
+        url=reverse("experiments:detail", args=[locked.experiment.slug]),
+        params={
+            "school": locked.school.name,
+            "experiment": locked.experiment.name,
+            "cohort": locked.cohort,
+            "reason": reason,
+        },
+    )
+    return locked

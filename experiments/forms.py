@@ -1,0 +1,71 @@
+"""Forms of the experiments pages: they check input; services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import COHORT_VALIDATOR, Participation
+from .services import DECISIONS
+
+
+class ApplicationForm(forms.Form):
+    """A school's application to an experiment."""
+
+    cohort = forms.CharField(
+        label=_("Cohort"),
+        max_length=7,
+        validators=[COHORT_VALIDATOR],
+        help_text=_("The school year in which your first students start, written as 2021/22."),
+        widget=forms.TextInput(attrs={"placeholder": "2021/22", "autocomplete": "off"}),
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        help_text=_("Why your school wants to take part, with which partners and programmes."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+    )
+
+
+class DecisionForm(forms.Form):
+    """Ministry staff's decision on an application."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (status, label) for status, label in Participation.Status.choices if status in DECISIONS
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        help_text=_("Required when you wait-list or decline the school; the school reads it."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        outcome = cleaned.get("outcome")
+        if outcome and outcome != Participation.Status.ADMITTED and not cleaned.get("reason"):
+            self.add_error("reason", _("Give a reason when you wait-list or decline a school."))
+        return cleaned
+
+
+class ParticipantFilterForm(forms.Form):
+    """Filters of the participants page."""
+
+    q = forms.CharField(label=_("School name or BRIN code"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *Participation.Status.choices],
+    )
+    cohort = forms.ChoiceField(label=_("Cohort"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+
+    def __init__(self, *args, cohorts=(), regions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].choices = [("", _("All cohorts"))] + [(c, c) for c in cohorts]
+        self.fields["region"].choices = [("", _("All regions"))] + [
+            (region.code, region.name) for region in regions
+        ]

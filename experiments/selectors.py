@@ -1,0 +1,232 @@
+"""Reads for experiments: the experiments, their participants, and the
+submissions of participating schools with their turnaround times."""
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, FilteredRelation, Q, QuerySet
+
+from regions.models import Region
+from submissions.models import Submission
+
+from .models import Experiment, Participation
+
+# States in which a submission has a final decision.
+DECIDED_STATES = (Submission.State.APPROVED, Submission.State.REJECTED)
+
+
+def experiment_list() -> QuerySet:
+    """Every experiment with the number of admitted schools (`admitted_count`)."""
+    return Experiment.objects.annotate(
+        admitted_count=Count(
+            "participations", filter=Q(participations__status=Participation.Status.ADMITTED)
+        )
+    ).order_by("name")
+
+
+def get_experiment(slug: str) -> Experiment | None:
+    """The experiment with `slug` and its `admitted_count`, or None."""
+    return experiment_list().filter(slug=slug).first()
+
+
+def participation_of(experiment: Experiment, user) -> Participation | None:
+    """The participation of the user's own organisation in `experiment`, if any."""
+    if not user.is_authenticated:
+        return None
+    return Participation.objects.filter(
+        experiment=experiment, school_id=user.organisation_id
+    ).first()
+
+
+def admitted_per_cohort(experiment: Experiment) -> list[dict]:
+    """How many schools are admitted per cohort: [{"cohort", "count"}], by cohort."""
+    return list(
+        Participation.objects.filter(experiment=experiment, status=Participation.Status.ADMITTED)
+        .values("cohort")
+        .annotate(count=Count("pk"))
+        .order_by("cohort")
+    )
+
+
+def participants(
+    experiment: Experiment,
+    *,
+    status: str = "",
+    cohort: str = "",
+    region: str = "",
+    search: str = "",
+) -> QuerySet:
+    """The participations (applications included) in `experiment`, filtered.
+
+    `region` is a region code; `search` matches the school's name or BRIN code.
+    """
+    rows = Participation.objects.filter(experiment=experiment).select_related(
+        "school", "school__region"
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if cohort:
+        rows = rows.filter(cohort=cohort)
+    if region:
+        rows = rows.filter(school__region__code=region)
+    if search:
+        rows = rows.filter(Q(school__name__icontains=search) | Q(school__code__iexact=search))
+    return rows.order_by("cohort", "school__name", "pk")
+
+
+def cohorts_of(experiment: Experiment) -> list[str]:
+    """The cohorts that occur in the experiment's participations, in order."""
+    return list(
+        Participation.objects.filter(experiment=experiment)
+        .order_by("cohort")
+        .values_list("cohort", flat=True)
+        .distinct()
+    )
+
+
+def regions_of(experiment: Experiment) -> QuerySet:
+    """The regions of the schools that take part or applied, in code order."""
+    return (
+        Region.objects.filter(organisations__participations__experiment=experiment)
+        .defer("geometry")
+        .distinct()
+        .order_by("code")
+    )
+
+
+def get_participation(experiment: Experiment, pk: int) -> Participation | None:
+    """One participation in `experiment`, with school, region and who applied."""
+    return (
+        Participation.objects.select_related(
+            "school", "school__region", "applied_by", "decided_by", "experiment"
+        )
+        .filter(experiment=experiment, pk=pk)
+        .first()
+    )
+
+
+def days(duration: timedelta | None) -> float | None:
+    """A duration in days, rounded to one decimal (None stays None)."""
+    if duration is None:
+        return None
+    return round(duration.total_seconds() / 86400, 1)
+
+
+@dataclass
+class TrackingRow:
+    """One admitted school with one of its submissions for the experiment (or none)."""
+
+    school_code: str
+    school_name: str
+    region: str
+    cohort: str
+    submission_id: int | None = None
+    title: str = ""
+    kind: str = ""
+    state: str = ""
+    submitted_at: datetime | None = None
+    decided_at: datetime | None = None
+
+    @property
+    def turnaround(self) -> timedelta | None:
+        """Time from submission to a final decision, when there is one."""
+        if self.state not in DECIDED_STATES or not (self.submitted_at and self.decided_at):
+            return None
+        return self.decided_at - self.submitted_at
+
+    @property
+    def turnaround_days(self) -> float | None:
+        """The turnaround in days, rounded to one decimal."""
+        return days(self.turnaround)
+
+    @property
+    def state_label(self) -> str:
+        """The state in the user's language ("" without a submission)."""
+        return str(Submission.State(self.state).label) if self.state else ""
+
+
+@dataclass
+class Tracking:
+    """The tracking overview of one experiment."""
+
+    rows: list[TrackingRow]
+    school_count: int
+    submission_count: int
+    decided_count: int
+    median_turnaround: timedelta | None
+    longest_turnaround: timedelta | None
+    states: dict[str, int] = field(default_factory=dict)
+
+
+def tracking(experiment: Experiment) -> Tracking:
+    """The admitted schools of `experiment` with their submissions for it.
+
+    One query: admitted participations left-joined to the school's
+    submissions that belong to this experiment, so a school without
+    submissions still has a row. The turnaround (submission to a final
+    decision: approved or rejected) is summarised as its median and longest
+    in Python, which works alike on SQLite and PostgreSQL.
+    """
+    values = (
+        Participation.objects.filter(experiment=experiment, status=Participation.Status.ADMITTED)
+        .annotate(
+            own_submission=FilteredRelation(
+                "school__submissions",
+                condition=Q(school__submissions__experiment=experiment),
+            )
+        )
+        .order_by("school__name", "school_id", "own_submission__submitted_at", "own_submission__pk")
+        .values_list(
+            "school__code",
+            "school__name",
+            "school__region__name",
+            "cohort",
+            "own_submission__pk",
+            "own_submission__title",
+            "own_submission__kind",
+            "own_submission__state",
+            "own_submission__submitted_at",
+            "own_submission__decided_at",
+        )
+    )
+    rows = [
+        TrackingRow(
+            school_code=code,
+            school_name=name,
+            region=region or "",
+            cohort=cohort,
+            submission_id=pk,
+            title=title or "",
+            kind=kind or "",
+            state=state or "",
+            submitted_at=submitted_at,
+            decided_at=decided_at,
+        )
+        for (
+            code,
+            name,
+            region,
+            cohort,
+            pk,
+            title,
+            kind,
+            state,
+            submitted_at,
+            decided_at,
+        ) in values
+    ]
+    turnarounds = [row.turnaround for row in rows if row.turnaround is not None]
+    states: dict[str, int] = {}
+    for row in rows:
+        if row.submission_id is not None:
+            states[row.state] = states.get(row.state, 0) + 1
+    return Tracking(
+        rows=rows,
+        school_count=len({row.school_code for row in rows}),
+        submission_count=sum(1 for row in rows if row.submission_id is not None),
+        decided_count=len(turnarounds),
+        median_turnaround=statistics.median(turnarounds) if turnarounds else None,
+        longest_turnaround=max(turnarounds) if turnarounds else None,
+        states=states,
+    )

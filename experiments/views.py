@@ -1,0 +1,311 @@
+"""Pages for experiments. Thin: forms check input, services write, selectors
+read, `accounts.permissions` guards."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.models import Role
+from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
+from rules.registry import Kind
+from submissions.models import Submission
+
+from . import selectors, services
+from .forms import ApplicationForm, DecisionForm, ParticipantFilterForm
+
+PAGE_SIZE = 25
+# Who may read the participants of an experiment; only ministry staff decide.
+PARTICIPANT_READERS = (*MINISTRY_ROLES, Role.SBB_REVIEWER)
+
+
+def _experiment_or_404(slug: str):
+    experiment = selectors.get_experiment(slug)
+    if experiment is None:
+        raise Http404
+    return experiment
+
+
+def _may_apply(user, experiment) -> bool:
+    return user.role == Role.SCHOOL_AUTHOR and user.organisation.kind == services.school_kind_for(
+        experiment
+    )
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _days(duration) -> str:
+    """A duration in days with one decimal, for CSV ("3.5"; empty without one)."""
+    value = selectors.days(duration)
+    return "" if value is None else f"{value:.1f}"
+
+
+def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    """CSV in UTF-8 with a byte-order mark, so that Excel reads the accents."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@role_required()
+def experiment_list(request):
+    """The experiments with their caps and dates (any logged-in user)."""
+    experiments = list(selectors.experiment_list())
+    return render(request, "experiments/experiment_list.html", {"experiments": experiments})
+
+
+@require_GET
+@role_required()
+def experiment_detail(request, slug):
+    """One experiment's parameters; the user's own school's application, if any."""
+    experiment = _experiment_or_404(slug)
+    return render(
+        request,
+        "experiments/experiment_detail.html",
+        {
+            "experiment": experiment,
+            "school_kind": services.school_kind_for(experiment),
+            "kind_label": dict(Kind.choices).get(experiment.kind, experiment.kind),
+            "per_cohort": selectors.admitted_per_cohort(experiment),
+            "own_participation": selectors.participation_of(experiment, request.user),
+            "may_apply": _may_apply(request.user, experiment),
+            "may_read_participants": request.user.role in PARTICIPANT_READERS,
+            "is_ministry": request.user.role in MINISTRY_ROLES,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SCHOOL_ROLES)
+def apply(request, slug):
+    """A school author applies on behalf of their own school."""
+    experiment = _experiment_or_404(slug)
+    existing = selectors.participation_of(experiment, request.user)
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.apply_for_experiment(
+                experiment=experiment,
+                school=request.user.organisation,
+                cohort=form.cleaned_data["cohort"],
+                motivation=form.cleaned_data["motivation"],
+                applied_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Your application to %(experiment)s has been sent to the ministry.")
+                % {"experiment": experiment.name},
+            )
+            return redirect("experiments:detail", slug=experiment.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "experiments/apply.html",
+        {
+            "experiment": experiment,
+            "form": form,
+            "existing": existing,
+            "may_apply": _may_apply(request.user, experiment),
+            "school_kind": services.school_kind_for(experiment),
+        },
+        status=status,
+    )
+
+
+def _participant_filters(request, experiment):
+    form = ParticipantFilterForm(
+        request.GET or None,
+        cohorts=selectors.cohorts_of(experiment),
+        regions=selectors.regions_of(experiment),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.participants(
+        experiment,
+        status=filters.get("status") or "",
+        cohort=filters.get("cohort") or "",
+        region=filters.get("region") or "",
+        search=(filters.get("q") or "").strip(),
+    )
+    return form, rows
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants(request, slug):
+    """Schools that applied to or take part in the experiment, filterable, paginated."""
+    experiment = _experiment_or_404(slug)
+    form, rows = _participant_filters(request, experiment)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "experiments/participants.html",
+        {
+            "experiment": experiment,
+            "form": form,
+            "page": page,
+            "query": _query_without_page(request),
+            "csv_query": _query_without_page(request),
+            "is_ministry": request.user.role in MINISTRY_ROLES,
+            "undecided": services.UNDECIDED_STATUSES,
+        },
+    )
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants_csv(request, slug):
+    """The participants page as CSV, with the same filters and columns."""
+    experiment = _experiment_or_404(slug)
+    _form, rows = _participant_filters(request, experiment)
+    header = [
+        _("BRIN code"),
+        _("School"),
+        _("Region"),
+        _("Cohort"),
+        _("Status"),
+        _("Applied at"),
+        _("Decided at"),
+    ]
+    return _csv_response(
+        f"deelnemers-{experiment.slug}.csv",
+        header,
+        (
+            [
+                row.school.code,
+                row.school.name,
+                row.school.region.name if row.school.region else "",
+                row.cohort,
+                row.get_status_display(),
+                _local(row.created_at),
+                _local(row.decided_at),
+            ]
+            for row in rows.iterator()
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*MINISTRY_ROLES)
+def decide(request, slug, pk):
+    """Ministry staff admit, wait-list or decline one application, with a reason."""
+    experiment = _experiment_or_404(slug)
+    participation = selectors.get_participation(experiment, pk)
+    if participation is None:
+        raise Http404
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_participation(
+                participation=participation,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+                decided_by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Decision saved for %(school)s; the school has been notified.")
+                % {"school": participation.school.name},
+            )
+            return redirect("experiments:participants", slug=experiment.slug)
+    return render(
+        request,
+        "experiments/decide.html",
+        {
+            "experiment": experiment,
+            "participation": participation,
+            "form": form,
+            "is_open": participation.status in services.UNDECIDED_STATUSES,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking(request, slug):
+    """Admitted schools with their submissions, states and turnaround times."""
+    experiment = _experiment_or_404(slug)
+    overview = selectors.tracking(experiment)
+    page = Paginator(overview.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    state_labels = dict(Submission.State.choices)
+    return render(
+        request,
+        "experiments/tracking.html",
+        {
+            "experiment": experiment,
+            "overview": overview,
+            "page": page,
+            "median_days": selectors.days(overview.median_turnaround),
+            "longest_days": selectors.days(overview.longest_turnaround),
+            "states": [
+                (state_labels.get(state, state), count)
+                for state, count in sorted(overview.states.items())
+            ],
+        },
+    )
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking_csv(request, slug):
+    """The tracking rows as CSV, with the turnaround in days."""
+    experiment = _experiment_or_404(slug)
+    overview = selectors.tracking(experiment)
+    kind_labels = dict(Submission._meta.get_field("kind").choices)
+    header = [
+        _("BRIN code"),
+        _("School"),
+        _("Region"),
+        _("Cohort"),
+        _("Submission"),
+        _("Kind"),
+        _("State"),
+        _("Submitted at"),
+        _("Decided at"),
+        _("Days to decision"),
+    ]
+    return _csv_response(
+        f"voortgang-{experiment.slug}.csv",
+        header,
+        (
+            [
+                row.school_code,
+                row.school_name,
+                row.region,
+                row.cohort,
+                row.title,
+                str(kind_labels.get(row.kind, row.kind)),
+                row.state_label,
+                _local(row.submitted_at),
+                _local(row.decided_at),
+                _days(row.turnaround),
+            ]
+            for row in overview.rows
+        ),
+    )

@@ -1,0 +1,40 @@
+"""Test data for the experiments tests."""
+
+import importlib
+
+from experiments.models import Experiment, Participation
+from regions.models import Organisation
+
+
+def ensure_experiments() -> None:
+    """The experiments of the data migration, again if a transactional test flushed them."""
+    if Experiment.objects.exists():
+        return
+    from django.apps import apps
+
+    migration = importlib.import_module("experiments.migrations.0002_experiments_from_seeds")
+    migration.create_experiments(apps, None)
+
+
+def experiment(slug: str) -> Experiment:
+    ensure_experiments()
+    return Experiment.objects.get(slug=slug)
+
+
+def make_schools(count: int, *, kind: str = "mbo", start: int = 40, region=None):
+    """`count` schools with BRIN codes 40AA, 41AA, ... (two digits, two letters)."""
+    return [
+        Organisation.objects.create(
+            kind=kind, code=f"{start + i:02d}AA", name=f"School {start + i}", region=region
+        )
+        for i in range(count)
+    ]
+
+
+def make_applications(experiment: Experiment, schools, cohort: str, status="applied"):
+    return [
+        Participation.objects.create(
+            experiment=experiment, school=school, cohort=cohort, status=status, motivation="m"
+        )
+        for school in schools
+    ]

@@ -1,0 +1,276 @@
+"""experiments.services: applying, deciding, and the caps under concurrent admissions."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from accounts.models import Role
+from experiments.models import Participation
+from experiments.services import (
+    AdmissionRefused,
+    ApplicationRefused,
+    DecisionRefused,
+    apply_for_experiment,
+    decide_participation,
+)
+from notifications.models import Notification
+from tests.base import make_user
+
+from .factories import experiment, make_applications, make_schools
+
+REGIONAL = "ruimte-voor-de-regio"
+CROSS_OVERS = "cross-overs"
+PILOT = "pilot-praktijkgerichte-programmas"
+
+
+@pytest.fixture
+def ocw(db):
+    return make_schools(1, kind="ministry", start=0)[0]
+
+
+@pytest.fixture
+def minister(ocw):
+    return make_user("minister", ocw, Role.MINISTRY_STAFF)
+
+
+def test_a_school_author_applies_for_their_own_mbo_school(minister):
+    (school,) = make_schools(1)
+    author = make_user("author", school)
+    participation = apply_for_experiment(
+        experiment=experiment(REGIONAL),
+        school=school,
+        cohort="2021/22",
+        motivation="  Samen met de regio.  ",
+        applied_by=author,
+    )
+    participation.refresh_from_db()
+    assert (participation.status, participation.cohort, participation.motivation) == (
+        "applied",
+        "2021/22",
+        "Samen met de regio.",
+    )
+    assert participation.applied_by == author
+    # Ministry staff hear of the new application.
+    assert list(Notification.objects.values_list("recipient", "kind")) == [
+        (minister.pk, "experiment.applied")
+    ]
+
+
+def test_no_application_for_another_school(db):
+    alice_school, charlie_school = make_schools(2)
+    charlie = make_user("charlie", charlie_school)
+    with pytest.raises(ApplicationRefused):
+        apply_for_experiment(
+            experiment=experiment(REGIONAL),
+            school=alice_school,
+            cohort="2021/22",
+            motivation="m",
+            applied_by=charlie,
+        )
+    assert not Participation.objects.exists()
+
+
+def test_the_school_kind_must_fit_the_experiment(db):
+    (mbo,) = make_schools(1)
+    (vmbo,) = make_schools(1, kind="vmbo", start=50)
+    mbo_author, vmbo_author = make_user("mbo", mbo), make_user("vmbo", vmbo)
+    with pytest.raises(ApplicationRefused):
+        apply_for_experiment(
+            experiment=experiment(PILOT),
+            school=mbo,
+            cohort="2021/22",
+            motivation="m",
+            applied_by=mbo_author,
+        )
+    for slug in (REGIONAL, CROSS_OVERS):
+        with pytest.raises(ApplicationRefused):
+            apply_for_experiment(
+                experiment=experiment(slug),
+                school=vmbo,
+                cohort="2021/22",
+                motivation="m",
+                applied_by=vmbo_author,
+            )
+    apply_for_experiment(
+        experiment=experiment(PILOT),
+        school=vmbo,
+        cohort="2021/22",
+        motivation="m",
+        applied_by=vmbo_author,
+    )
+    assert list(Participation.objects.values_list("school__code", "experiment__slug")) == [
+        (vmbo.code, PILOT)
+    ]
+
+
+def test_applying_twice_is_refused_with_the_current_status(db):
+    (school,) = make_schools(1)
+    author, colleague = make_user("a", school), make_user("b", school)
+    regional = experiment(REGIONAL)
+    apply_for_experiment(
+        experiment=regional, school=school, cohort="2021/22", motivation="m", applied_by=author
+    )
+    with pytest.raises(ApplicationRefused) as refused:
+        apply_for_experiment(
+            experiment=regional,
+            school=school,
+            cohort="2022/23",
+            motivation="again",
+            applied_by=colleague,
+        )
+    assert "already applied" in refused.value.messages[0]
+    assert Participation.objects.get().cohort == "2021/22"
+
+
+def test_cohorts_before_the_first_or_after_the_end_are_refused(db):
+    (school,) = make_schools(1)
+    author = make_user("a", school)
+    for slug, cohort in ((REGIONAL, "2018/19"), (CROSS_OVERS, "2025/26"), (REGIONAL, "21/22")):
+        with pytest.raises(ApplicationRefused):
+            apply_for_experiment(
+                experiment=experiment(slug),
+                school=school,
+                cohort=cohort,
+                motivation="m",
+                applied_by=author,
+            )
+    assert not Participation.objects.exists()
+
+
+def test_decisions_are_for_ministry_staff_only(ocw, minister):
+    (school,) = make_schools(1)
+    (application,) = make_applications(experiment(REGIONAL), [school], "2021/22")
+    others = [
+        make_user("author", school),
+        make_user("sbb", ocw, Role.SBB_REVIEWER),
+        make_user("insp", ocw, Role.INSPECTORATE_REVIEWER),
+    ]
+    for user in others:
+        with pytest.raises(DecisionRefused):
+            decide_participation(
+                participation=application, outcome="admitted", reason="", decided_by=user
+            )
+    application.refresh_from_db()
+    assert application.status == "applied"
+    admin = make_user("beheer", ocw, Role.ADMINISTRATOR)
+    decide_participation(participation=application, outcome="admitted", reason="", decided_by=admin)
+    application.refresh_from_db()
+    assert (application.status, application.decided_by) == ("admitted", admin)
+
+
+def test_wait_listing_and_declining_need_a_reason(minister):
+    schools = make_schools(2)
+    applications = make_applications(experiment(REGIONAL), schools, "2021/22")
+    for application, outcome in zip(applications, ("wait_listed", "declined"), strict=True):
+        with pytest.raises(DecisionRefused):
+            decide_participation(
+                participation=application, outcome=outcome, reason="  ", decided_by=minister
+            )
+        decide_participation(
+            participation=application, outcome=outcome, reason="Vol.", decided_by=minister
+        )
+        application.refresh_from_db()
+        assert (application.status, application.decision_reason) == (outcome, "Vol.")
+        assert application.decided_at is not None
+
+
+def test_the_school_authors_are_notified_of_the_decision(minister):
+    (school,) = make_schools(1)
+    authors = [make_user("a", school), make_user("b", school)]
+    (application,) = make_applications(experiment(REGIONAL), [school], "2021/22")
+    decide_participation(
+        participation=application,
+        outcome="declined",
+        reason="Te weinig bedrijven betrokken.",
+        decided_by=minister,
+    )
+    notifications = Notification.objects.order_by("recipient_id")
+    assert [n.recipient_id for n in notifications] == [a.pk for a in authors]
+    assert all(n.kind == "experiment.declined" for n in notifications)
+    assert "Te weinig bedrijven betrokken." in notifications[0].body
+    assert notifications[0].url == f"/experimenten/{REGIONAL}/"
+
+
+def test_an_admitted_or_declined_school_is_not_decided_again(minister):
+    schools = make_schools(2)
+    admitted, declined = make_applications(experiment(REGIONAL), schools, "2021/22")
+    decide_participation(participation=admitted, outcome="admitted", reason="", decided_by=minister)
+    decide_participation(
+        participation=declined, outcome="declined", reason="r", decided_by=minister
+    )
+    for participation, outcome in ((admitted, "declined"), (declined, "admitted")):
+        with pytest.raises(DecisionRefused):
+            decide_participation(
+                participation=participation, outcome=outcome, reason="r", decided_by=minister
+            )
+    assert sorted(Participation.objects.values_list("status", flat=True)) == [
+        "admitted",
+        "declined",
+    ]
+
+
+def test_a_wait_listed_school_can_be_admitted_later(minister):
+    (school,) = make_schools(1)
+    (application,) = make_applications(
+        experiment(REGIONAL), [school], "2021/22", status="wait_listed"
+    )
+    decide_participation(
+        participation=application, outcome="admitted", reason="Plaats vrij.", decided_by=minister
+    )
+    application.refresh_from_db()
+    assert (application.status, application.decision_reason) == ("admitted", "Plaats vrij.")
+
+
+def test_the_first_cohort_takes_at_most_five_schools(minister):
+    regional = experiment(REGIONAL)
+    applications = make_applications(regional, make_schools(6), regional.first_cohort)
+    for application in applications[:5]:
+        decide_participation(
+            participation=application, outcome="admitted", reason="", decided_by=minister
+        )
+    with pytest.raises(AdmissionRefused):
+        decide_participation(
+            participation=applications[5], outcome="admitted", reason="", decided_by=minister
+        )
+    applications[5].refresh_from_db()
+    assert applications[5].status == "applied"
+    assert regional.participations.filter(status="admitted").count() == regional.max_first_cohort
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_admissions_for_fifteen_places_admit_exactly_fifteen():
+    """Each thread has its own connection; the experiment lock (PostgreSQL) or
+    the write lock at BEGIN IMMEDIATE (SQLite) serialises the count and the write."""
+    regional = experiment(REGIONAL)
+    decider = make_user("minister", make_schools(1, kind="ministry", start=0)[0], "ministry_staff")
+    applications = make_applications(regional, make_schools(20), "2020/21")
+    free_places = regional.max_schools - regional.participations.filter(status="admitted").count()
+    assert free_places == 15
+    outcomes = []
+    errors = []
+    barrier = threading.Barrier(len(applications))
+
+    def admit(participation):
+        try:
+            barrier.wait()
+            decide_participation(
+                participation=participation, outcome="admitted", reason="", decided_by=decider
+            )
+            outcomes.append("admitted")
+        except AdmissionRefused:
+            outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=admit, args=(p,)) for p in applications]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(outcomes) == ["admitted"] * 15 + ["refused"] * 5
+    statuses = Participation.objects.filter(experiment=regional).values_list("status", flat=True)
+    assert sorted(statuses) == ["admitted"] * 15 + ["applied"] * 5
