@@ -38,3 +38,31 @@ def make_applications(experiment: Experiment, schools, cohort: str, status="appl
         )
         for school in schools
     ]
+
+
+def make_submission(
+    school, author, experiment, *, state, submitted_at=None, decided_at=None, title=""
+):
+    """A submission of `school` for `experiment`, with the workflow's timestamps set directly."""
+    from submissions.models import Submission
+
+    return Submission.objects.create(
+        kind=experiment.kind,
+        school=school,
+        title=title or f"Programma {school.code}",
+        state=state,
+        experiment=experiment,
+        submitted_at=submitted_at,
+        decided_at=decided_at,
+        created_by=author,
+    )
+
+
+class EnglishClientMixin:
+    """Requests in English, so that assertions read the msgids, not the Dutch catalogue."""
+
+    def setUp(self):
+        super().setUp()
+        from django.conf import settings
+
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
