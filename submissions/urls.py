@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 app_name = "submissions"
 
@@ -14,4 +14,12 @@ urlpatterns = [
     path(
         "<int:pk>/versies/<int:number>/download/", views.version_download, name="version-download"
     ),
+    # The review workflow (review_views).
+    path("beoordelen/", review_views.review_queue, name="review-queue"),
+    path("<int:pk>/beoordeling/", review_views.review_page, name="review"),
+    path("<int:pk>/indienen/", review_views.submit_view, name="submit"),
+    path("<int:pk>/intrekken/", review_views.withdraw_view, name="withdraw"),
+    path("<int:pk>/commentaar/", review_views.comment_view, name="comment"),
+    path("<int:pk>/besluit/", review_views.decide_view, name="decide"),
+    path("<int:pk>/verschil/", review_views.diff_view, name="diff"),
 ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
 
-from . import selectors, services
+from . import review_selectors, selectors, services, workflow
 from .forms import UploadForm
 from .models import Submission
 
@@ -64,8 +64,9 @@ def submission_upload(request):
 def _detail_context(request, submission, form=None) -> dict:
     versions = selectors.versions_of(submission)
     latest = versions[0] if versions else None
-    can_add = (
-        user_has_role(request.user, SCHOOL_ROLES) and submission.state == Submission.State.DRAFT
+    can_add = user_has_role(request.user, SCHOOL_ROLES) and submission.state in (
+        Submission.State.DRAFT,
+        Submission.State.CHANGES_REQUESTED,
     )
     return {
         "submission": submission,
@@ -75,6 +76,9 @@ def _detail_context(request, submission, form=None) -> dict:
         "groups": selectors.findings_by_section(selectors.report_of(latest)) if latest else [],
         "form": form if form is not None else (UploadForm() if can_add else None),
         "can_add_version": can_add,
+        # The review workflow: what the user may do now, and the audit log.
+        "actions": workflow.allowed_actions(request.user, submission),
+        "events": review_selectors.events_of(submission),
     }
 
 

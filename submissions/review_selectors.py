@@ -1,0 +1,107 @@
+"""Reads for reviewing: the reviewers' queue, the audit log, comments and the
+versions to compare — always scoped to what the user may see."""
+
+import datetime
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+
+from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
+from .selectors import get_submission
+
+# How each audit-log action reads.
+ACTION_LABELS = {
+    "created": _("created"),
+    "uploaded": _("document uploaded"),
+    "saved": _("draft saved"),
+    "submitted": _("submitted"),
+    "validation_failed": _("back to draft: the document does not meet the rules"),
+    "review_started": _("meets the rules: review started"),
+    "comment": _("comment"),
+    "changes_requested": _("changes requested"),
+    "approved": _("approved"),
+    "rejected": _("rejected"),
+    "withdrawn": _("withdrawn"),
+}
+
+
+def review_queue(
+    user,
+    *,
+    kind: str = "",
+    experiment: str = "",
+    region: str = "",
+    waiting_days: int | None = None,
+) -> QuerySet:
+    """Submissions under review that the user reviews, longest waiting first.
+
+    Inspectorate reviewers see only cross-overs flagged for the Inspectorate.
+    Filters: kind, experiment slug, region code, and waiting at least
+    `waiting_days` days since they were submitted.
+    """
+    queryset = Submission.objects.filter(state=Submission.State.UNDER_REVIEW).select_related(
+        "school", "experiment", "region"
+    )
+    if user.role == Role.INSPECTORATE_REVIEWER:
+        queryset = queryset.filter(needs_inspectorate=True)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if experiment:
+        queryset = queryset.filter(experiment__slug=experiment)
+    if region:
+        queryset = queryset.filter(region__code=region)
+    if waiting_days is not None:
+        queryset = queryset.filter(
+            submitted_at__lte=timezone.now() - datetime.timedelta(days=waiting_days)
+        )
+    return queryset.annotate(latest_number=Max("versions__number")).order_by("submitted_at", "pk")
+
+
+def events_of(submission: Submission) -> list[SubmissionEvent]:
+    """The audit log, oldest first, each with a readable `label`."""
+    events = list(
+        submission.events.select_related("actor__organisation", "version").order_by(
+            "created_at", "pk"
+        )
+    )
+    for event in events:
+        event.label = ACTION_LABELS.get(event.action, event.action)
+        event.from_label = Submission.State(event.from_state).label if event.from_state else ""
+        event.to_label = Submission.State(event.to_state).label if event.to_state else ""
+    return events
+
+
+def comments_by_section(submission: Submission) -> dict[str, list[ReviewComment]]:
+    """Every comment on the submission, grouped by section, oldest first."""
+    groups: dict[str, list[ReviewComment]] = {}
+    comments = ReviewComment.objects.filter(submission=submission).select_related(
+        "author__organisation", "version"
+    )
+    for item in comments.order_by("created_at", "pk"):
+        groups.setdefault(item.section, []).append(item)
+    return groups
+
+
+def decisions_of(submission: Submission) -> list[Decision]:
+    """Every decision on the submission, oldest first."""
+    return list(
+        submission.decisions.select_related("decided_by", "version").order_by("decided_at", "pk")
+    )
+
+
+def versions_to_compare(user, pk: int, old: int, new: int):
+    """The submission and its two versions numbered `old` and `new`, or 404."""
+    submission = get_submission(user, pk)
+    versions = {
+        version.number: version
+        for version in SubmissionVersion.objects.filter(
+            submission=submission, number__in=[old, new]
+        )
+    }
+    if old not in versions or new not in versions:
+        raise Http404("No such version.")
+    return submission, versions[old], versions[new]

@@ -1,0 +1,220 @@
+"""Pages for the review workflow: the reviewers' queue, the review page (the
+document by section with comments, the decision), the transitions as form
+posts, and the difference between two versions.
+
+Views stay thin: reads through the selectors, writes through `workflow`,
+which checks role and state again on the server.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import REVIEWER_ROLES, role_required
+from experiments.models import Experiment
+from regions.models import Region
+
+from . import review_selectors, selectors, workflow
+from .diff import diff_documents, flatten, shown
+from .review_forms import CommentForm, DecisionForm, QueueFilterForm
+
+PAGE_SIZE = 20
+
+
+@role_required(*REVIEWER_ROLES)
+@require_GET
+def review_queue(request):
+    """Submissions waiting for review, filterable, longest waiting first."""
+    form = QueueFilterForm(
+        request.GET or None,
+        experiments=Experiment.objects.order_by("name").values_list("slug", "name"),
+        regions=Region.objects.order_by("code").values_list("code", "name"),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    queue = review_selectors.review_queue(
+        request.user,
+        kind=filters.get("kind", ""),
+        experiment=filters.get("experiment", ""),
+        region=filters.get("region", ""),
+        waiting_days=filters.get("waiting_days"),
+    )
+    page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "submissions/review_queue.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query.urlencode(),
+            "filtered": bool(filters and any(v not in ("", None) for v in filters.values())),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _sections(document) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The document's top-level sections, each as (path, shown value) rows."""
+    if not isinstance(document, dict):
+        return []
+    return [
+        (key, [(path, shown(value)) for path, value in flatten(value, key)])
+        for key, value in document.items()
+    ]
+
+
+def _review_context(request, submission, *, comment_form=None, decision_form=None) -> dict:
+    versions = selectors.versions_of(submission)
+    latest = versions[0] if versions else None
+    report = selectors.report_of(latest) if latest else None
+    actions = workflow.allowed_actions(request.user, submission)
+    comments = review_selectors.comments_by_section(submission)
+    sections = [
+        (key, rows, comments.pop(key, []))
+        for key, rows in _sections(latest.document if latest else {})
+    ]
+    return {
+        "submission": submission,
+        "version": latest,
+        "versions": versions,
+        "report": report,
+        "groups": selectors.findings_by_section(report),
+        "sections": sections,
+        # Comments on the document as a whole, or on sections it no longer has.
+        "other_comments": [item for items in comments.values() for item in items],
+        "decisions": review_selectors.decisions_of(submission),
+        "events": review_selectors.events_of(submission),
+        "actions": actions,
+        "comment_form": comment_form,
+        "decision_form": decision_form
+        if decision_form is not None
+        else (DecisionForm() if "decide" in actions else None),
+    }
+
+
+@login_required
+@require_GET
+def review_page(request, pk):
+    """The submitted document by section with its comments, findings, decisions and log."""
+    submission = selectors.get_submission(request.user, pk)
+    return render(request, "submissions/review_page.html", _review_context(request, submission))
+
+
+@login_required
+@require_POST
+def submit_view(request, pk):
+    """Submit the draft (school authors of the submission's school)."""
+    submission = selectors.get_submission(request.user, pk)
+    try:
+        version = workflow.submit(submission, request.user)
+    except workflow.TransitionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("Version %(number)s is submitted and being checked against the rules.")
+            % {"number": version.number},
+        )
+    return redirect("submissions:detail", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def withdraw_view(request, pk):
+    """Withdraw the submission before a decision (school authors of its school)."""
+    submission = selectors.get_submission(request.user, pk)
+    try:
+        workflow.withdraw(submission, request.user)
+    except workflow.TransitionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The submission is withdrawn."))
+    return redirect("submissions:detail", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def comment_view(request, pk):
+    """Comment on a section; on a problem the page comes back with the text kept."""
+    submission = selectors.get_submission(request.user, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.comment(
+                submission, request.user, form.cleaned_data["section"], form.cleaned_data["text"]
+            )
+        except workflow.TransitionRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("Your comment is added."))
+            section = form.cleaned_data["section"]
+            anchor = f"#section-{section}" if section else ""
+            return redirect(reverse("submissions:review", args=[submission.pk]) + anchor)
+    context = _review_context(request, submission, comment_form=form)
+    return render(request, "submissions/review_page.html", context, status=400)
+
+
+@login_required
+@require_POST
+def decide_view(request, pk):
+    """Decide with a reason; on a problem the page comes back with the form filled."""
+    submission = selectors.get_submission(request.user, pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.decide(
+                submission, request.user, form.cleaned_data["outcome"], form.cleaned_data["reason"]
+            )
+        except workflow.TransitionRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("Your decision is recorded."))
+            return redirect("submissions:review", pk=submission.pk)
+    context = _review_context(request, submission, decision_form=form)
+    return render(request, "submissions/review_page.html", context, status=400)
+
+
+def _number(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_GET
+def diff_view(request, pk):
+    """What changed between two versions: `?van=1&naar=2` (default: the last two)."""
+    submission = selectors.get_submission(request.user, pk)
+    numbers = [version.number for version in selectors.versions_of(submission)]
+    if len(numbers) < 2:
+        return render(
+            request,
+            "submissions/diff.html",
+            {"submission": submission, "numbers": numbers, "changes": None},
+        )
+    old = _number(request.GET.get("van", numbers[1]))
+    new = _number(request.GET.get("naar", numbers[0]))
+    if old is None or new is None:
+        return HttpResponseBadRequest(_("Choose two version numbers."))
+    submission, old_version, new_version = review_selectors.versions_to_compare(
+        request.user, pk, old, new
+    )
+    changes = diff_documents(old_version.document, new_version.document)
+    return render(
+        request,
+        "submissions/diff.html",
+        {
+            "submission": submission,
+            "numbers": numbers,
+            "old": old_version,
+            "new": new_version,
+            "changes": changes,
+        },
+    )

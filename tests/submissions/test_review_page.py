@@ -1,0 +1,171 @@
+"""The review page and the transitions as form posts: who sees what, who may do
+what, and nothing typed is lost when a post is refused."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from submissions.models import Decision, ReviewComment, Submission, SubmissionEvent
+
+from .workflow_helpers import WorkflowTestCase
+
+S = Submission.State
+
+
+class ReviewPageTests(WorkflowTestCase):
+    @pytest.fixture(autouse=True)
+    def _query_guard(self, django_assert_max_num_queries):
+        self.max_queries = django_assert_max_num_queries
+
+    def url(self, name, submission):
+        return reverse(f"submissions:{name}", args=[submission.pk])
+
+    def test_document_by_section_with_findings_and_forms_for_the_reviewer(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        response = self.client.get(self.url("review", submission))
+        assert response.status_code == 200
+        for section in ("national_section", "regional_section", "electives"):
+            self.assertContains(response, f'id="section-{section}"')
+            self.assertContains(response, f'<label for="id_text_{section}"')
+        self.assertContains(response, "regional_section.contributors[1].organisation")
+        self.assertContains(response, "Zorg dichtbij huis")
+        self.assertContains(response, 'name="outcome"')
+        self.assertContains(response, 'name="reason"')
+        self.assertContains(response, "utrecht-alert--success")  # the check's result
+
+    def test_the_school_sees_comments_and_decisions_but_cannot_decide(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        self.client.post(
+            self.url("comment", submission),
+            {"section": "regional_section", "text": "Wie is de bedrijfsexpert?"},
+        )
+        self.client.post(
+            self.url("decide", submission),
+            {"outcome": "changes_requested", "reason": "Noem het bedrijf."},
+        )
+        for user in (self.alice, self.bob):
+            self.login(user)
+            response = self.client.get(self.url("review", submission))
+            self.assertContains(response, "Wie is de bedrijfsexpert?")
+            self.assertContains(response, "Noem het bedrijf.")
+            self.assertNotContains(response, 'name="outcome"')
+            # The authors may reply while changes are requested.
+            self.assertContains(response, 'id="id_text_regional_section"')
+
+    def test_charlie_gets_404_on_every_view_and_action(self):
+        submission = self.submitted()
+        self.login(self.charlie)
+        for name in ("review", "diff", "detail"):
+            assert self.client.get(self.url(name, submission)).status_code == 404, name
+        posts = {
+            "submit": {},
+            "withdraw": {},
+            "comment": {"section": "", "text": "Hallo"},
+            "decide": {"outcome": "approved", "reason": "Goed"},
+        }
+        for name, data in posts.items():
+            assert self.client.post(self.url(name, submission), data).status_code == 404, name
+        submission.refresh_from_db()
+        assert submission.state == S.UNDER_REVIEW
+        assert not ReviewComment.objects.exists()
+        assert not Decision.objects.exists()
+
+    def test_anonymous_is_sent_to_login(self):
+        submission = self.submitted()
+        self.client.logout()
+        for name in ("review", "diff"):
+            response = self.client.get(self.url(name, submission))
+            assert response.status_code == 302
+            assert reverse("login") in response["Location"]
+        response = self.client.post(self.url("submit", submission))
+        assert response.status_code == 302
+        assert reverse("login") in response["Location"]
+
+    def test_submit_and_withdraw_buttons_for_the_authors(self):
+        submission = self.uploaded()
+        self.login(self.bob)
+        detail = self.client.get(self.url("detail", submission))
+        self.assertContains(detail, f'action="{self.url("submit", submission)}"')
+        self.assertNotContains(detail, f'action="{self.url("withdraw", submission)}"')
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(self.url("submit", submission))
+        self.assertRedirects(response, self.url("detail", submission))
+        submission.refresh_from_db()
+        assert submission.state == S.UNDER_REVIEW
+        detail = self.client.get(self.url("detail", submission))
+        self.assertContains(detail, f'action="{self.url("withdraw", submission)}"')
+        self.assertContains(detail, "history-event--review_started")
+        self.client.post(self.url("withdraw", submission))
+        submission.refresh_from_db()
+        assert submission.state == S.WITHDRAWN
+
+    def test_refused_transition_says_why(self):
+        submission = self.submitted()
+        self.login(self.ministry_user)
+        response = self.client.post(self.url("withdraw", submission), follow=True)
+        self.assertContains(response, "Only a school author of this school can withdraw it.")
+        response = self.client.post(
+            self.url("decide", submission), {"outcome": "approved", "reason": "Prima"}
+        )
+        assert response.status_code == 400
+        self.assertContains(response, "Only a reviewer of this submission", status_code=400)
+        submission.refresh_from_db()
+        assert submission.state == S.UNDER_REVIEW
+
+    def test_a_refused_decision_keeps_the_reason_typed(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        response = self.client.post(
+            self.url("decide", submission), {"outcome": "", "reason": "Een lange motivering"}
+        )
+        assert response.status_code == 400
+        self.assertContains(response, "Een lange motivering", status_code=400)
+        assert not Decision.objects.exists()
+
+    def test_a_refused_comment_keeps_the_text_typed(self):
+        submission = self.uploaded()  # a draft: no comments yet
+        self.login(self.alice)
+        response = self.client.post(
+            self.url("comment", submission),
+            {"section": "electives", "text": "Mijn zorgvuldige toelichting"},
+        )
+        assert response.status_code == 400
+        self.assertContains(response, "Mijn zorgvuldige toelichting", status_code=400)
+        self.assertContains(response, "cannot be commented on", status_code=400)
+        assert not ReviewComment.objects.exists()
+
+    def test_decision_through_the_page_is_logged_and_shown(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.url("decide", submission), {"outcome": "approved", "reason": "Helder plan."}
+            )
+        self.assertRedirects(response, self.url("review", submission))
+        submission.refresh_from_db()
+        assert submission.state == S.APPROVED
+        event = SubmissionEvent.objects.filter(submission=submission).last()
+        assert (event.action, event.actor) == ("approved", self.sbb_user)
+        self.login(self.alice)
+        detail = self.client.get(self.url("detail", submission))
+        self.assertContains(detail, "history-event--approved")
+        self.assertContains(detail, "Helder plan.")
+
+    def test_query_count_does_not_grow_with_comments(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        self.client.post(self.url("comment", submission), {"section": "electives", "text": "1"})
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(self.url("review", submission))
+        one_comment = len(few.captured_queries)
+        assert one_comment < 30
+        for number in range(10):
+            self.client.post(
+                self.url("comment", submission), {"section": "electives", "text": f"c{number}"}
+            )
+        with self.max_queries(one_comment):
+            response = self.client.get(self.url("review", submission))
+        self.assertContains(response, "c9")
