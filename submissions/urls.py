@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review_views, views
+from . import draft_views, review_views, views
 
 app_name = "submissions"
 
@@ -8,6 +8,24 @@ urlpatterns = [
     path("", views.submission_list, name="list"),
     path("nieuw/", views.submission_upload, name="upload"),
     path("regels/", views.rules_page, name="rules"),
+    # Drafting in the browser (draft_views.py).
+    path("concept/nieuw/", draft_views.draft_create, name="draft-create"),
+    path("concept/<int:pk>/", draft_views.draft_edit, name="draft-edit"),
+    path(
+        "concept/zoek/kwalificatie/",
+        draft_views.qualification_choices,
+        name="draft-qualification-choices",
+    ),
+    path(
+        "concept/zoek/kwalificaties/",
+        draft_views.qualification_options,
+        name="draft-qualifications",
+    ),
+    path(
+        "concept/zoek/organisaties/", draft_views.organisation_options, name="draft-organisations"
+    ),
+    path("concept/zoek/keuzedelen/", draft_views.elective_options, name="draft-electives"),
+    path("concept/kerntaken/", draft_views.core_task_options, name="draft-core-tasks"),
     path("<int:pk>/", views.submission_detail, name="detail"),
     path("<int:pk>/nieuwe-versie/", views.version_upload, name="version-upload"),
     path("<int:pk>/versies/<int:number>/status/", views.version_status, name="version-status"),

@@ -1,0 +1,250 @@
+"""Drafting in the browser: a new draft, the editor per kind, and the small
+htmx endpoints the editor uses (search suggestions, core tasks of a
+qualification).
+
+The editor is one form. Every button posts the whole form to the editor
+(`action` says what to do): save, check now, add a row, remove a row, search a
+qualification. With htmx the answer replaces the form without a page reload;
+without JavaScript the same request renders the whole page. Either way the
+form is rendered again from what was posted, so nothing typed is lost.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.permissions import SCHOOL_ROLES, role_required, scope_to_organisation
+
+from . import drafting
+from .draft_forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
+from .models import Submission
+from .workflow import is_author
+
+SUGGESTIONS = 10
+QUALIFICATION_RESULTS = 20
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@role_required(*SCHOOL_ROLES)
+@require_http_methods(["GET", "POST"])
+def draft_create(request):
+    """Choose the kind, experiment and title of a new draft for one's own school."""
+    if not request.user.organisation.is_school:
+        raise PermissionDenied
+    form = NewDraftForm(request.POST or None, initial={"kind": request.GET.get("kind")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = drafting.create_draft(
+                user=request.user,
+                kind=form.cleaned_data["kind"],
+                experiment=form.cleaned_data["experiment"],
+                title=form.cleaned_data["title"],
+            )
+        except drafting.DraftRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The draft has been created. Fill it in and save it."))
+            return redirect("submissions:draft-edit", pk=submission.pk)
+    return render(
+        request,
+        "submissions/draft_create.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _get_draft(request, pk: int) -> Submission:
+    """A submission of a drafted kind that the user may see, or 404."""
+    queryset = scope_to_organisation(
+        Submission.objects.select_related("school__region", "experiment"), request.user, "school"
+    )
+    submission = get_object_or_404(queryset, pk=pk)
+    if submission.kind not in drafting.DRAFT_KINDS:
+        raise Http404
+    return submission
+
+
+def _change_rows(editor_class, data, action: str):
+    """Add or remove a row in the posted data; returns (block, index) of a new row."""
+    verb, _sep, rest = action.partition(":")
+    name, _sep, index = rest.partition(":")
+    block = next((block for block in editor_class.blocks if block.name == name), None)
+    if block is None:
+        return None
+    rows = rows_of(data, block)
+    if verb == "add" and len(rows) < block.formset_class.max_num:
+        rows.append(dict.fromkeys(block.fields, ""))
+        put_rows(data, block, rows)
+        return block.name, len(rows) - 1
+    if verb == "remove" and index.isdigit() and int(index) < len(rows):
+        del rows[int(index)]
+        put_rows(data, block, rows)
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_edit(request, pk: int):
+    """The editor of a draft: school authors of its school change it while it is a
+    draft or changes are requested; national roles see it read-only."""
+    submission = _get_draft(request, pk)
+    author = is_author(request.user, submission)
+    if not (author or request.user.has_national_view):
+        raise Http404
+    if request.method == "POST" and not author:
+        raise PermissionDenied
+    editable = author and submission.state in drafting.EDITABLE_STATES
+    editor_class = EDITORS[submission.kind]
+    context = {"submission": submission, "editable": editable}
+    status = 200
+    if request.method == "GET":
+        data = editor_class.data_from_document(submission.draft or {}, submission)
+        editor = editor_class(data, submission=submission)
+        return _render(request, editor, context, submission.revision, status)
+
+    data = request.POST.copy()
+    action = data.get("action") or "save"
+    try:
+        revision = int(data.get("revision", ""))
+    except ValueError:
+        revision = 0
+    new_row = None
+    if action.startswith(("add:", "remove:")):
+        new_row = _change_rows(editor_class, data, action)
+    editor = editor_class(data, submission=submission)
+    if new_row is not None:
+        row = editor.formsets[new_row[0]].forms[new_row[1]]
+        first = next(iter(row.fields.values()))
+        first.widget.attrs["autofocus"] = True
+    if action == "search":
+        context["results"] = drafting.search_qualifications(data.get("qualification_search", ""))
+        context["searched"] = True
+    elif action == "check":
+        if editor.is_valid():
+            findings = drafting.check_document(editor.document(), submission)
+            editor.place_findings(findings)
+            context.update(checked=True, findings=findings)
+        else:
+            context["has_errors"] = True
+            status = 400
+    elif action == "save":
+        if not editable:
+            context["refused"] = _(
+                "This submission is %(state)s; its draft can no longer be changed."
+            ) % {"state": submission.get_state_display()}
+            status = 409
+        elif editor.is_valid():
+            try:
+                saved = drafting.save_draft(
+                    submission=submission,
+                    user=request.user,
+                    document=editor.document(),
+                    title=editor.form.cleaned_data["title"],
+                    revision=revision,
+                )
+            except drafting.StaleDraft as error:
+                context["conflict"] = error.message
+                status = 409
+            except drafting.DraftRefused as error:
+                context["refused"] = error.message
+                status = 409
+            else:
+                if not _is_htmx(request):
+                    messages.success(request, _("The draft has been saved."))
+                    return redirect("submissions:draft-edit", pk=saved.pk)
+                revision = saved.revision
+                context.update(submission=saved, saved_at=timezone.localtime(saved.updated_at))
+        else:
+            context["has_errors"] = True
+            status = 400
+    return _render(request, editor, context, revision, status)
+
+
+def _render(request, editor, context, revision, status):
+    context.update(editor=editor, revision=revision)
+    if hasattr(editor, "chosen_qualification"):
+        context["chosen_qualification"] = editor.chosen_qualification()
+    if _is_htmx(request):
+        # htmx does not swap 4xx answers; the messages in the form say what happened.
+        return render(request, "submissions/partials/draft_form.html", context)
+    return render(request, "submissions/draft_edit.html", context, status=status)
+
+
+def _value(request, suffix: str) -> str:
+    """The value of the one GET parameter whose name ends with `suffix` (htmx
+    sends the field's own name, e.g. contributors-2-organisation)."""
+    for key, value in request.GET.items():
+        if key == suffix or key.endswith(f"-{suffix}"):
+            return value.strip()
+    return ""
+
+
+@login_required
+@require_GET
+def qualification_choices(request):
+    """htmx: qualifications matching the search, as radio buttons to choose one."""
+    query = _value(request, "qualification_search")
+    return render(
+        request,
+        "submissions/partials/draft_qualification_results.html",
+        {"results": drafting.search_qualifications(query), "searched": bool(query)},
+    )
+
+
+@login_required
+@require_GET
+def qualification_options(request):
+    """htmx: qualifications matching the typed text, as datalist options."""
+    options = [
+        (qualification.crebo, f"{qualification.title} – {_('level')} {qualification.level}")
+        for qualification in drafting.search_qualifications(
+            _value(request, "qualification"), limit=SUGGESTIONS
+        )
+    ]
+    return render(request, "submissions/partials/draft_options.html", {"options": options})
+
+
+@login_required
+@require_GET
+def organisation_options(request):
+    """htmx: organisations (schools and companies) matching the typed name or code."""
+    options = [
+        (organisation.code, f"{organisation.name} ({organisation.get_kind_display()})")
+        for organisation in drafting.search_organisations(
+            _value(request, "organisation"), limit=SUGGESTIONS
+        )
+    ]
+    return render(request, "submissions/partials/draft_options.html", {"options": options})
+
+
+@login_required
+@require_GET
+def elective_options(request):
+    """htmx: keuzedelen of the register matching the typed title or code."""
+    options = [
+        (elective.code, f"{elective.title} ({elective.study_load_hours} {_('hours')})")
+        for elective in drafting.search_electives(_value(request, "code"), limit=SUGGESTIONS)
+    ]
+    return render(request, "submissions/partials/draft_options.html", {"options": options})
+
+
+@login_required
+@require_GET
+def core_task_options(request):
+    """htmx: the core tasks of the chosen qualification, as options of a select."""
+    crebo = _value(request, "qualification")
+    current = _value(request, "core_task")
+    choices = core_task_choices({crebo}).get(crebo, [])
+    return render(
+        request,
+        "submissions/partials/draft_core_task_options.html",
+        {"choices": choices, "current": current, "crebo": crebo},
+    )

@@ -1,0 +1,257 @@
+"""Drafting a submission in the browser: create a draft, save it with
+optimistic locking, check it against the rules, and place the rules' findings
+beside the fields of the form.
+
+The draft is `Submission.draft`, an interchange document (docs/interchange.md).
+`Submission.revision` counts the saves; a save names the revision it was
+loaded with and is refused when someone else saved in between, so that nobody
+overwrites another person's text without knowing it.
+"""
+
+import re
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from qualifications.models import Qualification
+from qualifications.selectors import search_electives as search_register_electives
+from qualifications.text import normalize_title
+from regions.models import Organisation, Region
+from rules.engine import validate_document
+from rules.registry import Kind
+
+from .models import Submission, SubmissionEvent
+from .selectors import rendered_message
+from .workflow import is_author
+
+FORMAT = "vet-submission/1"
+# The kinds that are drafted in the browser (continuous pathways have their own app).
+DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME)
+# States in which the author may change the draft.
+EDITABLE_STATES = (Submission.State.DRAFT, Submission.State.CHANGES_REQUESTED)
+# Kinds whose document names the experiment and the region.
+KINDS_WITH_EXPERIMENT_AND_REGION = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER)
+
+
+class DraftRefused(Exception):
+    """The user may not change this draft (now)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class StaleDraft(DraftRefused):
+    """Someone else saved the draft after the form was loaded."""
+
+    def __init__(self, message: str, saved_at):
+        super().__init__(message)
+        self.saved_at = saved_at
+
+
+def may_edit(user, submission: Submission) -> bool:
+    """A school author of the submission's school, while the state allows changes."""
+    return is_author(user, submission) and submission.state in EDITABLE_STATES
+
+
+def skeleton_document(*, kind: str, school, experiment, title: str) -> dict:
+    """The document a new draft starts with: format, kind, school, and for the
+    kinds that have them the experiment, title and region (the school's)."""
+    document = {"format": FORMAT, "kind": kind, "school": school.code}
+    if kind in KINDS_WITH_EXPERIMENT_AND_REGION:
+        if experiment is not None:
+            document["experiment"] = experiment.slug
+        document["title"] = title
+        if school.region_id is not None:
+            document["region"] = school.region.code
+    return document
+
+
+@transaction.atomic
+def create_draft(*, user, kind: str, experiment, title: str) -> Submission:
+    """Create a draft submission of `kind` for the user's organisation."""
+    if kind not in DRAFT_KINDS:
+        raise DraftRefused(_("This kind of submission cannot be drafted here."))
+    if experiment is not None and experiment.kind != kind:
+        raise DraftRefused(_("The experiment does not belong to this kind of submission."))
+    school = user.organisation
+    submission = Submission.objects.create(
+        kind=kind,
+        school=school,
+        title=title.strip()[:300],
+        experiment=experiment,
+        region=school.region,
+        created_by=user,
+        draft=skeleton_document(kind=kind, school=school, experiment=experiment, title=title),
+    )
+    SubmissionEvent.objects.create(
+        submission=submission, actor=user, action="created", to_state=submission.state
+    )
+    return submission
+
+
+def _region_of(submission: Submission, document: dict):
+    if submission.kind not in KINDS_WITH_EXPERIMENT_AND_REGION:
+        return submission.region
+    code = document.get("region")
+    return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
+
+
+@transaction.atomic
+def save_draft(
+    *, submission: Submission, user, document: dict, title: str, revision: int
+) -> Submission:
+    """Save the draft document when nobody saved it since `revision` was loaded.
+
+    The compare-and-set is one UPDATE (`revision = revision + 1` where the
+    revision is still the one the form was loaded with, and the state still
+    editable), so that of two concurrent saves exactly one wins. Also sets the
+    title, region and Inspectorate flag, and logs a "saved" event. Raises
+    `StaleDraft` when someone else saved in between, `DraftRefused` when the
+    user may not change it or the state no longer allows changes. Returns the
+    submission as saved.
+    """
+    if not is_author(user, submission):
+        raise DraftRefused(_("Only a school author of this school can change the draft."))
+    needs_inspectorate = (
+        submission.kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
+    )
+    updated = Submission.objects.filter(
+        pk=submission.pk, revision=revision, state__in=EDITABLE_STATES
+    ).update(
+        draft=document,
+        title=title.strip()[:300],
+        region=_region_of(submission, document),
+        needs_inspectorate=needs_inspectorate,
+        revision=F("revision") + 1,
+        updated_at=timezone.now(),
+    )
+    current = Submission.objects.select_related("school", "experiment").get(pk=submission.pk)
+    if not updated:
+        if current.state not in EDITABLE_STATES:
+            raise DraftRefused(
+                _("This submission is %(state)s; its draft can no longer be changed.")
+                % {"state": current.get_state_display()}
+            )
+        saved_at = timezone.localtime(current.updated_at)
+        raise StaleDraft(
+            _(
+                "Someone else saved this draft at %(time)s; your text is below — copy what "
+                "you need, or reload the draft."
+            )
+            % {"time": saved_at.strftime("%H:%M")},
+            saved_at=saved_at,
+        )
+    SubmissionEvent.objects.create(
+        submission=current,
+        actor=user,
+        action="saved",
+        detail=_("revision %(number)s") % {"number": current.revision},
+    )
+    return current
+
+
+def check_document(document: dict, submission: Submission) -> list[dict]:
+    """The rules' findings on a (possibly unsaved) draft document, each as a
+    dict with its message in the active language."""
+    report = validate_document(document, submission_id=submission.pk)
+    findings = []
+    for finding in report.findings:
+        shown = finding.as_dict()
+        shown["message"] = rendered_message(shown)
+        findings.append(shown)
+    return findings
+
+
+# --- where a finding belongs in the form ------------------------------------
+
+# Paths of single fields (after the row blocks are matched) → form field name.
+FIELD_PATHS = {
+    "title": "title",
+    "region": "region",
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "level": "level",
+    "labour_market_need": "labour_market_need",
+    "inspectorate_review_needed": "inspectorate_review_needed",
+    "national_section": "qualification",
+    "national_section.qualification": "qualification",
+    "regional_section": "section_title",
+    "regional_section.title": "section_title",
+    "regional_section.hours": "section_hours",
+    "theme": "theme",
+    "hours": "hours",
+    "budget_eur": "budget_eur",
+    "period": "period_start",
+    "period.start": "period_start",
+    "period.end": "period_end",
+    "activity_plan": "activity_plan",
+}
+# Paths of lists of rows → the block (formset prefix) in the form.
+ROW_PATHS = {
+    "regional_section.learning_outcomes": "learning_outcomes",
+    "regional_section.contributors": "contributors",
+    "electives": "electives",
+    "parts": "parts",
+    "partners": "partners",
+}
+_ROW = re.compile(r"^(?P<list>[a-z_.]+)\[(?P<index>\d+)\]")
+
+
+def place_of(path: str) -> tuple[str, int | None]:
+    """Where a finding's path belongs: (field name, None), (block, None) for
+    a whole list, (block, row index in the document) for one row, or ("", None)
+    for the document as a whole (school, experiment, …)."""
+    path = path or ""
+    match = _ROW.match(path)
+    if match and match["list"] in ROW_PATHS:
+        return ROW_PATHS[match["list"]], int(match["index"])
+    if path in ROW_PATHS:
+        return ROW_PATHS[path], None
+    while path:
+        if path in FIELD_PATHS:
+            return FIELD_PATHS[path], None
+        path = path.rpartition(".")[0]
+    return "", None
+
+
+# --- reads for the editor's suggestions -------------------------------------
+
+
+def search_qualifications(query: str, limit: int = 20) -> list:
+    """Qualifications whose crebo is the query or whose title contains every word."""
+
+    words = normalize_title(query).split()[:5]
+    if not words:
+        return []
+    qualifications = Qualification.objects.only("crebo", "title", "level")
+    if len(words) == 1 and words[0].isdigit():
+        qualifications = qualifications.filter(crebo__startswith=words[0])
+    else:
+        for word in words:
+            qualifications = qualifications.filter(
+                Q(normalized_title__contains=word) | Q(title__icontains=word)
+            )
+    return list(qualifications.order_by("title", "crebo")[:limit])
+
+
+def search_organisations(query: str, limit: int = 10) -> list:
+    """Schools and companies whose name contains the query or whose code starts with it."""
+    query = query.strip()
+    if not query:
+        return []
+    return list(
+        Organisation.objects.filter(kind__in=["mbo", "vmbo", "company"])
+        .filter(Q(name__icontains=query) | Q(code__istartswith=query))
+        .only("code", "name", "kind")
+        .order_by("name")[:limit]
+    )
+
+
+def search_electives(query: str, limit: int = 10) -> list:
+    """Keuzedelen of the register matching the code or title."""
+    if not query.strip():
+        return []
+    return list(search_register_electives(query=query)[:limit])
