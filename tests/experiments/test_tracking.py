@@ -1,0 +1,117 @@
+"""Ministry tracking: admitted schools, their submissions and turnaround times."""
+
+import csv
+import io
+import statistics
+from datetime import UTC, datetime, timedelta
+
+from accounts.models import Role
+from tests.base import BaseTestCase, make_user
+
+from .factories import EnglishClientMixin, experiment, make_applications, make_submission
+
+URL = "/experimenten/ruimte-voor-de-regio/voortgang/"
+CSV_URL = "/experimenten/ruimte-voor-de-regio/voortgang.csv"
+START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class TrackingTest(EnglishClientMixin, BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.regional = experiment("ruimte-voor-de-regio")
+        cross_overs = experiment("cross-overs")
+        make_applications(cls.regional, [cls.school, cls.other_school], "2020/21", "admitted")
+        cls.turnaround_days = [3, 10, 4.5]
+        cls.decided = [
+            make_submission(
+                cls.school,
+                cls.alice,
+                cls.regional,
+                state=state,
+                submitted_at=START,
+                decided_at=START + timedelta(days=days),
+                title=f"Programma {i}",
+            )
+            for i, (state, days) in enumerate(
+                zip(("approved", "rejected", "approved"), cls.turnaround_days, strict=True)
+            )
+        ]
+        # Open, or only sent back for changes: no final decision, not counted.
+        make_submission(
+            cls.school, cls.alice, cls.regional, state="under_review", submitted_at=START
+        )
+        make_submission(
+            cls.other_school,
+            cls.charlie,
+            cls.regional,
+            state="changes_requested",
+            submitted_at=START,
+            decided_at=START + timedelta(days=30),
+            title="Charlie's programma",
+        )
+        # Another experiment's submission is not part of this overview.
+        make_submission(
+            cls.school,
+            cls.alice,
+            cross_overs,
+            state="approved",
+            submitted_at=START,
+            decided_at=START + timedelta(days=99),
+            title="Cross-over",
+        )
+        cls.minister = make_user("minister", cls.ministry, Role.MINISTRY_STAFF)
+
+    def test_only_ministry_staff_and_administrators(self):
+        others = [
+            self.make_national_user(Role.SBB_REVIEWER),
+            self.make_national_user(Role.INSPECTORATE_REVIEWER),
+        ]
+        for user in (self.alice, self.bob, self.charlie, *others):
+            self.login(user)
+            self.assertEqual(self.client.get(URL).status_code, 403)
+            self.assertEqual(self.client.get(CSV_URL).status_code, 403)
+        self.login(self.make_national_user(Role.ADMINISTRATOR))
+        self.assertEqual(self.client.get(URL).status_code, 200)
+
+    def test_median_and_longest_turnaround_over_final_decisions(self):
+        self.login(self.minister)
+        response = self.client.get(URL)
+        overview = response.context["overview"]
+        expected = [timedelta(days=d) for d in self.turnaround_days]
+        self.assertEqual(overview.median_turnaround, statistics.median(expected))
+        self.assertEqual(overview.longest_turnaround, max(expected))
+        self.assertEqual(overview.decided_count, len(expected))
+        self.assertEqual((overview.school_count, overview.submission_count), (2, 5))
+        self.assertContains(response, f"{statistics.median(self.turnaround_days):.1f} days")
+        self.assertContains(response, f"{max(self.turnaround_days):.1f} days")
+        self.assertContains(response, "Charlie&#x27;s programma")
+        self.assertNotContains(response, "Cross-over")
+
+    def test_a_school_without_submissions_is_listed(self):
+        admitted_only = experiment("cross-overs")
+        make_applications(admitted_only, [self.other_school], "2021/22", "admitted")
+        self.login(self.minister)
+        response = self.client.get("/experimenten/cross-overs/voortgang/")
+        overview = response.context["overview"]
+        self.assertEqual(overview.school_count, 1)  # Charlie's school, not Alice's (not admitted)
+        self.assertEqual(overview.submission_count, 0)
+        self.assertIsNone(overview.median_turnaround)
+        self.assertContains(response, "No submission yet")
+
+    def test_csv(self):
+        self.login(self.minister)
+        response = self.client.get(CSV_URL)
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        body = response.content.decode("utf-8")
+        self.assertTrue(body.startswith("\ufeff"))
+        rows = list(csv.reader(io.StringIO(body[1:])))
+        self.assertEqual(rows[0][-1], "Days to decision")
+        days = sorted(float(row[-1]) for row in rows[1:] if row[-1])
+        self.assertEqual(days, sorted(self.turnaround_days))
+        self.assertEqual(len(rows) - 1, 5)
+        states = sorted(row[6] for row in rows[1:])
+        self.assertEqual(
+            states,
+            sorted(["approved", "rejected", "approved", "under review", "changes requested"]),
+        )
