@@ -36,11 +36,16 @@ COMMENT_MAX_LENGTH = 5000
 
 
 class TransitionRefused(Exception):
-    """The user may not do this to the submission in its current state."""
+    """The user may not do this to the submission in its current state.
 
-    def __init__(self, message: str):
+    `reason` says why: "role" (this user may never do it), "state" (not in
+    the submission's current state) or "input" (what was given is wrong).
+    """
+
+    def __init__(self, message: str, reason: str = "state"):
         super().__init__(message)
         self.message = message
+        self.reason = reason
 
 
 # --- who may do what -------------------------------------------------------
@@ -201,7 +206,7 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     """
     submission = _lock(submission)
     if not is_author(user, submission):
-        raise TransitionRefused(_("Only a school author of this school can submit it."))
+        raise TransitionRefused(_("Only a school author of this school can submit it."), "role")
     if submission.state not in SUBMITTABLE_STATES:
         raise TransitionRefused(
             _("A submission that is %(state)s cannot be submitted.")
@@ -209,10 +214,11 @@ def submit(submission: Submission, user) -> SubmissionVersion:
         )
     document = submission.draft
     if not isinstance(document, dict) or not document:
-        raise TransitionRefused(_("The draft is empty: there is nothing to submit."))
+        raise TransitionRefused(_("The draft is empty: there is nothing to submit."), "input")
     if document.get("kind") != submission.kind:
         raise TransitionRefused(
-            _("The draft must be a %(kind)s document.") % {"kind": submission.get_kind_display()}
+            _("The draft must be a %(kind)s document.") % {"kind": submission.get_kind_display()},
+            "input",
         )
     latest = latest_version(submission)
     already_submitted = (
@@ -318,7 +324,7 @@ def withdraw(submission: Submission, user) -> Submission:
     """Withdraw the submission: by a school author of its school, before a decision."""
     submission = _lock(submission)
     if not is_author(user, submission):
-        raise TransitionRefused(_("Only a school author of this school can withdraw it."))
+        raise TransitionRefused(_("Only a school author of this school can withdraw it."), "role")
     if submission.state not in WITHDRAWABLE_STATES:
         raise TransitionRefused(
             _("A submission that is %(state)s cannot be withdrawn.")
@@ -350,7 +356,9 @@ def comment(submission: Submission, user, section: str, text: str) -> ReviewComm
     """
     submission = _lock(submission)
     if not (is_author(user, submission) or body_of(user, submission)):
-        raise TransitionRefused(_("Only the reviewers and the school's authors can comment."))
+        raise TransitionRefused(
+            _("Only the reviewers and the school's authors can comment."), "role"
+        )
     if submission.state not in COMMENTABLE_STATES:
         raise TransitionRefused(
             _("A submission that is %(state)s cannot be commented on.")
@@ -358,16 +366,18 @@ def comment(submission: Submission, user, section: str, text: str) -> ReviewComm
         )
     text = (text or "").strip()
     if not text:
-        raise TransitionRefused(_("Write a comment."))
+        raise TransitionRefused(_("Write a comment."), "input")
     if len(text) > COMMENT_MAX_LENGTH:
         raise TransitionRefused(
-            _("A comment is at most %(max)s characters.") % {"max": COMMENT_MAX_LENGTH}
+            _("A comment is at most %(max)s characters.") % {"max": COMMENT_MAX_LENGTH},
+            "input",
         )
     version = latest_version(submission)
     section = section or ""
     if section and section not in sections_of(version.document if version else {}):
         raise TransitionRefused(
-            _("The document has no section %(section)s.") % {"section": section}
+            _("The document has no section %(section)s.") % {"section": section},
+            "input",
         )
     created = ReviewComment.objects.create(
         submission=submission, version=version, section=section, author=user, text=text
@@ -424,7 +434,7 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     submission = _lock(submission)
     body = body_of(user, submission)
     if body is None:
-        raise TransitionRefused(_("Only a reviewer of this submission can decide on it."))
+        raise TransitionRefused(_("Only a reviewer of this submission can decide on it."), "role")
     if submission.state != State.UNDER_REVIEW:
         raise TransitionRefused(
             _("A submission that is %(state)s cannot be decided on.")
@@ -432,11 +442,13 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
         )
     if outcome not in Outcome.values:
         raise TransitionRefused(
-            _("The outcome must be one of: %(outcomes)s.") % {"outcomes": ", ".join(Outcome.values)}
+            _("The outcome must be one of: %(outcomes)s.")
+            % {"outcomes": ", ".join(Outcome.values)},
+            "input",
         )
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionRefused(_("Give a reason for the decision."))
+        raise TransitionRefused(_("Give a reason for the decision."), "input")
     version = latest_version(submission)
     if Decision.objects.filter(version=version, body=body).exists():
         raise TransitionRefused(
