@@ -83,6 +83,40 @@ def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationE
         )
 
 
+def check_caps_fit_admitted(
+    experiment: Experiment, *, max_schools, first_cohort: str, max_first_cohort
+) -> None:
+    """Refuse new caps that are lower than the schools already admitted.
+
+    Used when an administrator edits an experiment. Raises `ValidationError`.
+    """
+    admitted = Participation.objects.filter(
+        experiment=experiment, status=Participation.Status.ADMITTED
+    )
+    count = admitted.count()
+    if max_schools is not None and max_schools < count:
+        raise ValidationError(
+            {
+                "max_schools": _(
+                    "%(count)s schools are already admitted; the maximum cannot be lower."
+                )
+                % {"count": count}
+            }
+        )
+    if max_first_cohort is not None and first_cohort:
+        in_first = admitted.filter(cohort=first_cohort).count()
+        if max_first_cohort < in_first:
+            raise ValidationError(
+                {
+                    "max_first_cohort": _(
+                        "%(count)s schools are already admitted in cohort %(cohort)s; "
+                        "the maximum cannot be lower."
+                    )
+                    % {"count": in_first, "cohort": first_cohort}
+                }
+            )
+
+
 @transaction.atomic
 def apply_for_experiment(
     *, experiment: Experiment, school, cohort: str, motivation: str, applied_by

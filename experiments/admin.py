@@ -1,0 +1,109 @@
+"""Administrators edit the experiments' parameters here. Participations are
+read-only: ministry staff decide on them on the participants page, where the
+caps are checked and the school is notified."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from rules.registry import Kind
+
+from . import services
+from .models import Experiment, Participation
+
+
+class ExperimentAdminForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label=_("kind of submission"),
+        choices=[("", "—"), *Kind.choices],
+        required=False,
+        help_text=_("Also decides which schools take part: vmbo for practice-oriented programmes."),
+    )
+
+    class Meta:
+        model = Experiment
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "source",
+            "max_schools",
+            "first_cohort",
+            "max_first_cohort",
+            "start_date",
+            "end_date",
+            "max_budget_eur",
+            "max_programmes_per_school",
+            "programme_hours",
+            "allowed_themes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            services.check_caps_fit_admitted(
+                self.instance,
+                max_schools=cleaned.get("max_schools"),
+                first_cohort=cleaned.get("first_cohort") or "",
+                max_first_cohort=cleaned.get("max_first_cohort"),
+            )
+        return cleaned
+
+
+@admin.register(Experiment)
+class ExperimentAdmin(admin.ModelAdmin):
+    form = ExperimentAdminForm
+    list_display = [
+        "name",
+        "kind",
+        "max_schools",
+        "first_cohort",
+        "max_first_cohort",
+        "start_date",
+        "end_date",
+        "max_budget_eur",
+        "updated_at",
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "source"]}),
+        (_("Caps and cohorts"), {"fields": ["max_schools", "first_cohort", "max_first_cohort"]}),
+        (_("Dates"), {"fields": ["start_date", "end_date"]}),
+        (
+            _("Programmes"),
+            {
+                "fields": [
+                    "max_budget_eur",
+                    "max_programmes_per_school",
+                    "programme_hours",
+                    "allowed_themes",
+                ]
+            },
+        ),
+    ]
+
+    def has_delete_permission(self, request, obj=None):
+        # Participations and submissions refer to experiments (PROTECT).
+        return super().has_delete_permission(request, obj) and (
+            obj is None or not obj.participations.exists()
+        )
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["school", "experiment", "cohort", "status", "created_at", "decided_at"]
+    list_filter = ["experiment", "status", "cohort"]
+    search_fields = ["school__name", "school__code"]
+    list_select_related = ["school", "experiment"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
