@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("regions.api_urls")),
     path("api/", include("experiments.api_urls")),
     path("api/", include("pathways.api_urls")),
+    path("api/", include("submissions.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Each domain app owns its URLs (pages and API) under its own prefix.

@@ -1,0 +1,10 @@
+"""API routes of the submissions app, mounted under /api/."""
+
+from rest_framework.routers import SimpleRouter
+
+from .api import SubmissionViewSet
+
+router = SimpleRouter()
+router.register("submissions", SubmissionViewSet, basename="submission")
+
+urlpatterns = router.urls
