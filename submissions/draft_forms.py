@@ -544,7 +544,8 @@ class DraftEditor:
         return data
 
     def place_findings(self, findings: list[dict]) -> None:
-        """Put each finding beside its field, list or row (see `drafting.place_of`)."""
+        """Put each finding beside its field, list or row (see `drafting.place_of`),
+        and give it the `anchor` (element id) of that place for the summary."""
         self.findings, self.general_findings = {}, []
         for form in self.all_row_forms():
             form.findings = []
@@ -552,19 +553,19 @@ class DraftEditor:
             formset.findings = []
         for finding in findings:
             name, index = place_of(finding.get("path", ""))
+            finding["anchor"] = ""
             if name in self.formsets:
                 formset = self.formsets[name]
-                if index is None:
-                    formset.findings.append(finding)
-                    continue
                 positions = self.row_positions.get(name, [])
-                form_index = positions[index] if index < len(positions) else None
-                if form_index is not None and form_index < len(formset.forms):
-                    formset.forms[form_index].findings.append(finding)
+                if index is not None and index < len(positions):
+                    formset.forms[positions[index]].findings.append(finding)
+                    finding["anchor"] = f"{name}-row-{positions[index]}"
                 else:
                     formset.findings.append(finding)
+                    finding["anchor"] = f"block-{name}"
             elif name in self.form.fields:
                 self.findings.setdefault(name, []).append(finding)
+                finding["anchor"] = f"field-{name}"
             else:
                 self.general_findings.append(finding)
 

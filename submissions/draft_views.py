@@ -131,7 +131,8 @@ def draft_edit(request, pk: int):
         if editor.is_valid():
             findings = drafting.check_document(editor.document(), submission)
             editor.place_findings(findings)
-            context.update(checked=True, findings=findings)
+            errors = sum(1 for finding in findings if finding["severity"] == "error")
+            context.update(checked=True, findings=findings, error_count=errors)
         else:
             context["has_errors"] = True
             status = 400

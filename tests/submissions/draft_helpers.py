@@ -1,0 +1,66 @@
+"""Shared set-up for the drafting tests: a draft per kind and posted form data."""
+
+from django.urls import reverse
+
+from submissions import drafting
+from submissions.models import Submission
+from tests.submissions.helpers import SubmissionTestCase
+
+BLOCK_FIELDS = {
+    "learning_outcomes": ("code", "text"),
+    "contributors": ("name", "role", "organisation", "organisation_name"),
+    "electives": ("type", "code", "title", "hours", "learning_outcomes"),
+    "parts": ("qualification", "core_task"),
+    "partners": ("kind", "organisation", "name"),
+}
+KIND_BLOCKS = {
+    "regional_programme": ("learning_outcomes", "contributors", "electives"),
+    "cross_over": ("parts",),
+    "practice_programme": ("partners",),
+}
+EXPERIMENTS = {
+    "regional_programme": "ruimte-voor-de-regio",
+    "cross_over": "cross-overs",
+    "practice_programme": "pilot-praktijkgerichte-programmas",
+}
+
+
+def form_data(kind: str, main: dict, rows: dict | None = None, **extra) -> dict:
+    """The POST data of the editor: main fields, each block's formset and `extra`."""
+    data = dict(main)
+    rows = rows or {}
+    for block in KIND_BLOCKS[kind]:
+        block_rows = rows.get(block, [])
+        data[f"{block}-TOTAL_FORMS"] = str(len(block_rows))
+        data[f"{block}-INITIAL_FORMS"] = "0"
+        for index, row in enumerate(block_rows):
+            for field in BLOCK_FIELDS[block]:
+                data[f"{block}-{index}-{field}"] = row.get(field, "")
+    data.update(extra)
+    return data
+
+
+class DraftTestCase(SubmissionTestCase):
+    def make_draft(self, kind="regional_programme", user=None, title="Mijn concept") -> Submission:
+        """A new draft made by the service, as the create page does."""
+        from experiments.models import Experiment
+
+        return drafting.create_draft(
+            user=user or self.alice,
+            kind=kind,
+            experiment=Experiment.objects.get(slug=EXPERIMENTS[kind]),
+            title=title,
+        )
+
+    def edit_url(self, submission) -> str:
+        return reverse("submissions:draft-edit", args=[submission.pk])
+
+    def post_editor(self, submission, data, *, htmx=False, revision=None):
+        """POST the editor form; the revision defaults to the stored one."""
+        data = dict(data)
+        data.setdefault(
+            "revision",
+            str(submission.revision if revision is None else revision),
+        )
+        headers = {"HX-Request": "true"} if htmx else {}
+        return self.client.post(self.edit_url(submission), data, headers=headers)
