@@ -25,6 +25,25 @@ def experiment_list() -> QuerySet:
     ).order_by("name")
 
 
+def experiment_list_with_open_applications() -> QuerySet:
+    """Every experiment with the number of applications still to decide (`open_count`)."""
+    return Experiment.objects.annotate(
+        open_count=Count(
+            "participations", filter=Q(participations__status=Participation.Status.APPLIED)
+        )
+    ).order_by("name")
+
+
+def statuses_of_school(school_id: int) -> dict:
+    """{experiment id: status label} of one school's participations."""
+    return {
+        participation.experiment_id: participation.get_status_display()
+        for participation in Participation.objects.filter(school_id=school_id).only(
+            "experiment_id", "status"
+        )
+    }
+
+
 def get_experiment(slug: str) -> Experiment | None:
     """The experiment with `slug` and its `admitted_count`, or None."""
     return experiment_list().filter(slug=slug).first()

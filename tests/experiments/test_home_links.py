@@ -1,0 +1,44 @@
+"""Experiment tasks on the home pages of school authors, ministry staff and administrators."""
+
+from accounts.models import Role
+from regions.models import Organisation
+from tests.base import BaseTestCase, make_user
+
+from .factories import EnglishClientMixin, experiment, make_applications, make_schools
+
+
+class HomeLinksTest(EnglishClientMixin, BaseTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.regional = experiment("ruimte-voor-de-regio")
+        cls.pilot = experiment("pilot-praktijkgerichte-programmas")
+
+    def test_an_mbo_author_sees_the_mbo_experiments_and_their_own_status(self):
+        make_applications(self.regional, [self.school], "2021/22")
+        self.login(self.alice)
+        response = self.client.get("/")
+        self.assertContains(response, "Your school's application to Ruimte voor de regio")
+        self.assertContains(response, "(applied)")
+        self.assertContains(response, "Apply to Cross-overs")
+        self.assertNotContains(response, self.pilot.name.replace("'", "&#x27;"))
+        self.login(self.charlie)
+        response = self.client.get("/")
+        self.assertContains(response, "Apply to Ruimte voor de regio")
+        self.assertNotContains(response, "(applied)")
+
+    def test_a_vmbo_author_sees_the_pilot(self):
+        vmbo = Organisation.objects.create(kind="vmbo", code="27RB", name="Vmbo")
+        self.login(make_user("vmbo", vmbo))
+        response = self.client.get("/")
+        self.assertContains(response, "/experimenten/pilot-praktijkgerichte-programmas/")
+        self.assertNotContains(response, "Apply to Ruimte voor de regio")
+
+    def test_ministry_staff_and_administrators_see_open_applications(self):
+        make_applications(self.regional, make_schools(3), "2021/22")
+        for role in (Role.MINISTRY_STAFF, Role.ADMINISTRATOR):
+            self.login(self.make_national_user(role))
+            response = self.client.get("/")
+            self.assertContains(response, "Ruimte voor de regio: 3 open applications")
+            self.assertContains(response, "/experimenten/ruimte-voor-de-regio/deelnemers/")
+            self.assertContains(response, "/experimenten/ruimte-voor-de-regio/voortgang/")
