@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from accounts.demo import DEMO_PASSWORD, load_demo_accounts
+from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from regions.demo import load_demo_networks, load_demo_organisations
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo networks: {load_demo_networks()} loaded.")
         # pathways: demo routes between the demo schools (skipped when they are missing).
         self.stdout.write(f"Demo pathways: {load_demo_routes()} loaded.")
+        # experiments: demo schools admitted to or applying for the experiments.
+        self.stdout.write(f"Demo participations: {load_demo_participations()} created.")
         users = load_demo_accounts()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for user in users:
