@@ -15,8 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from qualifications.models import Qualification
-from qualifications.selectors import search_electives as search_register_electives
+from qualifications.models import ElectiveModule, Qualification
 from qualifications.text import normalize_title
 from regions.models import Organisation, Region
 from rules.engine import validate_document
@@ -251,7 +250,19 @@ def search_organisations(query: str, limit: int = 10) -> list:
 
 
 def search_electives(query: str, limit: int = 10) -> list:
-    """Keuzedelen of the register matching the code or title."""
-    if not query.strip():
+    """Keuzedelen of the register whose code starts with the query or whose
+    title contains every word."""
+    words = normalize_title(query).split()[:5]
+    if not words:
         return []
-    return list(search_register_electives(query=query)[:limit])
+    electives = ElectiveModule.objects.only("code", "title", "study_load_hours")
+    if len(words) == 1 and words[0].lower().startswith("k"):
+        condition = Q(code__istartswith=words[0])
+        condition |= Q(normalized_title__contains=words[0]) | Q(title__icontains=words[0])
+        electives = electives.filter(condition)
+    else:
+        for word in words:
+            electives = electives.filter(
+                Q(normalized_title__contains=word) | Q(title__icontains=word)
+            )
+    return list(electives.order_by("code")[:limit])
