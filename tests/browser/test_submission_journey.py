@@ -1,0 +1,166 @@
+"""In a real browser, the whole journey of a regionalised programme: a school
+drafts it, checks it and submits it; an SBB reviewer requests changes with a
+comment; the school revises and resubmits; SBB approves; ministry staff see the
+school, the approved programme and its turnaround time."""
+
+import pytest
+from django.urls import reverse
+from django.utils import formats, translation
+
+from accounts.models import Role
+from regions.models import Organisation
+from submissions.models import Submission
+from tests.base import PASSWORD, make_user
+from tests.rules.fixtures import build_reference_data
+
+
+def dutch(msgid: str) -> str:
+    with translation.override("nl"):
+        return translation.gettext(msgid)
+
+
+def log_in(page, user):
+    page.context.clear_cookies()
+    page.goto(reverse("login"))
+    page.get_by_label(dutch("Username")).fill(user.username)
+    page.get_by_label(dutch("Password")).fill(PASSWORD)
+    page.locator("main").get_by_role("button", name=dutch("Log in")).click()
+    page.wait_for_url(f"**{reverse('home')}")
+
+
+def national_user(role, kind, code, name):
+    organisation, _ = Organisation.objects.get_or_create(
+        code=code, defaults={"kind": kind, "name": name}
+    )
+    return make_user(role, organisation, role)
+
+
+def add_row(page, block: str, label: str, index: int):
+    """Add a row to a block without a page reload and wait for its first field."""
+    page.locator(f"#block-{block}").get_by_role("button", name=label).click()
+    page.locator(f"#{block}-row-{index}").wait_for()
+
+
+def save_draft(page):
+    """Save with htmx and wait for the editor to say it is saved."""
+    page.get_by_role("button", name=dutch("Save draft")).click()
+    page.locator("#draft-form .draft-form__messages .utrecht-alert--success").wait_for()
+
+
+def draft_the_programme(page, title):
+    """On the draft editor: fill in a valid regionalised programme (as docs/interchange.md)."""
+    page.locator("#id_title").fill(title)
+    page.locator("#id_region").select_option("AM06")
+    page.locator("#id_start_date").fill("2021-08-01")
+    # The national qualification, picked by search.
+    page.locator("#id_qualification_search").fill("25498")
+    page.locator("#qualification-results input[value='25498']").check()
+    page.locator("#id_section_title").fill("Zorg dichtbij huis")
+    page.locator("#id_section_hours").fill("400")
+    add_row(page, "learning_outcomes", dutch("Add a learning outcome"), 0)
+    page.locator("#id_learning_outcomes-0-code").fill("R1")
+    page.locator("#id_learning_outcomes-0-text").fill("Ondersteunt cliënten bij wonen in de wijk")
+    add_row(page, "contributors", dutch("Add a contributor"), 0)
+    page.locator("#id_contributors-0-name").fill("A. Docent")
+    page.locator("#id_contributors-0-role").select_option("teacher")
+    page.locator("#id_contributors-0-organisation").fill("25PZ")
+    add_row(page, "contributors", dutch("Add a contributor"), 1)
+    page.locator("#id_contributors-1-name").fill("B. Expert")
+    page.locator("#id_contributors-1-role").select_option("company_expert")
+    page.locator("#id_contributors-1-organisation").fill("12345678")
+    add_row(page, "electives", dutch("Add an elective"), 0)
+    page.locator("#id_electives-0-type").select_option("national")
+    page.locator("#id_electives-0-code").fill("K0123")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_draft_review_revise_approve_and_track(page):
+    reference = build_reference_data()
+    alice = make_user("alice", reference.mbo)
+    reviewer = national_user(Role.SBB_REVIEWER, "sbb", "SBB", "SBB")
+    minister = national_user(Role.MINISTRY_STAFF, "ministry", "OCW", "OCW")
+    title = "Helpende zorg en welzijn — Deventer profiel"
+
+    # 1. The school drafts the programme in the browser, checks it and saves it.
+    log_in(page, alice)
+    page.goto(reverse("submissions:draft-create"))
+    page.locator("input[name='kind'][value='regional_programme']").check()
+    page.locator("#id_title").fill(title)
+    page.get_by_role("button", name=dutch("Create the draft")).click()
+    page.wait_for_url("**/indieningen/concept/*/")
+    submission = Submission.objects.get()
+    page.evaluate("window.notReloaded = true")
+    draft_the_programme(page, title)
+    page.locator("#draft-form").get_by_role("button", name=dutch("Check now")).last.click()
+    summary = page.get_by_text(
+        dutch("No findings: the draft meets the rules. Save it before you leave this page.")
+    )
+    summary.wait_for()
+    # Rows were added and the check ran without a page reload.
+    assert page.evaluate("window.notReloaded") is True
+    save_draft(page)
+
+    # 2. It is submitted; the check passes and it goes to review.
+    page.goto(reverse("submissions:detail", args=[submission.pk]))
+    page.get_by_role("button", name=dutch("Submit for review")).click()
+    page.wait_for_url(f"**{reverse('submissions:detail', args=[submission.pk])}")
+    page.locator(".history-event--review_started").wait_for()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.UNDER_REVIEW
+
+    # 3. The SBB reviewer finds it in the queue, comments and requests changes.
+    log_in(page, reviewer)
+    page.get_by_role("link", name=dutch("To review")).click()
+    page.get_by_role("link", name=title).click()
+    page.wait_for_url(f"**{reverse('submissions:review', args=[submission.pk])}")
+    comment = "Welk bedrijf levert de expert, en hoeveel uren draagt het bij?"
+    page.locator("#id_text_regional_section").fill(comment)
+    page.locator("#section-regional_section").get_by_role("button").click()
+    page.locator("#section-regional_section .comment", has_text=comment).wait_for()
+    page.get_by_label(dutch("changes requested")).check()
+    page.get_by_label(dutch("Reason")).fill("Noem de uren van het bedrijf in het regionale deel.")
+    page.get_by_role("button", name=dutch("Record the decision")).click()
+    page.locator(".decision-list").wait_for()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.CHANGES_REQUESTED
+
+    # 4. The school reads the comment, revises the draft and resubmits.
+    log_in(page, alice)
+    page.goto(reverse("submissions:review", args=[submission.pk]))
+    assert comment in page.locator("#section-regional_section").inner_text()
+    page.goto(reverse("submissions:draft-edit", args=[submission.pk]))
+    page.locator("#id_section_hours").fill("480")
+    save_draft(page)
+    page.goto(reverse("submissions:detail", args=[submission.pk]))
+    page.get_by_role("button", name=dutch("Submit for review")).click()
+    page.locator(".history-event--review_started").nth(1).wait_for()
+    # The difference between the two versions reads as the change made.
+    page.get_by_role("button", name=dutch("Show the differences")).click()
+    changed = page.locator("tr.diff-row--changed", has_text="regional_section.hours")
+    assert "400" in changed.inner_text() and "480" in changed.inner_text()
+
+    # 5. SBB approves.
+    log_in(page, reviewer)
+    page.goto(reverse("submissions:review-queue"))
+    page.get_by_role("link", name=title).click()
+    page.get_by_label(dutch("approved")).check()
+    page.get_by_label(dutch("Reason")).fill("Het regionale deel is nu volledig.")
+    page.get_by_role("button", name=dutch("Record the decision")).click()
+    page.locator(".decision-list li").nth(1).wait_for()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.APPROVED
+    assert submission.versions.count() == 2
+
+    # 6. Ministry staff see the school, the approved programme and its turnaround.
+    log_in(page, minister)
+    page.goto(reverse("experiments:tracking", args=[reference.regional_experiment.slug]))
+    row = page.locator("tbody tr", has_text=reference.mbo.name)
+    text = row.inner_text()
+    assert title in text
+    assert dutch("approved") in text
+    days = (submission.decided_at - submission.submitted_at).total_seconds() / 86400
+    with translation.override("nl"):
+        shown = formats.number_format(round(days, 1), 1)
+    assert row.locator("td").last.inner_text().strip() == shown
+    assert page.get_by_test_id("longest-days").inner_text() != "—"
