@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from accounts.models import Role
 from experiments.models import Participation
@@ -111,7 +112,7 @@ def test_applying_twice_is_refused_with_the_current_status(db):
     apply_for_experiment(
         experiment=regional, school=school, cohort="2021/22", motivation="m", applied_by=author
     )
-    with pytest.raises(ApplicationRefused) as refused:
+    with pytest.raises(ApplicationRefused) as refused, translation.override("en"):
         apply_for_experiment(
             experiment=regional,
             school=school,
