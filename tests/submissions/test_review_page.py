@@ -5,12 +5,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from submissions.models import Decision, ReviewComment, Submission, SubmissionEvent
 
 from .workflow_helpers import WorkflowTestCase
 
 S = Submission.State
+
+
+def dutch(msgid: str) -> str:
+    """The Dutch text the page shows (Dutch is the default language)."""
+    with translation.override("nl"):
+        return translation.gettext(msgid)
 
 
 class ReviewPageTests(WorkflowTestCase):
@@ -106,12 +113,16 @@ class ReviewPageTests(WorkflowTestCase):
         submission = self.submitted()
         self.login(self.ministry_user)
         response = self.client.post(self.url("withdraw", submission), follow=True)
-        self.assertContains(response, "Only a school author of this school can withdraw it.")
+        self.assertContains(response, dutch("Only a school author of this school can withdraw it."))
         response = self.client.post(
             self.url("decide", submission), {"outcome": "approved", "reason": "Prima"}
         )
         assert response.status_code == 400
-        self.assertContains(response, "Only a reviewer of this submission", status_code=400)
+        self.assertContains(
+            response,
+            dutch("Only a reviewer of this submission can decide on it."),
+            status_code=400,
+        )
         submission.refresh_from_db()
         assert submission.state == S.UNDER_REVIEW
 
@@ -134,7 +145,10 @@ class ReviewPageTests(WorkflowTestCase):
         )
         assert response.status_code == 400
         self.assertContains(response, "Mijn zorgvuldige toelichting", status_code=400)
-        self.assertContains(response, "cannot be commented on", status_code=400)
+        refusal = dutch("A submission that is %(state)s cannot be commented on.") % {
+            "state": dutch("draft")
+        }
+        self.assertContains(response, refusal, status_code=400)
         assert not ReviewComment.objects.exists()
 
     def test_decision_through_the_page_is_logged_and_shown(self):

@@ -56,11 +56,12 @@ class TransitionTableTests(WorkflowTestCase):
                 for role in ROLES:
                     allowed = role in roles and state in states
                     with self.subTest(action=action, state=state, role=role, allowed=allowed):
-                        self.check_case(action, state, self.user(role), allowed)
+                        reason = "state" if role in roles else "role"
+                        self.check_case(action, state, self.user(role), allowed, reason)
                         checked += 1
         assert checked == 4 * 7 * 7
 
-    def check_case(self, action, state, user, allowed):
+    def check_case(self, action, state, user, allowed, reason):
         submission = self.in_state(state)
         events_before = SubmissionEvent.objects.filter(submission=submission).count()
         assert (action in workflow.allowed_actions(user, submission)) is allowed
@@ -79,6 +80,8 @@ class TransitionTableTests(WorkflowTestCase):
             with self.assertRaises(workflow.TransitionRefused) as refused:
                 self.act(action, submission, user)
             assert refused.exception.message
+            # A role that may never do it is told so, before the state is looked at.
+            assert refused.exception.reason == reason
             submission.refresh_from_db()
             assert submission.state == state
             assert SubmissionEvent.objects.filter(submission=submission).count() == events_before
