@@ -149,3 +149,30 @@ class ApiReadTests(WorkflowTestCase):
             SubmissionEvent.objects.filter(submission=submission).values_list("action", flat=True)
         )
         assert [e["action"] for e in events][-3:] == ["saved", "submitted", "review_started"]
+
+
+@pytest.mark.django_db
+def test_endpoints_are_in_the_openapi_schema(client):
+    response = client.get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    expected = {
+        "/api/submissions/": {"get", "post"},
+        "/api/submissions/{id}/": {"get", "patch"},
+        "/api/submissions/{id}/submit/": {"post"},
+        "/api/submissions/{id}/withdraw/": {"post"},
+        "/api/submissions/{id}/decide/": {"post"},
+        "/api/submissions/{id}/comments/": {"get", "post"},
+        "/api/submissions/{id}/decisions/": {"get"},
+        "/api/submissions/{id}/events/": {"get"},
+        "/api/submissions/{id}/versions/": {"get"},
+        "/api/submissions/{id}/versions/{number}/": {"get"},
+        "/api/submissions/{id}/diff/": {"get"},
+    }
+    for path, methods in expected.items():
+        assert path in paths, path
+        assert methods <= set(paths[path]), path
+    patch = paths["/api/submissions/{id}/"]["patch"]
+    assert "409" in patch["responses"]
+    diff_parameters = {p["name"] for p in paths["/api/submissions/{id}/diff/"]["get"]["parameters"]}
+    assert {"old", "new"} <= diff_parameters
