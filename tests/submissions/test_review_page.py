@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from submissions import workflow
 from submissions.models import Decision, ReviewComment, Submission, SubmissionEvent
 
 from .workflow_helpers import WorkflowTestCase
@@ -183,3 +184,16 @@ class ReviewPageTests(WorkflowTestCase):
         with self.max_queries(one_comment):
             response = self.client.get(self.url("review", submission))
         self.assertContains(response, "c9")
+
+    def test_detail_page_query_count_does_not_grow_with_the_history(self):
+        submission = self.submitted()
+        self.login(self.alice)
+        url = self.url("detail", submission)
+        with CaptureQueriesContext(connection) as first:
+            self.client.get(url)
+        short_history = len(first.captured_queries)
+        for number in range(8):
+            workflow.comment(submission, self.sbb_user, "electives", f"Vraag {number}")
+        with self.max_queries(short_history):
+            response = self.client.get(url)
+        assert len(response.context["events"]) == 3 + 8
