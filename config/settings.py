@@ -7,7 +7,6 @@ real workers.
 """
 
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -110,12 +109,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # counts before it writes (admissions under a cap) is serialised as on
     # PostgreSQL with its row lock.
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-    # Tests use a database file, one per test process: SQLite's shared in-memory
-    # test database fails a second writer at once ("database table is locked")
-    # instead of letting it wait, so tests of concurrent writes could not run.
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"regio-mbo-test-{os.getpid()}.sqlite3")
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

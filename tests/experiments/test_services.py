@@ -1,7 +1,5 @@
 """experiments.services: applying, deciding, and the caps under concurrent admissions."""
 
-import threading
-
 import pytest
 from django.db import connection
 from django.utils import translation
@@ -18,6 +16,7 @@ from experiments.services import (
 from notifications.models import Notification
 from tests.base import make_user
 
+from .concurrency import race_for_places, race_in_a_sqlite_file
 from .factories import experiment, make_applications, make_schools
 
 REGIONAL = "ruimte-voor-de-regio"
@@ -240,38 +239,12 @@ def test_the_first_cohort_takes_at_most_five_schools(minister):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_simultaneous_admissions_for_fifteen_places_admit_exactly_fifteen():
-    """Each thread has its own connection; the experiment lock (PostgreSQL) or
-    the write lock at BEGIN IMMEDIATE (SQLite) serialises the count and the write."""
-    regional = experiment(REGIONAL)
-    decider = make_user("minister", make_schools(1, kind="ministry", start=0)[0], "ministry_staff")
-    applications = make_applications(regional, make_schools(20), "2020/21")
-    free_places = regional.max_schools - regional.participations.filter(status="admitted").count()
-    assert free_places == 15
-    outcomes = []
-    errors = []
-    barrier = threading.Barrier(len(applications))
-
-    def admit(participation):
-        try:
-            barrier.wait()
-            decide_participation(
-                participation=participation, outcome="admitted", reason="", decided_by=decider
-            )
-            outcomes.append("admitted")
-        except AdmissionRefused:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=admit, args=(p,)) for p in applications]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert sorted(outcomes) == ["admitted"] * 15 + ["refused"] * 5
-    statuses = Participation.objects.filter(experiment=regional).values_list("status", flat=True)
-    assert sorted(statuses) == ["admitted"] * 15 + ["applied"] * 5
+def test_twenty_simultaneous_admissions_for_fifteen_places_admit_exactly_fifteen(tmp_path):
+    """Each thread has its own connection; the experiment's row lock (PostgreSQL)
+    or the write lock taken at BEGIN IMMEDIATE (SQLite) serialises count and write."""
+    on_sqlite = connection.vendor == "sqlite"
+    result = race_in_a_sqlite_file(tmp_path) if on_sqlite else race_for_places()
+    assert result["free_places"] == 15
+    assert result["errors"] == []
+    assert result["outcomes"] == ["admitted"] * 15 + ["refused"] * 5
+    assert result["statuses"] == ["admitted"] * 15 + ["applied"] * 5
