@@ -136,7 +136,7 @@ def _submission_url(submission: Submission) -> str:
     return reverse("submissions:detail", args=[submission.pk])
 
 
-def _notify(recipients, *, kind, subject, body, submission, params=None):
+def _notify(recipients, *, kind, subject, body, submission, params=None, url=None):
     from notifications.services import notify
 
     notify(
@@ -144,7 +144,7 @@ def _notify(recipients, *, kind, subject, body, submission, params=None):
         kind=kind,
         subject=subject,
         body=body,
-        url=_submission_url(submission),
+        url=url or _submission_url(submission),
         params={"title": submission.title, **(params or {})},
     )
 
@@ -316,6 +316,8 @@ def after_validation(report) -> None:
         ),
         submission=submission,
         params={"school": submission.school.name, "number": version.number},
+        # Reviewers go straight to the review page.
+        url=reverse("submissions:review", args=[submission.pk]),
     )
 
 

@@ -2,6 +2,7 @@
 bodies), withdrawing, comments, the audit log and the notifications it sends."""
 
 from django.core import mail
+from django.urls import reverse
 
 from notifications.models import Notification
 from submissions import workflow
@@ -38,6 +39,9 @@ class SubmitTests(WorkflowTestCase):
         )
         assert notified == {self.sbb_user.username}
         assert [message.to for message in mail.outbox] == [[self.sbb_user.email]]
+        review_url = reverse("submissions:review", args=[submission.pk])
+        assert Notification.objects.get(kind="submission.submitted").url == review_url
+        assert review_url in mail.outbox[0].body
         assert submission.title in mail.outbox[0].subject
 
     def test_error_findings_return_the_submission_to_draft(self):
