@@ -270,7 +270,7 @@ def decide_participation(
     if outcome != Participation.Status.ADMITTED and not reason:
         raise DecisionRefused(_("Give a reason when you wait-list or decline a school."))
     locked = (
-        Participation.objects.select_for_update()
+        Participation.objects.select_for_update(of=("self",))
         .select_related("experiment", "school")
         .get(pk=participation.pk)
     )
