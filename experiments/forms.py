@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import COHORT_VALIDATOR, Participation
-from .services import DECISIONS
 
 
 class ApplicationForm(forms.Form):
@@ -31,7 +30,9 @@ class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"),
         choices=[
-            (status, label) for status, label in Participation.Status.choices if status in DECISIONS
+            (Participation.Status.ADMITTED, _("Admit")),
+            (Participation.Status.WAIT_LISTED, _("Put on the waiting list")),
+            (Participation.Status.DECLINED, _("Decline")),
         ],
         widget=forms.RadioSelect,
     )

@@ -58,7 +58,7 @@ def test_a_school_applies_and_ministry_staff_admit_it(page):
     page.get_by_role("link", name="Ruimte voor de regio: 1 open aanmelding").click()
     page.get_by_role("link", name=dutch("Decide on %(school)s", school=school.name)).click()
     page.get_by_text("Samen met de zorg in de Stedendriehoek.").wait_for()
-    page.get_by_label(dutch("admitted")).check()
+    page.get_by_label(dutch("Admit"), exact=True).check()
     page.get_by_role("button", name=dutch("Save the decision")).click()
     page.get_by_text(
         dutch("Decision saved for %(school)s; the school has been notified.", school=school.name)
