@@ -59,14 +59,26 @@ def review_queue(request):
     )
 
 
-def _sections(document) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The document's top-level sections, each as (path, shown value) rows."""
+def _sections(document, comments: dict) -> list[tuple[str, list, list]]:
+    """The document by section, each as (key, (path, shown value) rows, comments).
+
+    First the general section (key ""): the top-level fields that are plain
+    values, with the comments on the whole document and on any key that is
+    not a section of its own; then every object or list field as a section.
+    """
     if not isinstance(document, dict):
         return []
-    return [
-        (key, [(path, shown(value)) for path, value in flatten(value, key)])
-        for key, value in document.items()
-    ]
+    nested = [key for key, value in document.items() if isinstance(value, dict | list)]
+    general_rows = [(key, shown(value)) for key, value in document.items() if key not in nested]
+    general_comments = sorted(
+        (item for section, items in comments.items() if section not in nested for item in items),
+        key=lambda item: (item.created_at, item.pk),
+    )
+    sections = [("", general_rows, general_comments)]
+    for key in nested:
+        rows = [(path, shown(value)) for path, value in flatten(document[key], key)]
+        sections.append((key, rows, comments.get(key, [])))
+    return sections
 
 
 def _review_context(request, submission, *, comment_form=None, decision_form=None) -> dict:
@@ -75,19 +87,13 @@ def _review_context(request, submission, *, comment_form=None, decision_form=Non
     report = selectors.report_of(latest) if latest else None
     actions = workflow.allowed_actions(request.user, submission)
     comments = review_selectors.comments_by_section(submission)
-    sections = [
-        (key, rows, comments.pop(key, []))
-        for key, rows in _sections(latest.document if latest else {})
-    ]
     return {
         "submission": submission,
         "version": latest,
         "versions": versions,
         "report": report,
         "groups": selectors.findings_by_section(report),
-        "sections": sections,
-        # Comments on the document as a whole, or on sections it no longer has.
-        "other_comments": [item for items in comments.values() for item in items],
+        "sections": _sections(latest.document if latest else {}, comments),
         "decisions": review_selectors.decisions_of(submission),
         "events": review_selectors.events_of(submission),
         "actions": actions,

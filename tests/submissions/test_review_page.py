@@ -197,3 +197,22 @@ class ReviewPageTests(WorkflowTestCase):
         with self.max_queries(short_history):
             response = self.client.get(url)
         assert len(response.context["events"]) == 3 + 8
+
+    def test_plain_fields_and_whole_document_comments_form_the_general_section(self):
+        submission = self.submitted()
+        workflow.comment(submission, self.sbb_user, "", "Over het geheel: helder.")
+        workflow.comment(submission, self.sbb_user, "title", "Titel is lang.")
+        self.login(self.bob)
+        response = self.client.get(self.url("review", submission))
+        key, rows, comments = response.context["sections"][0]
+        assert key == ""
+        assert [path for path, _value in rows] == [
+            name for name, value in self.valid().items() if not isinstance(value, dict | list)
+        ]
+        assert [item.text for item in comments] == ["Over het geheel: helder.", "Titel is lang."]
+        assert [section[0] for section in response.context["sections"][1:]] == [
+            "national_section",
+            "regional_section",
+            "electives",
+        ]
+        self.assertContains(response, 'id="section-general"')
