@@ -5,6 +5,7 @@ from accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from regions.demo import load_demo_networks, load_demo_organisations
+from submissions.workflow_demo import load_demo_submissions
 
 DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         # experiments: demo schools admitted to or applying for the experiments.
         self.stdout.write(f"Demo participations: {load_demo_participations()} created.")
         users = load_demo_accounts()
+        # submissions: the demo school's programmes in review, with changes requested, approved.
+        self.stdout.write(f"Demo submissions: {load_demo_submissions()} created.")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for user in users:
             self.stdout.write(
