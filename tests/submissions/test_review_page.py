@@ -216,3 +216,12 @@ class ReviewPageTests(WorkflowTestCase):
             "electives",
         ]
         self.assertContains(response, 'id="section-general"')
+
+    def test_decision_choices_are_a_fieldset_with_labelled_options(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        response = self.client.get(self.url("review", submission))
+        self.assertContains(response, f"<legend>{dutch('Decision')}</legend>", html=False)
+        for index in range(3):
+            self.assertContains(response, f'<label for="id_outcome_{index}">')
+        self.assertContains(response, '<label for="id_reason">')
