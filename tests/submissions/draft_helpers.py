@@ -1,5 +1,6 @@
 """Shared set-up for the drafting tests: a draft per kind and posted form data."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from submissions import drafting
@@ -40,7 +41,17 @@ def form_data(kind: str, main: dict, rows: dict | None = None, **extra) -> dict:
     return data
 
 
+def in_english(client) -> None:
+    """Let the client ask for the English UI (Dutch is the default), so that
+    tests can look for the messages as written in the code."""
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "en"})
+
+
 class DraftTestCase(SubmissionTestCase):
+    def setUp(self):
+        super().setUp()
+        in_english(self.client)
+
     def make_draft(self, kind="regional_programme", user=None, title="Mijn concept") -> Submission:
         """A new draft made by the service, as the create page does."""
         from experiments.models import Experiment

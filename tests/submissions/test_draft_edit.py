@@ -353,3 +353,30 @@ class EditorQueryCountTests(DraftTestCase):
                 lots_count = self.count_queries(submission, lots)
                 self.assertEqual(few_count, lots_count)
                 self.assertLessEqual(lots_count, 12)
+
+
+@pytest.mark.django_db
+def test_editor_query_count_is_bounded(client, django_assert_max_num_queries):
+    """The editor of a draft with many rows stays within a fixed number of queries."""
+    from experiments.models import Experiment
+    from regions.models import Organisation, Region
+    from tests.base import make_user
+    from tests.rules.fixtures import ensure_experiments
+
+    ensure_experiments()
+    region = Region.objects.create(code="AM06", name="Stedendriehoek")
+    school = Organisation.objects.create(kind="mbo", code="25PZ", name="ROC", region=region)
+    alice = make_user("alice", school)
+    submission = drafting.create_draft(
+        user=alice,
+        kind="cross_over",
+        experiment=Experiment.objects.get(slug="cross-overs"),
+        title="Veel onderdelen",
+    )
+    parts = [{"qualification": f"{25400 + n}", "core_task": "B1-K1"} for n in range(30)]
+    Submission.objects.filter(pk=submission.pk).update(draft={**submission.draft, "parts": parts})
+    client.force_login(alice)
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/indieningen/concept/{submission.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('name="parts-') >= 60

@@ -3,11 +3,12 @@ second is refused with a clear message and gets their own text back."""
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from submissions import drafting
 from submissions.models import Submission, SubmissionEvent
 from tests.base import PASSWORD
-from tests.submissions.draft_helpers import DraftTestCase, form_data
+from tests.submissions.draft_helpers import DraftTestCase, form_data, in_english
 
 
 class OptimisticLockingTests(DraftTestCase):
@@ -16,6 +17,7 @@ class OptimisticLockingTests(DraftTestCase):
         alice, bob = Client(), Client()
         alice.login(username="alice", password=PASSWORD)
         bob.login(username="bob", password=PASSWORD)
+        in_english(bob)
         # Both open the editor on revision 1.
         for client in (alice, bob):
             page = client.get(self.edit_url(submission))
@@ -49,6 +51,16 @@ class OptimisticLockingTests(DraftTestCase):
             ),
             ["alice"],
         )
+
+    def test_the_conflict_message_is_dutch_by_default(self):
+        submission = self.make_draft("cross_over")
+        self.client.cookies.clear()
+        self.login(self.bob)
+        Submission.objects.filter(pk=submission.pk).update(revision=3)
+        data = form_data("cross_over", {"title": "Bob"})
+        response = self.post_editor(submission, data, revision=2)
+        self.assertContains(response, "Iemand anders heeft dit concept om", status_code=409)
+        self.assertContains(response, "uw tekst staat hieronder", status_code=409)
 
     def test_the_conflict_is_shown_in_the_htmx_answer_too(self):
         submission = self.make_draft("cross_over")
@@ -94,7 +106,7 @@ class OptimisticLockingTests(DraftTestCase):
             revision=1,
         )
         self.assertEqual(saved.revision, 2)
-        with pytest.raises(drafting.StaleDraft) as refused:
+        with translation.override("en"), pytest.raises(drafting.StaleDraft) as refused:
             drafting.save_draft(
                 submission=stale_copy,
                 user=self.bob,

@@ -13,6 +13,7 @@ CONTRIBUTORS = [
 
 class DraftRowTests(DraftTestCase):
     def setUp(self):
+        super().setUp()
         self.submission = self.make_draft("regional_programme")
         self.login(self.alice)
 

@@ -9,6 +9,7 @@ from tests.submissions.draft_helpers import DraftTestCase
 
 class DraftSearchTests(DraftTestCase):
     def setUp(self):
+        super().setUp()
         self.login(self.alice)
 
     def test_qualification_choices_by_title_and_crebo(self):
