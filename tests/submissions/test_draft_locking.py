@@ -117,3 +117,18 @@ class OptimisticLockingTests(DraftTestCase):
         self.assertIn("Someone else saved this draft", refused.value.message)
         submission.refresh_from_db()
         self.assertEqual((submission.title, submission.revision), ("A", 2))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_saves_of_one_revision_let_exactly_one_win(tmp_path):
+    """Each thread has its own connection; the compare-and-set is one UPDATE."""
+    from django.db import connection
+
+    from .draft_race import RACERS, race_in_a_sqlite_file, race_to_save
+
+    result = race_in_a_sqlite_file(tmp_path) if connection.vendor == "sqlite" else race_to_save()
+    assert result["errors"] == []
+    assert result["outcomes"] == ["refused"] * (RACERS - 1) + ["saved"]
+    assert result["revision"] == 2
+    assert result["saved_by"] == [result["title"]]
+    assert result["document_title"] == result["title"]
