@@ -111,3 +111,39 @@ def test_draft_a_regional_programme_check_fix_and_save(page):
     ]
     assert submission.draft["electives"] == [{"type": "national", "code": "K0123"}]
     assert page.input_value("input[name=revision]") == "2"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_cross_over_part_core_task_follows_the_chosen_qualification(page):
+    """The dependent select: choosing a part's qualification loads its core tasks."""
+    from experiments.models import Experiment
+    from submissions import drafting
+
+    ref = build_reference_data()
+    alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    submission = drafting.create_draft(
+        user=alice,
+        kind="cross_over",
+        experiment=Experiment.objects.get(slug="cross-overs"),
+        title="Zorg en facilitair",
+    )
+    log_in(page, "alice")
+    page.goto(f"/indieningen/concept/{submission.pk}/")
+    page.evaluate("window.noReload = 'still here'")
+    button(page, "add:parts").click()
+    page.locator("#id_parts-0-qualification").wait_for()
+    page.fill("#id_parts-0-qualification", "25499")
+    page.locator("#id_parts-0-qualification").dispatch_event("change")
+    option = page.locator('#id_parts-0-core_task option[value="P1-K1"]')
+    option.wait_for(state="attached")
+    # Only the tasks of that qualification's file are offered.
+    assert page.locator('#id_parts-0-core_task option[value="P2-K1"]').count() == 0
+    page.select_option("#id_parts-0-core_task", "P1-K1")
+    page.check("#id_inspectorate_review_needed")
+    button(page, "save").click()
+    page.locator(".draft-form__messages .utrecht-alert--success").wait_for()
+    assert page.evaluate("window.noReload") == "still here"
+    submission.refresh_from_db()
+    assert submission.draft["parts"] == [{"qualification": "25499", "core_task": "P1-K1"}]
+    assert submission.needs_inspectorate is True
