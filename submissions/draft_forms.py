@@ -19,8 +19,8 @@ from django.forms import formset_factory
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from qualifications.models import CREBO_VALIDATOR, CoreTask, Qualification
-from regions.models import Region
+from qualifications.models import CREBO_VALIDATOR, CoreTask, ElectiveModule, Qualification
+from regions.models import Organisation, Region
 from rules.registry import Kind
 
 from .drafting import FORMAT, KINDS_WITH_EXPERIMENT_AND_REGION, place_of
@@ -573,6 +573,18 @@ class DraftEditor:
         for formset in self.formsets.values():
             yield from formset.forms
 
+    def label_references(self) -> None:
+        """Give each row form a `reference_label`: the name of the organisation,
+        qualification or keuzedeel its code field names, so the author sees
+        what the code stands for. One query per list of rows."""
+        for name, formset in self.formsets.items():
+            field, lookup = REFERENCE_FIELDS.get(name, (None, None))
+            codes = {_code(form, field) for form in formset.forms} if field else set()
+            codes.discard("")
+            names = lookup(codes) if codes else {}
+            for form in formset.forms:
+                form.reference_label = names.get(_code(form, field), "") if field else ""
+
 
 class RegionalProgrammeEditor(DraftEditor):
     form_class = RegionalProgrammeForm
@@ -697,6 +709,31 @@ class PracticeProgrammeEditor(DraftEditor):
             "activity_plan": _text(document.get("activity_plan")),
         }
         return cls._blocks_data(data, {"partners": document.get("partners")})
+
+
+def _code(form, field: str) -> str:
+    return (form[field].value() or "").strip().upper()
+
+
+def _organisation_names(codes) -> dict[str, str]:
+    return dict(Organisation.objects.filter(code__in=codes).values_list("code", "name"))
+
+
+def _qualification_titles(codes) -> dict[str, str]:
+    return dict(Qualification.objects.filter(crebo__in=codes).values_list("crebo", "title"))
+
+
+def _elective_titles(codes) -> dict[str, str]:
+    return dict(ElectiveModule.objects.filter(code__in=codes).values_list("code", "title"))
+
+
+# Per list of rows: the field holding a code, and how to find the codes' names.
+REFERENCE_FIELDS = {
+    "contributors": ("organisation", _organisation_names),
+    "partners": ("organisation", _organisation_names),
+    "parts": ("qualification", _qualification_titles),
+    "electives": ("code", _elective_titles),
+}
 
 
 EDITORS = {

@@ -171,6 +171,7 @@ def draft_edit(request, pk: int):
 
 def _render(request, editor, context, revision, status):
     context.update(editor=editor, revision=revision)
+    editor.label_references()
     if hasattr(editor, "chosen_qualification"):
         context["chosen_qualification"] = editor.chosen_qualification()
     if _is_htmx(request):

@@ -206,6 +206,24 @@ class EditorSavesTheInterchangeDocumentTests(DraftTestCase):
         self.assertEqual(submission.draft, document)
 
 
+class ReferenceNamesTests(DraftTestCase):
+    def test_rows_show_what_their_codes_stand_for(self):
+        submission = self.make_draft("regional_programme")
+        self.login(self.alice)
+        self.post_editor(submission, form_data("regional_programme", REGIONAL_MAIN, REGIONAL_ROWS))
+        response = self.client.get(self.edit_url(submission))
+        editor = response.context["editor"]
+        contributors = editor.formsets["contributors"].forms
+        self.assertEqual(contributors[1].reference_label, self.ref.company.name)
+        self.assertEqual(contributors[2].reference_label, "")
+        self.assertEqual(
+            editor.formsets["electives"].forms[0].reference_label, self.ref.elective.title
+        )
+        self.assertContains(
+            response, f'<p class="draft-row__reference">{self.ref.company.name}</p>'
+        )
+
+
 class FailedSaveKeepsTheInputTests(DraftTestCase):
     def test_a_date_that_does_not_exist(self):
         submission = self.make_draft("regional_programme")
