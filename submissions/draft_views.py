@@ -9,6 +9,8 @@ without JavaScript the same request renders the whole page. Either way the
 form is rendered again from what was posted, so nothing typed is lost.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -90,7 +92,24 @@ def _change_rows(editor_class, data, action: str):
     return None
 
 
-@login_required
+def _login_keeping_the_form(view):
+    """Like `login_required`; but when the session has ended during an htmx
+    request, answer with a message in the form's message area instead of
+    swapping the login page over the form, so the typed text stays."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated and _is_htmx(request):
+            response = render(request, "submissions/partials/draft_logged_out.html")
+            response["HX-Retarget"] = ".draft-form__messages"
+            response["HX-Reswap"] = "innerHTML"
+            return response
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapped
+
+
+@_login_keeping_the_form
 @require_http_methods(["GET", "POST"])
 def draft_edit(request, pk: int):
     """The editor of a draft: school authors of its school change it while it is a

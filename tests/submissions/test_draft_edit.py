@@ -398,3 +398,21 @@ def test_editor_query_count_is_bounded(client, django_assert_max_num_queries):
         response = client.get(f"/indieningen/concept/{submission.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('name="parts-') >= 60
+
+
+class SessionEndedTests(DraftTestCase):
+    def test_an_htmx_save_after_the_session_ended_keeps_the_form(self):
+        submission = self.make_draft("cross_over")
+        data = form_data("cross_over", {"title": "Mijn tekst"})
+        response = self.post_editor(submission, data, htmx=True)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["HX-Retarget"], ".draft-form__messages")
+        self.assertContains(response, "You are no longer logged in")
+        submission.refresh_from_db()
+        self.assertEqual(submission.revision, 1)
+
+    def test_without_htmx_the_login_page_follows(self):
+        submission = self.make_draft("cross_over")
+        response = self.post_editor(submission, form_data("cross_over", {"title": "T"}))
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/inloggen/", response["Location"])
