@@ -13,6 +13,8 @@ from submissions.models import Submission
 from tests.base import PASSWORD, make_user
 from tests.rules.fixtures import build_reference_data
 
+REVIEW_LINK = "Open the review page: the document by section, comments and decisions"
+
 
 def dutch(msgid: str) -> str:
     with translation.override("nl"):
@@ -84,7 +86,8 @@ def test_draft_review_revise_approve_and_track(page):
 
     # 1. The school drafts the programme in the browser, checks it and saves it.
     log_in(page, alice)
-    page.goto(reverse("submissions:draft-create"))
+    page.goto(reverse("submissions:list"))
+    page.get_by_role("link", name=dutch("New draft")).click()
     page.locator("input[name='kind'][value='regional_programme']").check()
     page.locator("#id_title").fill(title)
     page.get_by_role("button", name=dutch("Create the draft")).click()
@@ -102,7 +105,7 @@ def test_draft_review_revise_approve_and_track(page):
     save_draft(page)
 
     # 2. It is submitted; the check passes and it goes to review.
-    page.goto(reverse("submissions:detail", args=[submission.pk]))
+    page.get_by_role("link", name=dutch("Go to the submission's page")).click()
     page.get_by_role("button", name=dutch("Submit for review")).click()
     page.wait_for_url(f"**{reverse('submissions:detail', args=[submission.pk])}")
     page.locator(".history-event--review_started").wait_for()
@@ -127,12 +130,14 @@ def test_draft_review_revise_approve_and_track(page):
 
     # 4. The school reads the comment, revises the draft and resubmits.
     log_in(page, alice)
-    page.goto(reverse("submissions:review", args=[submission.pk]))
+    page.goto(reverse("submissions:detail", args=[submission.pk]))
+    page.get_by_role("link", name=dutch(REVIEW_LINK)).click()
     assert comment in page.locator("#section-regional_section").inner_text()
-    page.goto(reverse("submissions:draft-edit", args=[submission.pk]))
+    page.get_by_role("link", name=dutch("Back to the submission's page")).click()
+    page.get_by_role("link", name=dutch("Edit the draft in the browser")).click()
     page.locator("#id_section_hours").fill("480")
     save_draft(page)
-    page.goto(reverse("submissions:detail", args=[submission.pk]))
+    page.get_by_role("link", name=dutch("Go to the submission's page")).click()
     page.get_by_role("button", name=dutch("Submit for review")).click()
     page.locator(".history-event--review_started").nth(1).wait_for()
     # The difference between the two versions reads as the change made.
