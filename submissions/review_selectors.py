@@ -3,13 +3,14 @@ versions to compare — always scoped to what the user may see."""
 
 import datetime
 
-from django.db.models import Max, QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 
+from . import workflow
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
 from .selectors import get_submission
 
@@ -58,7 +59,20 @@ def review_queue(
         queryset = queryset.filter(
             submitted_at__lte=timezone.now() - datetime.timedelta(days=waiting_days)
         )
-    return queryset.annotate(latest_number=Max("versions__number")).order_by("submitted_at", "pk")
+    body = workflow.body_of_role(user.role)
+    latest_version = (
+        SubmissionVersion.objects.filter(submission=OuterRef(OuterRef("pk")))
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    # On a cross-over flagged for the Inspectorate, whether the user's body has
+    # already decided on the latest version (it then waits for the other body).
+    decided = Decision.objects.filter(
+        submission=OuterRef("pk"), body=body, version=Subquery(latest_version)
+    )
+    return queryset.annotate(
+        latest_number=Max("versions__number"), decided_by_my_body=Exists(decided)
+    ).order_by("submitted_at", "pk")
 
 
 def events_of(submission: Submission) -> list[SubmissionEvent]:

@@ -60,6 +60,15 @@ def is_author(user, submission: Submission) -> bool:
     )
 
 
+def body_of_role(role: str) -> str | None:
+    """The body a role decides for: "sbb", "inspectorate" or None."""
+    if role in SBB_ROLES:
+        return Decision.Body.SBB
+    if role == Role.INSPECTORATE_REVIEWER:
+        return Decision.Body.INSPECTORATE
+    return None
+
+
 def body_of(user, submission: Submission) -> str | None:
     """The body the user reviews for on this submission: "sbb", "inspectorate" or None.
 

@@ -112,3 +112,14 @@ class ReviewQueueTests(WorkflowTestCase):
         second = self.client.get(URL, {"page": 2, "region": "AM06"})
         assert len(second.context["page_obj"]) == 6
         self.assertContains(second, "region=AM06")
+
+    def test_a_flagged_cross_over_shows_when_ones_own_body_has_decided(self):
+        flagged = self.flagged_cross_over()
+        self.decide(flagged, self.sbb_user, "approved", "SBB akkoord.")
+        self.login(self.sbb_user)
+        rows = list(self.client.get(URL).context["page_obj"])
+        assert [(row, row.decided_by_my_body) for row in rows] == [(flagged, True)]
+        self.login(self.inspector)
+        response = self.client.get(URL)
+        rows = list(response.context["page_obj"])
+        assert [(row, row.decided_by_my_body) for row in rows] == [(flagged, False)]
