@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
+from django.test.utils import override_settings
 
 from accounts.demo import DEMO_PASSWORD, load_demo_accounts
 from experiments.demo import load_demo_participations
@@ -13,6 +14,9 @@ DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen
 class Command(BaseCommand):
     help = "Load reference data and fictitious demo data, and print the demo accounts."
 
+    # Demo submissions go through the real workflow, which e-mails people; demo
+    # data notifies nobody (the in-app notifications are kept to show the feature).
+    @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     def handle(self, *args, **options):
         # Reference data first (each step is idempotent), then demo data, then accounts.
         # Each app adds its step here.
