@@ -86,7 +86,9 @@ def import_detail(request, pk: int):
         run = import_selectors.get_import_run(pk)
     except ImportRun.DoesNotExist:
         raise Http404 from None
-    page_obj = Paginator(run.changes or [], CHANGES_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(import_selectors.change_rows(run.changes), CHANGES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "qualifications/import_detail.html",

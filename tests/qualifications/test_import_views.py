@@ -3,8 +3,10 @@
 import re
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -13,7 +15,7 @@ from qualifications.models import ElectiveModule, ImportRun, QualificationFile
 from qualifications.services import import_sbb_file, stored_import_path
 from tests.base import BaseTestCase
 
-from .import_fixtures import dump_tables, expected_from_xml, sample_paths
+from .import_fixtures import dump_tables, expected_from_xml, parse_trusted, sample_paths
 
 IMPORT_URL = reverse("qualifications:import")
 DEMO_CSV = "qualifications/demo/keuzedelen.csv"
@@ -191,3 +193,31 @@ class ImportPageTests(BaseTestCase):
         )
         self.assertContains(response, "opdrachtregel")
         self.assertContains(response, sample_paths()[0].name)
+
+    def test_detail_names_changed_fields_in_words_and_leaves_out_derived_ones(self):
+        path = sample_paths()[1]
+        import_sbb_file(path)
+        tree = parse_trusted(path)
+        dossier = tree.getroot().find("dossiers/dossier")
+        old_title = dossier.get("titel")
+        dossier.set("titel", old_title + " (nieuwe versie)")
+        dossier.find("dossiercrebos/dossiercrebo").set("Datum_einde_instroom", "01-08-2027")
+        newer = Path(settings.MEDIA_ROOT) / "newer.xml"
+        tree.write(newer, encoding="utf-8", xml_declaration=True)
+        run = import_sbb_file(newer).import_run
+        recorded = {change["field"] for change in run.changes}
+        self.assertTrue({"title", "normalized_title", "end_of_intake"} <= recorded)
+
+        self.login(self.sbb_user)
+        response = self.client.get(reverse("qualifications:import-detail", args=[run.pk]))
+
+        cells = re.findall(r"<td>([^<]*)</td>", response.content.decode())
+        self.assertIn("titel", cells)
+        self.assertIn("einde instroom", cells)
+        self.assertIn(old_title + " (nieuwe versie)", cells)
+        self.assertNotIn("normalized_title", response.content.decode())
+        self.assertNotIn("end_of_intake", cells)
+        self.assertEqual(
+            len(re.findall(r'<th scope="row">', response.content.decode())),
+            len([c for c in run.changes if c.get("field") != "normalized_title"]),
+        )
