@@ -1,15 +1,45 @@
 """Pathway blocks for other apps' pages (the home pages)."""
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from regions.models import Organisation
 
 from .. import selectors
+from ..models import Route
 
 register = template.Library()
 
 SCHOOL_KINDS = (Organisation.Kind.PREVOCATIONAL_SCHOOL, Organisation.Kind.VET_INSTITUTION)
+
+
+# Paths in the interchange document that are named differently on the route.
+DOCUMENT_PATH_FIELDS = {
+    "agreement.signed_on": "agreement_signed_on",
+    "agreement.switch_arrangement": "switch_arrangement",
+    "agreement.financial_arrangements": "financial_arrangements",
+    "agreement.fallback_destinations": "fallback_destinations",
+    "duo_registration": "duo_status",
+    "duo_registration.status": "duo_status",
+    "duo_registration.date": "duo_date",
+}
+
+
+@register.filter
+def route_field_label(path: str) -> str:
+    """The label of the route field a rule finding points at, in the user's
+    language (e.g. "agreement.signed_on" -> "Agreement signed on"); the path
+    itself when it is not a route field."""
+    if path == "agreement":
+        return capfirst(_("cooperation agreement"))
+    name = DOCUMENT_PATH_FIELDS.get(path, path)
+    try:
+        return capfirst(Route._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return path
 
 
 @register.inclusion_tag("pathways/includes/home_links.html")

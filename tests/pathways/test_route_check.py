@@ -49,3 +49,13 @@ class RouteCheckTests(PathwayTestCase):
         self.assertEqual(self.client.post(URL, self.form_data()).status_code, 403)
         self.client.logout()
         self.assertEqual(self.client.post(URL, self.form_data()).status_code, 302)
+
+    def test_findings_name_the_field_by_its_label_not_its_code(self):
+        self.login(self.alice)
+        response = self.client.post(URL, self.form_data(vmbo_track="gl", agreement_signed_on=None))
+        rules = {(f.rule, f.path) for f in response.context["findings"]}
+        self.assertLessEqual({("DL-03", "vmbo_track"), ("DL-06", "agreement.signed_on")}, rules)
+        self.assertContains(response, "Veld: Leerweg vmbo")
+        self.assertContains(response, "Veld: Overeenkomst getekend op")
+        self.assertNotContains(response, "agreement.signed_on")
+        self.assertNotContains(response, "Veld: vmbo_track")
