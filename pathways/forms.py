@@ -1,6 +1,8 @@
 """Forms for drafting a route and for the later steps. They only check input;
 the services do the work."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -167,8 +169,8 @@ class EndForm(forms.Form):
 class RouteYearForm(forms.Form):
     school_year = forms.CharField(
         label=_("School year"),
-        max_length=7,
-        validators=[SCHOOL_YEAR_VALIDATOR],
+        # Room for "2021-2022": what is typed is never cut off; clean_school_year shortens it.
+        max_length=20,
         help_text=_('For example "2021/22".'),
     )
     started = forms.IntegerField(label=_("Students who started"), min_value=0, initial=0)
@@ -181,6 +183,23 @@ class RouteYearForm(forms.Form):
     left_without_place = forms.IntegerField(
         label=_("Left with no place yet"), min_value=0, initial=0
     )
+
+    def clean_school_year(self) -> str:
+        """Accept "2021/22", "2021-22", "2021/2022" or "2021-2022" and store "2021/22"."""
+        value = self.cleaned_data["school_year"].strip().replace(" ", "")
+        match = re.fullmatch(r"(\d{4})[/-](\d{2}|\d{4})", value)
+        if match:
+            first, second = int(match[1]), match[2]
+            if int(second[-2:]) == (first + 1) % 100 and (
+                len(second) == 2 or int(second) == first + 1
+            ):
+                value = f"{first}/{second[-2:]}"
+            else:
+                raise forms.ValidationError(
+                    _("The second year of a school year follows the first, as in 2021/22.")
+                )
+        SCHOOL_YEAR_VALIDATOR(value)
+        return value
 
 
 class RouteFilterForm(forms.Form):

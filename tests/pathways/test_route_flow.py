@@ -166,8 +166,27 @@ class SchoolYearTests(PathwayTestCase):
         route = self.make_route(status=S.ACTIVE)
         response = self.post_year(route, self.alice, started=-1)
         self.assertIn("started", response.context["form"].errors)
-        response = self.post_year(route, self.alice, school_year="2021-2022")
+        response = self.post_year(route, self.alice, school_year="21/22")
         self.assertIn("school_year", response.context["form"].errors)
+        self.assertFalse(RouteYear.objects.exists())
+
+    def test_a_school_year_typed_in_full_is_kept_and_shortened(self):
+        route = self.make_route(status=S.ACTIVE)
+        self.login(self.alice)
+        page = self.client.get(reverse("pathways:route-year", args=[route.pk]))
+        self.assertNotContains(page, 'maxlength="7"')
+        for typed in ("2021-2022", "2021/2022", "2021-22"):
+            with self.subTest(typed=typed):
+                self.post_year(route, self.alice, school_year=typed)
+        self.assertEqual(list(route.years.values_list("school_year", flat=True)), ["2021/22"])
+
+    def test_a_school_year_whose_years_do_not_follow_is_refused(self):
+        route = self.make_route(status=S.ACTIVE)
+        for typed in ("2021/23", "2021-2023"):
+            with self.subTest(typed=typed):
+                response = self.post_year(route, self.alice, school_year=typed)
+                self.assertIn("school_year", response.context["form"].errors)
+                self.assertContains(response, f'value="{typed}"')
         self.assertFalse(RouteYear.objects.exists())
 
     def test_charlie_cannot_record_numbers(self):
