@@ -229,6 +229,10 @@ def route_detail(request, pk: int):
         "findings_have_errors": _has_errors(findings),
         "may_see_documents": selectors.may_see_documents(user, route),
         "is_route_school": services.is_route_school_author(user, route),
+        # Names of the people in the history: for the two schools and national roles
+        # only; the public sees which organisation took each step.
+        "may_see_actors": services.is_route_school_author(user, route)
+        or (user.is_authenticated and user.has_national_view),
         "return_form": ReturnForm(),
         "end_form": EndForm(initial={"ended_on": timezone.localdate()}),
     }

@@ -49,6 +49,21 @@ class RouteDetailTests(PathwayTestCase):
         self.assertEqual([(e.actor, e.action) for e in events], [(self.victor, "ended")])
         self.assertContains(response, "Victor&#x27;s vmbo")
 
+    def test_the_public_history_names_organisations_not_people(self):
+        self.victor.first_name, self.victor.last_name = "Vincent", "Visser"
+        self.victor.save()
+        route = self.make_route(status=Route.Status.ACTIVE)
+        self.login(self.victor)
+        self.client.post(reverse("pathways:route-end", args=[route.pk]), {"ended_on": "2024-07-31"})
+        for user in (None, self.charlie):
+            with self.subTest(user=user):
+                response = self.get(route, user)
+                self.assertContains(response, "Victor&#x27;s vmbo")
+                self.assertNotContains(response, "Vincent Visser")
+        for user in (self.alice, self.make_national_user(Role.INSPECTORATE_REVIEWER)):
+            with self.subTest(user=user.username):
+                self.assertContains(self.get(route, user), "Vincent Visser (Victor&#x27;s vmbo)")
+
     def test_findings_are_shown_to_the_schools_before_activation(self):
         route = self.make_route(agreement_signed_on=None)
         response = self.get(route, self.alice)
