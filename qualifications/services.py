@@ -137,6 +137,20 @@ class _Tracker:
         return False
 
 
+def _profile_label(crebo: str) -> str:
+    """How the change log and error sentences name a profile (in the current language)."""
+    return _("profile %(crebo)s") % {"crebo": crebo}
+
+
+def _knowledge_skill_label(crebo: str, code: str, sbb_id: str) -> str:
+    """How the change log names a knowledge-and-skill item of a core task."""
+    return _("%(crebo)s %(code)s knowledge/skill %(id)s") % {
+        "crebo": crebo,
+        "code": code,
+        "id": sbb_id,
+    }
+
+
 def _check_size(path: Path, file_name: str, error_class) -> None:
     """Refuse a file larger than SBB_IMPORT_MAX_BYTES before reading it."""
     try:
@@ -185,7 +199,7 @@ def _sync_reference_lists(parsed: SbbFile, track: _Tracker) -> tuple[dict, dict]
             values = {"title": item.title}
             if model is Domain:
                 values["crebo"] = item.crebo
-            label = f"{model._meta.model_name} {item.number}"
+            label = f"{model._meta.verbose_name} {item.number}"
             row = existing.get(item.number)
             if row is None:
                 row = model(number=item.number, **values)
@@ -304,7 +318,7 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
             "end_of_intake": profile.end_of_intake,
             "end_of_programme": profile.end_of_programme,
         }
-        label = f"profile {profile.crebo}"
+        label = _profile_label(profile.crebo)
         if row is None:
             row = Qualification(file=qualification_file, **values)
             new_rows.append(row)
@@ -334,7 +348,9 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
     _sync_work_processes(parsed, qualification_file, tasks, track)
     _sync_knowledge_skills(parsed, qualification_file, tasks, track)
     _sync_certificates(parsed, qualification_file, profiles, tasks, track)
-    _delete_unmatched(Qualification, existing, matched, lambda row: f"profile {row.crebo}", track)
+    _delete_unmatched(
+        Qualification, existing, matched, lambda row: _profile_label(row.crebo), track
+    )
 
 
 def _delete_unmatched(model, existing, matched, label, track: _Tracker) -> None:
@@ -491,7 +507,7 @@ def _sync_knowledge_skills(parsed, qualification_file, tasks, track: _Tracker) -
         task_row = tasks[task.sbb_id]
         for skill in task.knowledge_skills:
             row = by_key.get((task_row.pk, skill.sbb_id))
-            label = f"{crebo} {task.code} knowledge/skill {skill.sbb_id}"
+            label = _knowledge_skill_label(crebo, task.code, skill.sbb_id)
             values = {"text": skill.text, "position": skill.position}
             if row is None:
                 new_rows.append(KnowledgeSkill(core_task=task_row, sbb_id=skill.sbb_id, **values))
@@ -504,7 +520,7 @@ def _sync_knowledge_skills(parsed, qualification_file, tasks, track: _Tracker) -
         KnowledgeSkill,
         existing,
         matched,
-        lambda row: f"{crebo} {codes.get(row.core_task_id, '')} knowledge/skill {row.sbb_id}",
+        lambda row: _knowledge_skill_label(crebo, codes.get(row.core_task_id, ""), row.sbb_id),
         track,
     )
     _bulk_update(KnowledgeSkill, changed_rows, ["text", "position"])
@@ -521,7 +537,10 @@ def _sync_certificates(parsed, qualification_file, profiles, tasks, track: _Trac
         for certificate in profile.certificates:
             task_row = tasks.get(certificate.core_task_sbb_id)
             values = {"title": certificate.title, "core_task_id": task_row.pk if task_row else None}
-            label = f"certificate {certificate.sbb_id} of profile {profile.crebo}"
+            label = _("certificate %(id)s of profile %(crebo)s") % {
+                "id": certificate.sbb_id,
+                "crebo": profile.crebo,
+            }
             row = by_key.get((profile_row.pk, certificate.sbb_id))
             if row is None:
                 new_rows.append(
@@ -533,7 +552,11 @@ def _sync_certificates(parsed, qualification_file, profiles, tasks, track: _Trac
                 if track.update(row, label, values):
                     changed_rows.append(row)
     _delete_unmatched(
-        VetCertificate, existing, matched, lambda row: f"certificate {row.sbb_id}", track
+        VetCertificate,
+        existing,
+        matched,
+        lambda row: _("certificate %(id)s") % {"id": row.sbb_id},
+        track,
     )
     _bulk_update(VetCertificate, changed_rows, ["title", "core_task_id"])
     VetCertificate.objects.bulk_create(new_rows)
@@ -751,7 +774,7 @@ def _sync_elective_certificates(electives, certificates: dict, track: _Tracker) 
     new_rows, changed_rows, gone = [], [], []
     for elective in electives:
         certificate = certificates.get(elective.pk)
-        label = f"certificate of keuzedeel {elective.code}"
+        label = _("certificate of keuzedeel %(code)s") % {"code": elective.code}
         if elective.has_certificate and certificate is None:
             new_rows.append(VetCertificate(elective=elective, title=elective.title))
             track.added(label)

@@ -68,6 +68,11 @@ class ReferencesFromOtherAppsTests(BaseTestCase):
         result = import_sbb_file(path)
 
         self.assertEqual(result.changed, 1)
+        # The change log names the record in the importer's language (Dutch by default).
+        self.assertEqual(
+            {(c["object"], c["field"]) for c in result.changes},
+            {(f"profiel {self.crebo}", "title"), (f"profiel {self.crebo}", "normalized_title")},
+        )
         self.route.refresh_from_db()
         self.assertEqual(self.route.target_qualification.pk, self.qualification.pk)
         self.assertEqual(self.route.target_qualification.title, new_title)
@@ -82,7 +87,8 @@ class ReferencesFromOtherAppsTests(BaseTestCase):
 
         message = str(raised.exception)
         self.assertIn("newer.xml", message)
-        self.assertIn(self.crebo, message)
+        self.assertIn(f"profiel {self.crebo} staat niet meer in het bestand", message)
+        self.assertNotIn("profile", message)
         self.assertEqual(dump_tables(), before)
         self.assertEqual(ImportRun.objects.count(), runs)
         self.assertTrue(Route.objects.filter(pk=self.route.pk).exists())
