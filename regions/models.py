@@ -1,5 +1,6 @@
 """Labour-market regions and the organisations that work in them."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,21 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Explain a code that does not fit the kind on the code field itself, so a
+        form (the admin's) shows a plain sentence instead of the constraint's name."""
+        super().clean()
+        validator = None
+        if self.kind in self.SCHOOL_KINDS:
+            validator = BRIN_VALIDATOR
+        elif self.kind == self.Kind.COMPANY:
+            validator = KVK_VALIDATOR
+        if validator is not None and self.code:
+            try:
+                validator(self.code)
+            except ValidationError as error:
+                raise ValidationError({"code": error.messages}) from error
 
     @property
     def is_school(self) -> bool:

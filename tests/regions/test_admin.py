@@ -1,10 +1,11 @@
 """Django admin: administrators manage organisations, networks and users there."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import Role, User
 from regions import services
-from regions.models import Network
+from regions.models import Network, Organisation
 from tests.base import BaseTestCase
 
 
@@ -62,3 +63,33 @@ class AdminTests(BaseTestCase):
         network.refresh_from_db()
         self.assertEqual(network.status, Network.Status.ACTIVE)
         self.assertEqual(network.events.get(action="confirmed").actor, self.admin)
+
+    def test_a_code_that_does_not_fit_the_kind_is_explained_on_the_code_field(self):
+        self.login(self.admin)
+        url = reverse("admin:regions_organisation_add")
+        cases = (
+            ("mbo", "12", "A BRIN code is two digits followed by two capital letters."),
+            ("vmbo", "ab12", "A BRIN code is two digits followed by two capital letters."),
+            ("company", "1234", "A KvK number has exactly 8 digits."),
+        )
+        for kind, code, message in cases:
+            response = self.client.post(
+                url, {"kind": kind, "code": code, "name": "Typed name", "municipality": "Zwolle"}
+            )
+            self.assertEqual(response.status_code, 200, code)
+            with translation.override("nl"):
+                expected = [translation.gettext(message)]
+            self.assertEqual(response.context["adminform"].form.errors["code"], expected)
+            self.assertNotIn("organisation_school_code_is_brin", response.content.decode())
+            self.assertNotIn("organisation_company_code_is_kvk", response.content.decode())
+            self.assertContains(response, 'value="Typed name"')
+        self.assertFalse(Organisation.objects.filter(name="Typed name").exists())
+
+    def test_a_public_body_keeps_its_short_code(self):
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("admin:regions_organisation_add"),
+            {"kind": "duo", "code": "DUO", "name": "DUO", "municipality": "Groningen"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Organisation.objects.get(code="DUO").kind, "duo")
