@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegionsConfig(AppConfig):
     name = "regions"
-    verbose_name = "Regions and organisations"
+    verbose_name = _("Regions and organisations")
     default_auto_field = "django.db.models.BigAutoField"

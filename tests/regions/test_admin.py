@@ -93,3 +93,11 @@ class AdminTests(BaseTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Organisation.objects.get(code="DUO").kind, "duo")
+
+    def test_the_app_is_named_in_the_page_language(self):
+        self.login(self.admin)
+        with translation.override("nl"):
+            expected = translation.gettext("Regions and organisations")
+        self.assertNotEqual(expected, "Regions and organisations")
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, expected.replace("'", "&#x27;"))
