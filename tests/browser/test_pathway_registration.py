@@ -118,3 +118,53 @@ def test_draft_confirm_register_and_see_it_on_the_map(page, tmp_path, settings):
     # The public map counts it.
     log_out(page)
     assert map_count(page, "AM06") == before + 1
+
+
+def stacked(page, upper, lower) -> bool:
+    """True when `lower` is drawn below `upper` (not beside it)."""
+    top_box, bottom_box = page.locator(upper).bounding_box(), page.locator(lower).bounding_box()
+    return bottom_box["y"] >= top_box["y"] + top_box["height"] - 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_home_pages_show_the_no_place_flag_and_coverage_as_readable_blocks(page):
+    """The flag for the schools and the ministry's summary read from top to bottom."""
+    from pathways.models import RouteYear
+
+    region = Region.objects.create(code="AM06", name="Stedendriehoek")
+    vmbo = Organisation.objects.create(kind="vmbo", code="30AB", name="Brink vmbo", region=region)
+    mbo = Organisation.objects.create(kind="mbo", code="25PZ", name="ROC Deventer", region=region)
+    ministry = Organisation.objects.create(kind="ministry", code="OCW", name="OCW")
+    make_user("vera", vmbo, Role.SCHOOL_AUTHOR)
+    make_user("mira", ministry, Role.MINISTRY_STAFF)
+    domain = Domain.objects.create(number="4135", title="Zorg en welzijn")
+    qualification_file = QualificationFile.objects.create(
+        number="2755", crebo="23182", title="Dienstverlening", status="Vastgesteld", domain=domain
+    )
+    qualification = Qualification.objects.create(
+        file=qualification_file, sbb_id="1", chapter=1, crebo="25498", title="Helpende", level=2
+    )
+    route = Route.objects.create(
+        vmbo_school=vmbo,
+        mbo_institution=mbo,
+        region=region,
+        route_type="integrated",
+        vmbo_track="bb",
+        target_qualification=qualification,
+        location="vmbo",
+        start_date="2021-08-01",
+        status=Route.Status.ACTIVE,
+        duo_status="registered",
+    )
+    RouteYear.objects.create(route=route, school_year="2021/22", left_without_place=2)
+
+    log_in(page, "vera")
+    assert page.locator("#no-place-heading").is_visible()
+    assert stacked(page, "#no-place-heading", "#no-place-heading ~ ul")
+    log_out(page)
+
+    log_in(page, "mira")
+    summary = "[role=region][aria-label='Doorlopende leerroutes vmbo-mbo'] p"
+    assert page.locator(summary).first.inner_text().endswith("1 van 35")
+    assert stacked(page, f"{summary} >> nth=0", f"{summary} >> nth=1")
