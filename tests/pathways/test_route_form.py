@@ -230,3 +230,45 @@ class ReplaceDocumentTests(PathwayTestCase):
         self.assertEqual(route.agreement_document_name, "b.pdf")
         self.assertTrue(Path(route.agreement_document.path).exists())
         self.assertFalse(first.exists())
+
+
+# What a school fills in wrongly, and the rule that must catch it. DL-02 (two
+# different schools) cannot be broken in the form: the partner list holds only
+# schools of the other kind. DL-09 (not yet registered with DUO) holds for every draft.
+RULE_CASES = [
+    ("DL-01", "error", {"start_date": "2020-07-01", "agreement_signed_on": "2020-05-01"}),
+    ("DL-03", "error", {"vmbo_track": "gl"}),
+    ("DL-04", "warning", {"route_type": "continuous", "vmbo_track": "tl"}),
+    ("DL-05", "error", {"exam_responsible": "vmbo"}),
+    ("DL-06", "error", {"switch_arrangement": ""}),
+    ("DL-07", "error", {"fallback_destinations": ["entree"]}),
+    ("DL-08", "error", {"combined_pta_oer": None}),
+    ("DL-09", "warning", {}),
+    ("DL-10", "warning", {"region": "other"}),
+    ("DL-11", "error", {"basis": "experiment", "start_date": "2022-08-01"}),
+]
+
+
+class RulesOnRoutesMadeInTheFormTests(PathwayTestCase):
+    """Each DL rule, run by the rule engine on a route drafted in the form: errors keep
+    the route a draft, warnings let it go to the partner school."""
+
+    def test_each_rule_through_the_engine(self):
+        self.login(self.alice)
+        for rule, severity, overrides in RULE_CASES:
+            with self.subTest(rule=rule):
+                if overrides.get("region") == "other":
+                    overrides = {"region": self.other_region.pk}
+                response = self.client.post(
+                    CREATE, {**self.form_data(**overrides), "action": "submit"}, follow=True
+                )
+                route = Route.objects.latest("pk")
+                found = {(f.rule, f.severity) for f in response.context["findings"]}
+                self.assertIn((rule, severity), found)
+                self.assertContains(response, rule)
+                if severity == "error":
+                    self.assertEqual(route.status, Route.Status.DRAFT)
+                    self.assertFalse(route.events.filter(action="submitted").exists())
+                else:
+                    self.assertNotIn("error", {severity for _rule, severity in found})
+                    self.assertEqual(route.status, Route.Status.AWAITING_CONFIRMATION)
