@@ -20,6 +20,12 @@ def test_pick_an_indicator_and_open_a_region(page):
 
     page.goto("/regios/kaart/")
     assert page.locator("svg.region-map__svg a").count() == len(names)
+    # The map is a group of links named by its caption, not an image: the children
+    # of an image are presentational, so screen readers could skip the links.
+    caption = page.locator("#map-caption").inner_text()
+    map_group = page.get_by_role("group", name=caption)
+    assert map_group.get_by_role("link").count() == len(names)
+    assert map_group.get_by_role("link", name=f"{names['AM03']}: 2").count() == 1
     assert page.locator('td[data-region="AM03"]').inner_text() == "2"
     networks_label = page.locator("#legend-indicator").inner_text()
     legend_items = page.locator(".map-legend__item")
