@@ -10,7 +10,9 @@ from qualifications.models import ElectiveModule, ImportRun, VetCertificate
 
 from .import_fixtures import dump_tables, in_english, write  # noqa: F401 (fixture)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
+# transaction=True: the command closes the database connection when it ends, as
+# manage.py does; inside a test transaction that would break the test on PostgreSQL.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("in_english")]
 
 DEMO_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
 HEADER = "code,title,level,sbu,certificate\n"

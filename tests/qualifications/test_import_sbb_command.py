@@ -29,7 +29,9 @@ from .import_fixtures import (  # noqa: F401 (in_english is a fixture)
     write,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
+# transaction=True: the command closes the database connection when it ends, as
+# manage.py does; inside a test transaction that would break the test on PostgreSQL.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("in_english")]
 
 
 def run_command(capsys, *paths) -> tuple[int, str, str]:
