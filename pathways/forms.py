@@ -223,8 +223,11 @@ class RouteFilterForm(forms.Form):
     )
     mine = forms.BooleanField(label=_("Only my school's routes"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, show_mine: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not show_mine:
+            # Only a school has routes of its own.
+            del self.fields["mine"]
         self.fields["region"].choices = [("", _("all"))] + [
             (region.code, str(region)) for region in Region.objects.all()
         ]

@@ -56,7 +56,7 @@ def _has_errors(findings) -> bool:
 @require_GET
 def route_list(request):
     """Public list of active routes; the two schools and national roles also see drafts."""
-    form = RouteFilterForm(request.GET or None)
+    form = RouteFilterForm(request.GET or None, show_mine=_may_draft(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     routes = selectors.route_list(
         request.user,

@@ -60,6 +60,13 @@ class RouteListTests(PathwayTestCase):
         response = self.client.get(LIST, {"q": "nothing like this"})
         self.assertContains(response, "empty-state")
 
+    def test_only_schools_are_offered_their_own_routes(self):
+        self.assertNotContains(self.client.get(LIST), 'name="mine"')
+        self.login(self.make_national_user(Role.MINISTRY_STAFF))
+        self.assertNotContains(self.client.get(LIST), 'name="mine"')
+        self.login(self.alice)
+        self.assertContains(self.client.get(LIST), 'name="mine"')
+
     def test_students_without_place_are_flagged_to_both_schools_only(self):
         route = self.make_route(status=Route.Status.ACTIVE)
         continuous = self.make_route(status=Route.Status.ACTIVE, route_type="continuous")
