@@ -108,6 +108,8 @@ def features(topology: dict, object_name: str | None = None) -> Iterator[dict]:
         raise TopoJSONError("The file is not a TopoJSON topology (type is not 'Topology').")
     objects = topology.get("objects") or {}
     if object_name is None:
+        if not objects:
+            raise TopoJSONError("The topology holds no objects.")
         if len(objects) != 1:
             raise TopoJSONError("The topology holds more than one object; name the one to read.")
         object_name = next(iter(objects))

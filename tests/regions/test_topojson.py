@@ -59,3 +59,20 @@ def test_a_missing_arc_is_reported():
     }
     with pytest.raises(TopoJSONError):
         list(features(topology))
+
+
+def test_a_topology_without_objects_says_so():
+    with pytest.raises(TopoJSONError, match="holds no objects"):
+        list(features({"type": "Topology", "arcs": [], "objects": {}}))
+
+
+def test_a_topology_with_several_objects_asks_which_one():
+    square = {"type": "Polygon", "arcs": [[0]]}
+    topology = {
+        "type": "Topology",
+        "arcs": [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+        "objects": {"a": square, "b": square},
+    }
+    with pytest.raises(TopoJSONError, match="more than one object"):
+        list(features(topology))
+    assert len(list(features(topology, "b"))) == 1
