@@ -42,6 +42,11 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
             regions = regions.defer("geometry")
         return regions
 
+    def get_object(self):
+        """The region by its code, in capitals or not (am06 is AM06), as the pages do."""
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
     def get_serializer_class(self):
         if _flag(self.request, "geometry"):
             return RegionGeometrySerializer

@@ -25,6 +25,13 @@ class RegionApiTests(BaseTestCase):
         data = self.client.get("/api/regions/", {"geometry": "1"}).json()
         self.assertTrue(all(r["geometry"]["type"] in {"Polygon", "MultiPolygon"} for r in data))
 
+    def test_one_region_by_its_code_in_capitals_or_not(self):
+        for code in ("AM06", "am06"):
+            response = self.client.get(f"/api/regions/{code}/")
+            self.assertEqual(response.status_code, 200, code)
+            self.assertEqual(response.json(), {"code": "AM06", "name": expected_regions()["AM06"]})
+        self.assertEqual(self.client.get("/api/regions/am77/").status_code, 404)
+
     def test_geojson_feature_of_one_region(self):
         for url in ("/api/regions/AM06/geojson", "/api/regions/AM06/geojson/"):
             response = self.client.get(url)
