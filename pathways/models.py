@@ -305,6 +305,15 @@ class RouteEvent(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
+    def note_display(self) -> str:
+        """The note in the reader's language: a DUO step stores its status code
+        ("registered 2021-06-01"), shown as its label."""
+        if self.action == self.Action.DUO_RECORDED:
+            status, _space, rest = self.note.partition(" ")
+            if status in Route.DuoStatus.values:
+                return f"{Route.DuoStatus(status).label} {rest}".strip()
+        return self.note
+
     def get_from_status_display(self) -> str:
         return Route.Status(self.from_status).label if self.from_status else ""
 

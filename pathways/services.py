@@ -349,7 +349,8 @@ def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
         user,
         RouteEvent.Action.DUO_RECORDED,
         before,
-        f"{route.get_duo_status_display()} {date.isoformat() if date else ''}".strip(),
+        # The status code, not its label: the note is shown in each reader's language.
+        f"{status} {date.isoformat() if date else ''}".strip(),
     )
     return route
 

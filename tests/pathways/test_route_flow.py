@@ -3,6 +3,7 @@ by role and status (send, return, confirm, DUO registration, end, school-year nu
 
 import datetime
 
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import Role
@@ -111,6 +112,20 @@ class StateMachineTests(PathwayTestCase):
             list(route.events.values_list("action", "to_status")),
             [("duo_recorded", "validated"), ("duo_recorded", "active")],
         )
+
+    def test_the_duo_step_in_the_history_reads_in_the_readers_language(self):
+        route = self.make_route(status=S.VALIDATED)
+        self.login(self.alice)
+        self.client.post(
+            reverse("pathways:route-duo", args=[route.pk]),
+            {"status": "registered", "date": "2021-06-01"},
+        )
+        url = reverse("pathways:route-detail", args=[route.pk])
+        self.assertContains(self.client.get(url), "geregistreerd door DUO 2021-06-01")
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        english = self.client.get(url)
+        self.assertContains(english, "registered by DUO 2021-06-01")
+        self.assertNotContains(english, "geregistreerd door DUO")
 
     def test_duo_registration_runs_the_rules_again(self):
         route = self.make_route(status=S.VALIDATED, agreement_signed_on=None)
