@@ -101,6 +101,25 @@ class NetworkApiTests(BaseTestCase):
         network = Network.objects.get(name="Nieuw")
         self.assertEqual(network.memberships.get().organisation, self.school)
 
+    def test_a_proposal_is_read_by_its_organisation_and_administrators_only(self):
+        mine = Network.objects.create(name="Mine", kind="sto", region=self.region)
+        mine.memberships.create(organisation=self.school, role="lead")
+        url = f"/api/networks/{mine.pk}/"
+        for user, status, listed in (
+            (None, 404, False),
+            (self.alice, 200, True),
+            (self.bob, 200, True),
+            (self.charlie, 404, False),
+            (self.make_national_user(Role.SBB_REVIEWER), 404, False),
+            (self.make_national_user(Role.ADMINISTRATOR), 200, True),
+        ):
+            self.client.logout()
+            if user:
+                self.login(user)
+            name = user.username if user else "anonymous"
+            self.assertEqual(self.client.get(url).status_code, status, name)
+            self.assertEqual("Mine" in self.names(), listed, name)
+
     def test_status_cannot_be_set_by_the_proposer(self):
         self.login(self.alice)
         payload = {"name": "Sneaky", "kind": "sto", "region": "AM06", "status": "active"}
