@@ -111,6 +111,8 @@ def read_region_features(path: Path) -> list[dict]:
                 "coordinates": _round_coordinates(geometry["coordinates"]),
             }
         regions.append({"code": code, "name": name, "geometry": geometry})
+    if not problems and not regions:
+        problems.append((1, _("The file holds no regions.")))
     if problems:
         raise InputError(str(path), problems)
     return regions

@@ -84,3 +84,21 @@ def test_a_file_that_is_not_topojson_is_refused(tmp_path):
     with pytest.raises(CommandError, match="line 1"):
         run(str(path))
     assert not Region.objects.exists()
+
+
+def test_a_topology_without_regions_is_refused(tmp_path):
+    path = tmp_path / "empty.topojson"
+    path.write_text(
+        json.dumps(
+            {
+                "type": "Topology",
+                "arcs": [],
+                "objects": {"regions": {"type": "GeometryCollection", "geometries": []}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="line 1: The file holds no regions") as raised:
+        run(str(path))
+    assert raised.value.returncode == 1
+    assert not Region.objects.exists()
