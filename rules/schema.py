@@ -314,3 +314,25 @@ def check_shape(document) -> list[tuple[str, Message]]:
             )
         ]
     return SCHEMAS[kind].check(document, "")
+
+
+def in_document_order(document):
+    """The document with its keys in the order the interchange format writes them.
+
+    PostgreSQL stores JSON (jsonb) with its keys in an order of its own; pages
+    that show a document field by field (the review page, the diff between
+    versions) put them back in the format's order. Keys the format does not
+    define follow, in the order they were stored.
+    """
+    kind = document.get("kind") if isinstance(document, dict) else None
+    return _ordered(document, SCHEMAS.get(kind))
+
+
+def _ordered(value, spec):
+    if isinstance(spec, Object) and isinstance(value, dict):
+        keys = [key for key in spec.fields if key in value]
+        keys += [key for key in value if key not in spec.fields]
+        return {key: _ordered(value[key], spec.fields.get(key)) for key in keys}
+    if isinstance(spec, List) and isinstance(value, list):
+        return [_ordered(item, spec.item) for item in value]
+    return value

@@ -10,6 +10,8 @@ import difflib
 import json
 from dataclasses import dataclass, field
 
+from rules.schema import in_document_order
+
 # A text longer than this (or with a line break) gets a word by word comparison.
 LONG_TEXT = 60
 
@@ -78,7 +80,7 @@ def _is_long(value) -> bool:
 
 def diff_documents(old: dict, new: dict) -> list[Change]:
     """The changes from `old` to `new`, in document order (removed paths where they stood)."""
-    old_pairs, new_pairs = flatten(old), flatten(new)
+    old_pairs, new_pairs = flatten(in_document_order(old)), flatten(in_document_order(new))
     old_values, new_values = dict(old_pairs), dict(new_pairs)
     old_order = [path for path, _ in old_pairs]
     position = {path: index for index, path in enumerate(old_order)}

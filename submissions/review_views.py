@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.permissions import REVIEWER_ROLES, role_required
 from experiments.models import Experiment
 from regions.models import Region
+from rules.schema import in_document_order
 
 from . import review_selectors, selectors, workflow
 from .diff import diff_documents, flatten, shown
@@ -68,6 +69,7 @@ def _sections(document, comments: dict) -> list[tuple[str, list, list]]:
     """
     if not isinstance(document, dict):
         return []
+    document = in_document_order(document)
     nested = [key for key, value in document.items() if isinstance(value, dict | list)]
     general_rows = [(key, shown(value)) for key, value in document.items() if key not in nested]
     general_comments = sorted(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Role
 from accounts.permissions import SBB_ROLES
 from rules.registry import Kind
+from rules.schema import in_document_order
 
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
 
@@ -355,7 +356,7 @@ def withdraw(submission: Submission, user) -> Submission:
 
 def sections_of(document) -> list[str]:
     """The top-level keys of a document, in document order."""
-    return list(document) if isinstance(document, dict) else []
+    return list(in_document_order(document)) if isinstance(document, dict) else []
 
 
 @transaction.atomic
