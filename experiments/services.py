@@ -67,6 +67,11 @@ def _cohort_start(cohort: str) -> datetime.date:
     return datetime.date(int(cohort[:4]), 8, 1)
 
 
+def _cohort_end(cohort: str) -> datetime.date:
+    """The last day of the cohort's first school year (31 July)."""
+    return datetime.date(int(cohort[:4]) + 1, 7, 31)
+
+
 def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationError]) -> None:
     try:
         COHORT_VALIDATOR(cohort)
@@ -75,6 +80,11 @@ def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationE
     if experiment.first_cohort and cohort < experiment.first_cohort:
         raise refusal(
             _("The experiment starts with cohort %(first)s.") % {"first": experiment.first_cohort}
+        )
+    if experiment.start_date and _cohort_end(cohort) < experiment.start_date:
+        raise refusal(
+            _("The experiment starts on %(date)s, after the school year of cohort %(cohort)s.")
+            % {"date": experiment.start_date.isoformat(), "cohort": cohort}
         )
     if experiment.end_date and _cohort_start(cohort) > experiment.end_date:
         raise refusal(

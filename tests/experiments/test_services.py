@@ -71,6 +71,24 @@ def test_no_application_for_another_school(db):
     assert not Participation.objects.exists()
 
 
+def test_a_cohort_that_ends_before_the_experiment_starts_is_refused(db):
+    """The pilot starts on 15 December 2020: cohort 2019/20 has ended by then,
+    cohort 2020/21 is still running and may take part."""
+    pilot = experiment(PILOT)
+    (school,) = make_schools(1, kind="vmbo")
+    author = make_user("a", school)
+    with translation.override("en"), pytest.raises(ApplicationRefused) as refused:
+        apply_for_experiment(
+            experiment=pilot, school=school, cohort="2019/20", motivation="m", applied_by=author
+        )
+    assert pilot.start_date.isoformat() in refused.value.messages[0]
+    assert not Participation.objects.exists()
+    apply_for_experiment(
+        experiment=pilot, school=school, cohort="2020/21", motivation="m", applied_by=author
+    )
+    assert Participation.objects.get().cohort == "2020/21"
+
+
 def test_the_school_kind_must_fit_the_experiment(db):
     (mbo,) = make_schools(1)
     (vmbo,) = make_schools(1, kind="vmbo", start=50)
