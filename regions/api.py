@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,7 @@ from accounts.models import Role
 from accounts.permissions import HasRole
 
 from . import selectors, services
-from .models import NetworkMembership, Region
+from .models import Network, NetworkMembership, Organisation, Region
 from .serializers import (
     MembershipSerializer,
     NetworkSerializer,
@@ -29,6 +30,19 @@ def _flag(request, name: str) -> bool:
     return request.query_params.get(name, "").lower() in {"1", "true", "yes"}
 
 
+def _filter(name: str, description: str, enum=None) -> OpenApiParameter:
+    """A documented query parameter, so the filters show in /api/docs/."""
+    return OpenApiParameter(name, str, OpenApiParameter.QUERY, description=description, enum=enum)
+
+
+REGION_FILTER = _filter("region", "CBS labour-market region code, e.g. AM06.")
+GEOMETRY_FLAG = _filter("geometry", "1 to include each region's GeoJSON geometry.")
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[GEOMETRY_FLAG]),
+    retrieve=extend_schema(parameters=[GEOMETRY_FLAG]),
+)
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     """Labour-market regions; add `?geometry=1` for their GeoJSON geometry."""
 
@@ -66,6 +80,15 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            REGION_FILTER,
+            _filter("kind", "Kind of organisation.", Organisation.Kind.values),
+            _filter("search", "Part of the name or municipality, or the whole code."),
+        ]
+    )
+)
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     """Organisations; filter with `?region=AM06&kind=mbo&search=…`."""
 
@@ -83,6 +106,16 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            REGION_FILTER,
+            _filter("kind", "Kind of network.", Network.Kind.values),
+            _filter("sector", "Part of the sector, e.g. zorg."),
+            _filter("search", "Part of the name or description."),
+        ]
+    )
+)
 class NetworkViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

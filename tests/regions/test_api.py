@@ -1,6 +1,8 @@
 """API: /api/regions/, /api/organisations/, /api/networks/ (public reads, filters;
 proposing and joining need a school author)."""
 
+from django.urls import reverse
+
 from accounts.models import Role
 from regions.models import Network, Organisation, Region
 from tests.base import BaseTestCase
@@ -148,3 +150,16 @@ class NetworkApiTests(BaseTestCase):
             )
         with self.assertNumQueries(3):
             self.client.get("/api/networks/")
+
+
+class ApiSchemaTests(BaseTestCase):
+    def test_the_filters_are_in_the_openapi_schema(self):
+        schema = self.client.get(reverse("api-schema"), {"format": "json"}).json()
+
+        def parameters(path):
+            return {p["name"] for p in schema["paths"][path]["get"].get("parameters", [])}
+
+        self.assertIn("geometry", parameters("/api/regions/"))
+        self.assertTrue({"region", "kind", "search"} <= parameters("/api/organisations/"))
+        self.assertTrue({"region", "kind", "sector", "search"} <= parameters("/api/networks/"))
+        self.assertIn("/api/regions/{code}/geojson/", schema["paths"])
