@@ -6,81 +6,21 @@ worker on the same Redis can take the task), sends the no-op task `config.ping`
 and waits for its result.
 """
 
-import os
-import subprocess
-import sys
-import uuid
-from pathlib import Path
-
 import pytest
 from celery.exceptions import TimeoutError as CeleryTimeoutError
-from django.conf import settings
-from django.test import override_settings
 
 from config.celery import app, ping
-from conftest import require_service
+
+from .conftest import running_worker
 
 WAIT_SECONDS = 60
 
 
 @pytest.fixture
 def celery_worker_queue(tmp_path):
-    """Start a solo worker listening on a fresh queue; yield the queue name; stop it."""
-    broker_url = os.environ.get("CELERY_BROKER_URL", "")
-    require_service(bool(broker_url), "CELERY_BROKER_URL is not set (no Redis)")
-    queue = f"test-worker-{uuid.uuid4().hex}"
-    celery = Path(sys.executable).with_name("celery")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "CELERY_BROKER_URL": broker_url,
-    }
-    log_path = tmp_path / "worker.log"
-    with log_path.open("wb") as log:
-        worker = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [
-                str(celery),
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-                "--queues",
-                queue,
-                "--hostname",
-                f"{queue}@%h",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    """A worker without database access of its own; yields its queue."""
+    with running_worker(tmp_path / "worker.log") as queue:
         yield queue
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait(timeout=10)
-        print(log_path.read_text(errors="replace"))  # shown by pytest when the test fails
-
-
-@pytest.fixture
-def not_eager():
-    """Send tasks to the broker for the duration of a test (tests are eager otherwise)."""
-    saved = app.conf.task_always_eager
-    with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
-        app.conf.task_always_eager = False
-        try:
-            yield
-        finally:
-            app.conf.task_always_eager = saved
 
 
 @pytest.mark.services

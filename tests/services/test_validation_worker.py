@@ -8,25 +8,19 @@ process) and Redis: skipped on a developer machine without them, failing in CI.
 """
 
 import json
-import os
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.db import connection
-from django.test import override_settings
 
-from config.celery import app
 from conftest import require_service
 from submissions.models import Submission, SubmissionVersion, ValidationReport
 from submissions.tasks import validate_version
 from tests.base import make_user
 from tests.rules.fixtures import build_reference_data, valid_document
+
+from .conftest import running_worker
 
 WAIT_SECONDS = 60
 
@@ -47,65 +41,15 @@ test_database_url.__test__ = False  # a helper, not a test
 
 @pytest.fixture
 def validation_worker(tmp_path):
-    """A solo worker on its own queue, on the test database; yields the queue."""
-    broker_url = os.environ.get("CELERY_BROKER_URL", "")
-    require_service(bool(broker_url), "CELERY_BROKER_URL is not set (no Redis)")
+    """A worker on the test database; yields its queue."""
     require_service(
         connection.vendor == "postgresql",
         "the worker needs a database it can share: set DATABASE_URL to PostgreSQL",
     )
-    queue = f"test-validation-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "CELERY_BROKER_URL": broker_url,
-        "DATABASE_URL": test_database_url(),
-        "CONN_MAX_AGE": "0",
-    }
-    log_path = tmp_path / "worker.log"
-    with log_path.open("wb") as log:
-        worker = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [
-                str(Path(sys.executable).with_name("celery")),
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-                "--queues",
-                queue,
-                "--hostname",
-                f"{queue}@%h",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with running_worker(
+        tmp_path / "worker.log", DATABASE_URL=test_database_url(), CONN_MAX_AGE="0"
+    ) as queue:
         yield queue
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait(timeout=10)
-        print(log_path.read_text(errors="replace"))
-
-
-@pytest.fixture
-def not_eager():
-    saved = app.conf.task_always_eager
-    with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
-        app.conf.task_always_eager = False
-        try:
-            yield
-        finally:
-            app.conf.task_always_eager = saved
 
 
 @pytest.mark.services
