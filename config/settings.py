@@ -199,9 +199,7 @@ SPECTACULAR_SETTINGS = {
 # Upload limits.
 SBB_IMPORT_MAX_BYTES = int(os.environ.get("SBB_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 # Largest cooperation agreement or PTA/OER a school may upload for a pathway.
-PATHWAYS_MAX_UPLOAD_BYTES = int(
-    os.environ.get("PATHWAYS_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
-)
+PATHWAYS_MAX_UPLOAD_BYTES = int(os.environ.get("PATHWAYS_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
