@@ -2,6 +2,7 @@
 order, and the page at /indieningen/<pk>/verschil/?van=1&naar=2."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from submissions import workflow
 from submissions.diff import diff_documents, flatten, word_diff
@@ -114,3 +115,13 @@ class DiffTests(WorkflowTestCase):
         response = self.client.get(reverse("submissions:diff", args=[submission.pk]))
         assert response.status_code == 200
         self.assertContains(response, "empty-state")
+
+    def test_the_changed_fields_are_named_in_words(self):
+        submission, _revised = self.two_versions()
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:diff", args=[submission.pk]))
+        with translation.override("nl"):
+            hours = f"{translation.gettext('Regional section')} › {translation.gettext('Hours')}"
+        assert hours == "Regionaal deel › Uren"
+        self.assertContains(response, hours)
+        self.assertContains(response, '<code class="document-path">regional_section.hours</code>')

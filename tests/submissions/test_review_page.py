@@ -225,3 +225,47 @@ class ReviewPageTests(WorkflowTestCase):
         for index in range(3):
             self.assertContains(response, f'<label for="id_outcome_{index}">')
         self.assertContains(response, '<label for="id_reason">')
+
+
+class ReadableSectionNamesTests(WorkflowTestCase):
+    """A reviewer reads the sections and fields in words, not as JSON keys."""
+
+    def test_sections_and_fields_read_in_dutch(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        regional, contributor = dutch("Regional section"), dutch("Contributor")
+        assert regional == "Regionaal deel"
+        self.assertContains(
+            response, f'<h3 id="section-regional_section-heading">{regional}</h3>', html=True
+        )
+        self.assertContains(
+            response, f'<h3 id="section-national_section-heading">{dutch("National section")}</h3>'
+        )
+        self.assertContains(
+            response, f'<h3 id="section-electives-heading">{dutch("Electives")}</h3>'
+        )
+        self.assertContains(response, dutch("Comment on %(section)s") % {"section": regional})
+        # The second contributor's organisation: rows count from 1; the path stays beside it.
+        self.assertContains(
+            response,
+            f"{regional} › {contributor} 2 › {dutch('Organisation (BRIN or KvK number)')}",
+        )
+        self.assertContains(
+            response,
+            '<code class="document-path">regional_section.contributors[1].organisation</code>',
+        )
+
+
+def test_path_label_numbers_rows_from_one_and_keeps_unknown_keys():
+    from submissions.labels import path_label
+
+    with translation.override("en"):
+        assert path_label("regional_section.contributors[1].name") == (
+            "Regional section › Contributor 2 › Name"
+        )
+        assert path_label("electives[0].learning_outcomes[2].code") == (
+            "Elective 1 › Learning outcome 3 › Code"
+        )
+        assert path_label("something_new[3]") == "something_new 4"
+        assert path_label("") == ""

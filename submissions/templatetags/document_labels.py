@@ -1,0 +1,19 @@
+"""Template filters for readable document field names (see `submissions.labels`)."""
+
+from django import template
+
+from submissions.labels import path_label, section_label
+
+register = template.Library()
+
+
+@register.filter
+def field_label(path: str) -> str:
+    """`regional_section.title` → "Regional section › Title"."""
+    return path_label(path)
+
+
+@register.filter
+def section_heading(key: str) -> str:
+    """`regional_section` → "Regional section"."""
+    return section_label(key)
