@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Role, User
 
 
 @admin.register(User)
@@ -14,9 +14,19 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "email", "first_name", "last_name", "organisation__name"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
+    # Only administrators use this admin: staff and superuser status follow the role.
+    readonly_fields = ["is_staff", "is_superuser"]
     fieldsets = (
         *BaseUserAdmin.fieldsets,
-        (_("Role and organisation"), {"fields": ("role", "organisation")}),
+        (
+            _("Role and organisation"),
+            {
+                "fields": ("role", "organisation"),
+                "description": _(
+                    "Users with the role administrator may use this admin; other roles may not."
+                ),
+            },
+        ),
     )
     add_fieldsets = (
         (
@@ -34,3 +44,10 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        """Give the admin (staff and superuser status) to administrators, and only to them."""
+        is_administrator = obj.role == Role.ADMINISTRATOR
+        obj.is_staff = is_administrator
+        obj.is_superuser = is_administrator
+        super().save_model(request, obj, form, change)

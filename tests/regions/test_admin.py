@@ -6,7 +6,7 @@ from django.utils import translation
 from accounts.models import Role, User
 from regions import services
 from regions.models import Network, Organisation
-from tests.base import BaseTestCase
+from tests.base import BaseTestCase, make_user
 
 
 class AdminTests(BaseTestCase):
@@ -101,3 +101,46 @@ class AdminTests(BaseTestCase):
         self.assertNotEqual(expected, "Regions and organisations")
         response = self.client.get(reverse("admin:index"))
         self.assertContains(response, expected.replace("'", "&#x27;"))
+
+    def add_user(self, username, role, organisation):
+        return self.client.post(
+            reverse("admin:accounts_user_add"),
+            {
+                "username": username,
+                "email": f"{username}@example.org",
+                "role": role,
+                "organisation": organisation.pk,
+                "password1": "een-lang-wachtwoord-42",
+                "password2": "een-lang-wachtwoord-42",
+                "usable_password": "true",
+            },
+        )
+
+    def can_open_the_admin(self, username) -> bool:
+        self.client.force_login(User.objects.get(username=username))
+        return self.client.get(reverse("admin:index")).status_code == 200
+
+    def test_a_new_administrator_may_use_the_admin_and_other_roles_may_not(self):
+        self.login(self.admin)
+        self.assertEqual(self.add_user("erik", Role.ADMINISTRATOR, self.ministry).status_code, 302)
+        self.assertEqual(self.add_user("fenna", Role.SBB_REVIEWER, self.sbb).status_code, 302)
+        self.assertTrue(self.can_open_the_admin("erik"))
+        self.assertFalse(self.can_open_the_admin("fenna"))
+
+    def test_the_admin_follows_a_change_of_role_and_not_a_ticked_staff_box(self):
+        former_admin = make_user("gijs", self.ministry, Role.ADMINISTRATOR)
+        reviewer = self.make_national_user(Role.SBB_REVIEWER)
+        self.login(self.admin)
+        for user, role in ((former_admin, Role.MINISTRY_STAFF), (reviewer, Role.SBB_REVIEWER)):
+            url = reverse("admin:accounts_user_change", args=[user.pk])
+            form = self.client.get(url).context["adminform"].form
+            data = {name: form[name].value() for name in form.fields}
+            data = {name: value for name, value in data.items() if value is not None}
+            data["date_joined_0"] = user.date_joined.strftime("%Y-%m-%d")
+            data["date_joined_1"] = user.date_joined.strftime("%H:%M:%S")
+            data.update({"role": role, "is_staff": "on", "is_superuser": "on"})
+            response = self.client.post(url, data)
+            self.assertEqual(response.status_code, 302, response.content[:3000])
+        self.assertFalse(self.can_open_the_admin(former_admin.username))
+        self.assertFalse(self.can_open_the_admin(reviewer.username))
+        self.assertEqual(User.objects.get(pk=former_admin.pk).role, Role.MINISTRY_STAFF)
