@@ -40,6 +40,17 @@ class ExperimentAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        max_schools, max_first = cleaned.get("max_schools"), cleaned.get("max_first_cohort")
+        if max_schools is not None and max_first is not None and max_first > max_schools:
+            # The database constraint refuses this too, but names only the constraint.
+            self.add_error(
+                "max_first_cohort",
+                _(
+                    "The first cohort cannot take more schools (%(first)s) than the experiment "
+                    "(%(all)s)."
+                )
+                % {"first": max_first, "all": max_schools},
+            )
         if self.instance.pk is not None:
             services.check_caps_fit_admitted(
                 self.instance,

@@ -54,6 +54,18 @@ class ExperimentAdminTest(EnglishClientMixin, BaseTestCase):
         self.regional.refresh_from_db()
         self.assertEqual((self.regional.max_schools, self.regional.max_first_cohort), (15, 5))
 
+    def test_a_first_cohort_cap_above_the_overall_cap_is_explained(self):
+        """The database refuses it too; the administrator reads why, on the field."""
+        self.login(self.make_national_user(Role.ADMINISTRATOR))
+        response = self.client.post(self.url, _form_data(self.regional, max_schools=3))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.context["adminform"].form.errors["max_first_cohort"],
+            ["The first cohort cannot take more schools (5) than the experiment (3)."],
+        )
+        self.regional.refresh_from_db()
+        self.assertEqual(self.regional.max_schools, 15)
+
     def test_participations_are_listed_but_not_edited(self):
         (participation,) = make_applications(self.regional, [self.school], "2020/21")
         self.login(self.make_national_user(Role.ADMINISTRATOR))
