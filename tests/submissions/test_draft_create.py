@@ -23,6 +23,16 @@ class DraftCreateTests(DraftTestCase):
         for kind in EXPERIMENTS:
             self.assertContains(response, f'value="{kind}"')
 
+    def test_the_kinds_are_a_group_with_a_legend(self):
+        """Screen readers announce the question with each option: a fieldset and legend."""
+        self.login(self.alice)
+        response = self.client.get(URL)
+        self.assertContains(response, "<legend>Kind of submission</legend>", html=True)
+        self.assertNotContains(response, "<label>Kind of submission:</label>", html=True)
+        response = self.client.post(URL, {"title": "Zorg in de wijk"})
+        self.assertContains(response, 'aria-describedby="id_kind_error"', status_code=400)
+        self.assertContains(response, 'value="Zorg in de wijk"', status_code=400)
+
     def test_regional_programme_draft_has_a_skeleton_document(self):
         response = self.create("regional_programme", title="Zorg in de wijk")
         submission = Submission.objects.get(school=self.school)
