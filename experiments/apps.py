@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExperimentsConfig(AppConfig):
     name = "experiments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Plug the number of participating schools into the regions map.
+        from regions.selectors import register_indicator
+
+        from . import selectors
+
+        register_indicator(
+            "participating_schools",
+            _("Schools in an experiment"),
+            selectors.participating_school_counts,
+        )

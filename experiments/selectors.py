@@ -249,3 +249,13 @@ def tracking(experiment: Experiment) -> Tracking:
         longest_turnaround=max(turnarounds) if turnarounds else None,
         states=states,
     )
+
+
+def participating_school_counts() -> dict[str, int]:
+    """Schools admitted to any experiment, per region code: the map indicator."""
+    rows = (
+        Participation.objects.filter(status=Participation.Status.ADMITTED)
+        .values("school__region__code")
+        .annotate(n=Count("school", distinct=True))
+    )
+    return {row["school__region__code"]: row["n"] for row in rows if row["school__region__code"]}

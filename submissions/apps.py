@@ -6,3 +6,21 @@ class SubmissionsConfig(AppConfig):
     name = "submissions"
     verbose_name = _("Submissions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Plug approved regionalised programmes into the regions map and region page.
+        from regions.selectors import register_indicator, register_region_section
+
+        from . import selectors
+
+        register_indicator(
+            "approved_programmes",
+            _("Approved regional programmes"),
+            selectors.approved_programme_counts,
+        )
+        register_region_section(
+            "programmes",
+            _("Approved regionalised programmes"),
+            "submissions/region_section.html",
+            selectors.region_section_context,
+        )

@@ -2,7 +2,8 @@
 
 from collections import OrderedDict
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
@@ -95,3 +96,37 @@ def rules_by_family() -> list[tuple[str, str, list]]:
         label = Kind(kinds.pop()).label if len(kinds) == 1 and family in KIND_FAMILIES else ""
         result.append((family, label, rules))
     return result
+
+
+# --- The regions map and region pages -------------------------------------------------
+
+REGION_SECTION_LIMIT = 20
+
+
+def approved_programmes() -> QuerySet[Submission]:
+    """Approved regionalised programmes, with the region they are in (public facts only).
+
+    The region is the programme's own, or else its school's.
+    """
+    return (
+        Submission.objects.filter(kind=Kind.REGIONAL_PROGRAMME, state=Submission.State.APPROVED)
+        .annotate(region_code=Coalesce("region__code", "school__region__code"))
+        .select_related("school", "experiment")
+        .order_by("-decided_at", "pk")
+    )
+
+
+def approved_programme_counts() -> dict[str, int]:
+    """Approved regionalised programmes per region code: the map indicator."""
+    rows = approved_programmes().order_by().values("region_code").annotate(n=Count("pk"))
+    return {row["region_code"]: row["n"] for row in rows if row["region_code"]}
+
+
+def region_section_context(region) -> dict:
+    """The approved regionalised programmes of one region, for its public page."""
+    programmes = approved_programmes().filter(region_code=region.code)
+    return {
+        "programmes": list(programmes[:REGION_SECTION_LIMIT]),
+        "total": programmes.count(),
+        "limit": REGION_SECTION_LIMIT,
+    }
