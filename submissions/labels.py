@@ -6,6 +6,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from rules.registry import Kind
+
 # Every key of the drafted kinds' documents (regional programme, cross-over,
 # practice-oriented programme); other keys are shown as they are.
 FIELD_LABELS = {
@@ -51,6 +53,17 @@ SECTION_LABELS = {
     "parts": _("Parts"),
     "partners": _("Partners"),
 }
+# Coded values, by the name of their field, as the editor offers them.
+VALUE_LABELS = {
+    "kind": {
+        **dict(Kind.choices),
+        "mbo": _("mbo institution"),
+        "company": _("company"),
+        "havo": _("havo school"),
+    },
+    "role": {"teacher": _("teacher"), "company_expert": _("company expert")},
+    "type": {"national": _("national keuzedeel"), "regional": _("regional keuzedeel")},
+}
 SEPARATOR = " › "
 _STEP = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 
@@ -69,3 +82,11 @@ def path_label(path: str) -> str:
         numbers = [int(index) + 1 for index in re.findall(r"\d+", indexes)]
         steps.append(" ".join([label, *map(str, numbers)]))
     return SEPARATOR.join(steps) if steps else (path or "")
+
+
+def value_label(path: str, value: str) -> str:
+    """A coded value in words (`company_expert` → "company expert"), by its
+    field's name; other values as they are."""
+    steps = _STEP.findall(path or "")
+    labels = VALUE_LABELS.get(steps[-1][0], {}) if steps else {}
+    return str(labels.get(value, value))

@@ -2,7 +2,7 @@
 
 from django import template
 
-from submissions.labels import path_label, section_label
+from submissions.labels import path_label, section_label, value_label
 
 register = template.Library()
 
@@ -17,3 +17,9 @@ def field_label(path: str) -> str:
 def section_heading(key: str) -> str:
     """`regional_section` → "Regional section"."""
     return section_label(key)
+
+
+@register.filter
+def field_value(value: str, path: str) -> str:
+    """`company_expert` at `regional_section.contributors[1].role` → "company expert"."""
+    return value_label(path, value)

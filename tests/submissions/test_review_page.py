@@ -269,3 +269,25 @@ def test_path_label_numbers_rows_from_one_and_keeps_unknown_keys():
         )
         assert path_label("something_new[3]") == "something_new 4"
         assert path_label("") == ""
+
+
+class ReadableValuesTests(WorkflowTestCase):
+    def test_coded_values_read_in_dutch(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        document = submission.versions.get().document
+        roles = [c["role"] for c in document["regional_section"]["contributors"]]
+        assert "company_expert" in roles
+        self.assertContains(response, f"<td>{dutch('company expert')}</td>", html=True)
+        self.assertNotContains(response, "<td>company_expert</td>", html=True)
+
+
+def test_value_label_only_for_coded_fields():
+    from submissions.labels import value_label
+
+    with translation.override("en"):
+        assert value_label("regional_section.contributors[0].role", "teacher") == "teacher"
+        assert value_label("electives[1].type", "regional") == "regional keuzedeel"
+        assert value_label("partners[0].kind", "havo") == "havo school"
+        assert value_label("title", "company_expert") == "company_expert"
