@@ -115,3 +115,25 @@ class TrackingTest(EnglishClientMixin, BaseTestCase):
             states,
             sorted(["approved", "rejected", "approved", "under review", "changes requested"]),
         )
+
+
+class TrackingPaginationTest(EnglishClientMixin, BaseTestCase):
+    def test_the_rows_are_split_over_pages(self):
+        from experiments.views import PAGE_SIZE
+
+        from .factories import make_schools
+
+        regional = experiment("ruimte-voor-de-regio")
+        schools = make_schools(PAGE_SIZE + 3)
+        make_applications(regional, schools, "2020/21", "admitted")
+        for school in schools:
+            make_submission(school, self.alice, regional, state="draft")
+        self.login(make_user("minister", self.ministry, Role.MINISTRY_STAFF))
+        first = self.client.get(URL)
+        self.assertEqual(len(first.context["page"].object_list), PAGE_SIZE)
+        self.assertContains(first, "Page 1 of 2")
+        self.assertContains(first, 'href="?page=2"')
+        second = self.client.get(URL, {"page": 2})
+        self.assertEqual(len(second.context["page"].object_list), 3)
+        shown = {row.school_code for page in (first, second) for row in page.context["page"]}
+        self.assertEqual(shown, {school.code for school in schools})
