@@ -167,6 +167,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Workers keep their database connection between tasks (Celery closes it after
+# every task otherwise, and opening one costs more than a validation);
+# config.celery closes it when it is broken or older than CONN_MAX_AGE.
+CELERY_DB_REUSE_MAX = 1000
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 # Check stored submissions again when reference data or a watched date changed.

@@ -1,7 +1,9 @@
 """Background jobs: validate_version (idempotent) and the periodic re-check."""
 
 import datetime
+import time
 
+import pytest
 from django.utils import timezone
 
 from experiments.models import Participation
@@ -172,3 +174,32 @@ class RevalidationTests(SubmissionTestCase):
 
         tasks_scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
         assert "submissions.tasks.revalidate_submissions" in tasks_scheduled
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_keeps_its_database_connection_between_tasks():
+    """In a worker, Celery's Django fixup runs before and after every task; it
+    must not close a healthy connection (opening one costs more than a
+    validation), but a connection older than CONN_MAX_AGE is closed."""
+    from celery.fixups.django import DjangoWorkerFixup
+    from django.db import connection
+
+    from config.celery import app, close_old_database_connections, ping
+    from conftest import require_service
+
+    require_service(
+        connection.vendor == "postgresql",
+        "Django never closes an in-memory SQLite database: set DATABASE_URL to PostgreSQL",
+    )
+    connection.ensure_connection()
+    opened = connection.connection
+    fixup = DjangoWorkerFixup(app)
+    fixup.on_task_prerun(sender=ping)
+    close_old_database_connections(task=ping)
+    fixup.on_task_postrun(sender=ping)
+    close_old_database_connections(task=ping)
+    assert connection.connection is opened
+
+    connection.close_at = time.monotonic() - 1  # older than CONN_MAX_AGE
+    close_old_database_connections(task=ping)
+    assert connection.connection is None
