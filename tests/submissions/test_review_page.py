@@ -291,3 +291,33 @@ def test_value_label_only_for_coded_fields():
         assert value_label("electives[1].type", "regional") == "regional keuzedeel"
         assert value_label("partners[0].kind", "havo") == "havo school"
         assert value_label("title", "company_expert") == "company_expert"
+
+
+def test_findings_are_grouped_under_readable_section_names():
+    """The check's result (on the submission and review pages) names the section
+    and the place of each finding in words, with the path beside it."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    finding = {
+        "rule": "RR-05",
+        "severity": "warning",
+        "path": "regional_section.contributors[1].organisation",
+        "message": "…",
+        "source": "000",
+    }
+    report = SimpleNamespace(valid=True, error_count=0, checked_at=None)
+    context = {
+        "submission": SimpleNamespace(pk=1),
+        "version": SimpleNamespace(number=1),
+        "report": report,
+        "groups": [("regional_section", [finding])],
+    }
+    with translation.override("en"):
+        html = render_to_string("submissions/_status.html", context)
+    assert "<h3>Regional section</h3>" in html
+    assert "Regional section › Contributor 2 › Organisation (BRIN or KvK number)" in html
+    assert (
+        '<code class="document-path">regional_section.contributors[1].organisation</code>' in html
+    )
