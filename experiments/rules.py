@@ -9,6 +9,7 @@ data. Parameters of an experiment (caps, dates, budget, themes) come from the
 from decimal import Decimal
 
 from django.apps import apps
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -330,11 +331,14 @@ def admission_within_cap(document, context):
                 first=experiment.first_cohort,
             ),
         )
-    admitted = apps.get_model("experiments", "Participation").objects.filter(
-        experiment=experiment, status="admitted"
+    # Both counts in one query: this rule runs for every regionalised programme.
+    counts = (
+        apps.get_model("experiments", "Participation")
+        .objects.filter(experiment=experiment, status="admitted")
+        .aggregate(total=Count("pk"), first=Count("pk", filter=Q(cohort=experiment.first_cohort)))
     )
     if experiment.max_schools is not None:
-        total = admitted.count()
+        total = counts["total"]
         if total > experiment.max_schools:
             yield (
                 "experiment",
@@ -348,7 +352,7 @@ def admission_within_cap(document, context):
                 ),
             )
     if experiment.max_first_cohort is not None and participation.cohort == experiment.first_cohort:
-        first = admitted.filter(cohort=experiment.first_cohort).count()
+        first = counts["first"]
         if first > experiment.max_first_cohort:
             yield (
                 "experiment",

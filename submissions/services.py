@@ -142,7 +142,8 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     When an earlier report existed and findings appeared or disappeared, a
     `ValidationChange` records which.
     """
-    version = SubmissionVersion.objects.select_related("report").get(pk=version_id)
+    # The submission too: after_validation reads it.
+    version = SubmissionVersion.objects.select_related("report", "submission").get(pk=version_id)
     stamp = reference_data_stamp()
     result = validate_document(version.document, today=today, submission_id=version.submission_id)
     findings = [finding.as_dict() for finding in result.findings]

@@ -536,3 +536,15 @@ def test_messages_are_dutch_by_default_and_english_on_switch(reference):
         english = finding.message.render()
     assert english == "There is no qualification with crebo 99999."
     assert dutch != english and "99999" in dutch
+
+
+# The queries of one validation, per kind (every report of a worker pays them).
+QUERIES = {RP: 7, CO: 6, DL: 3, PP: 5}
+
+
+@pytest.mark.parametrize("kind", [RP, CO, DL, PP])
+def test_validation_query_count(reference, django_assert_max_num_queries, kind):
+    document = valid_document(kind)
+    with django_assert_max_num_queries(QUERIES[kind]):
+        report = validate_document(document)
+    assert report.valid

@@ -69,6 +69,14 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         assert tasks.validate_version.delay(version_id).get() is None
         assert ValidationReport.objects.count() == 0
 
+    def test_saving_a_report_takes_a_fixed_number_of_queries(self):
+        """Read the version with its submission, the reference-data stamp, the
+        rules' reads, one write and the workflow's lock: what a worker pays per
+        document (savepoints of the test transaction included)."""
+        version = self.make_version(self.valid())
+        with self.assertNumQueries(15):
+            services.save_validation_report(version_id=version.pk)
+
     def test_versions_are_immutable(self):
         version = self.make_version(self.valid())
         version.document = {}
