@@ -321,3 +321,13 @@ def test_findings_are_grouped_under_readable_section_names():
     assert (
         '<code class="document-path">regional_section.contributors[1].organisation</code>' in html
     )
+
+
+class CommentSectionNameTests(WorkflowTestCase):
+    def test_a_comment_names_its_section_in_words(self):
+        submission = self.submitted()
+        workflow.comment(submission, self.sbb_user, "regional_section", "Wie is de expert?")
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        self.assertContains(response, f" · {dutch('Regional section')}<br>")
+        self.assertNotContains(response, "<code>regional_section</code>")
