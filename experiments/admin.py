@@ -61,12 +61,25 @@ class ExperimentAdminForm(forms.ModelForm):
         return cleaned
 
 
+class KindFilter(admin.SimpleListFilter):
+    """Filter by kind of submission, named in words rather than as stored."""
+
+    title = _("kind of submission")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return Kind.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Experiment)
 class ExperimentAdmin(admin.ModelAdmin):
     form = ExperimentAdminForm
     list_display = [
         "name",
-        "kind",
+        "kind_label",
         "max_schools",
         "first_cohort",
         "max_first_cohort",
@@ -75,7 +88,7 @@ class ExperimentAdmin(admin.ModelAdmin):
         "max_budget_eur",
         "updated_at",
     ]
-    list_filter = ["kind"]
+    list_filter = [KindFilter]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
@@ -94,6 +107,10 @@ class ExperimentAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("kind of submission"), ordering="kind")
+    def kind_label(self, obj):
+        return dict(Kind.choices).get(obj.kind, obj.kind)
 
     def has_delete_permission(self, request, obj=None):
         # Participations and submissions refer to experiments (PROTECT).

@@ -66,6 +66,20 @@ class ExperimentAdminTest(EnglishClientMixin, BaseTestCase):
         self.regional.refresh_from_db()
         self.assertEqual(self.regional.max_schools, 15)
 
+    def test_the_list_names_the_kind_in_words(self):
+        from django.utils import translation
+
+        from rules.registry import Kind
+
+        self.login(self.make_national_user(Role.ADMINISTRATOR))
+        response = self.client.get("/admin/experiments/experiment/")
+        with translation.override("en"):  # the client asks for English
+            label = str(Kind.REGIONAL_PROGRAMME.label)
+        self.assertContains(response, f'<td class="field-kind_label">{label}</td>', html=True)
+        self.assertNotContains(response, ">regional_programme<")
+        filtered = self.client.get("/admin/experiments/experiment/", {"kind": "cross_over"})
+        self.assertEqual([row.slug for row in filtered.context["cl"].result_list], ["cross-overs"])
+
     def test_participations_are_listed_but_not_edited(self):
         (participation,) = make_applications(self.regional, [self.school], "2020/21")
         self.login(self.make_national_user(Role.ADMINISTRATOR))
