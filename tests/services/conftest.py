@@ -41,6 +41,7 @@ def running_worker(log_path: Path, **environment: str):
                 "config",
                 "worker",
                 "--pool=solo",
+                "--concurrency=1",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
