@@ -106,6 +106,8 @@ def qualification_valid_on_start_date(document, context):
             ),
         )
     end_of_intake = qualification.end_of_intake or qualification.file.end_of_intake
+    # The periodic job checks the programme again on the day intake ends.
+    context.watch(end_of_intake)
     if end_of_intake and start >= end_of_intake:
         yield (
             "start_date",

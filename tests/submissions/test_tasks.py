@@ -140,6 +140,29 @@ class RevalidationTests(SubmissionTestCase):
         change = ValidationChange.objects.filter(version=version).first()
         assert [(f["rule"], f["path"]) for f in change.appeared] == [("CO-05", "submitted_on")]
 
+    def test_recheck_when_the_qualifications_end_of_intake_has_come(self):
+        """An approved programme is checked again on the day its qualification's
+        intake ends (a date RR-02 depends on), and only then."""
+        end_of_intake = timezone.localdate() + datetime.timedelta(days=30)
+        self.ref.helper.end_of_intake = end_of_intake
+        self.ref.helper.save()
+        document = self.valid()
+        document["start_date"] = (end_of_intake - datetime.timedelta(days=1)).isoformat()
+        submission = self.upload_as_alice(document)
+        Submission.objects.filter(pk=submission.pk).update(state="approved")
+        version = submission.versions.get()
+        report = ValidationReport.objects.get(version=version)
+        assert report.valid is True
+        assert report.recheck_on == end_of_intake
+        day_before = end_of_intake - datetime.timedelta(days=1)
+        assert services.outdated_reports(today=day_before) == []
+        reason = f"date {end_of_intake.isoformat()} has come"
+        assert services.outdated_reports(today=end_of_intake) == [(version.pk, reason)]
+        assert services.revalidate_outdated(today=end_of_intake) == 1
+        report.refresh_from_db()
+        assert report.recheck_on is None
+        assert services.outdated_reports(today=end_of_intake) == []
+
     def test_only_latest_version_of_open_and_approved_submissions(self):
         open_one = self.upload_as_alice(self.valid())
         with self.captureOnCommitCallbacks(execute=True):
