@@ -224,8 +224,9 @@ def qualification_choices(request):
 @require_GET
 def qualification_options(request):
     """htmx: qualifications matching the typed text, as datalist options."""
+    level = _("level")  # outside the f-string, so that makemessages finds it
     options = [
-        (qualification.crebo, f"{qualification.title} – {_('level')} {qualification.level}")
+        (qualification.crebo, f"{qualification.title} – {level} {qualification.level}")
         for qualification in drafting.search_qualifications(
             _value(request, "qualification"), limit=SUGGESTIONS
         )
@@ -250,8 +251,9 @@ def organisation_options(request):
 @require_GET
 def elective_options(request):
     """htmx: keuzedelen of the register matching the typed title or code."""
+    hours = _("hours")  # outside the f-string, so that makemessages finds it
     options = [
-        (elective.code, f"{elective.title} ({elective.study_load_hours} {_('hours')})")
+        (elective.code, f"{elective.title} ({elective.study_load_hours} {hours})")
         for elective in drafting.search_electives(_value(request, "code"), limit=SUGGESTIONS)
     ]
     return render(request, "submissions/partials/draft_options.html", {"options": options})

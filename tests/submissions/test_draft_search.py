@@ -2,6 +2,7 @@
 for qualifications, organisations and keuzedelen, and the core tasks of a
 qualification for the dependent select."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from tests.submissions.draft_helpers import DraftTestCase
@@ -59,6 +60,23 @@ class DraftSearchTests(DraftTestCase):
             reverse("submissions:draft-electives"), {"electives-0-code": "zorgtechnologie"}
         )
         self.assertContains(response, '<option value="K0123">')
+
+    def test_suggestions_read_in_dutch_by_default(self):
+        """The unit words in the suggestions are in the catalogue (an f-string hid them)."""
+        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        response = self.client.get(
+            reverse("submissions:draft-electives"),
+            {"electives-0-code": "zorgtechnologie"},
+            headers={"accept-language": "nl"},
+        )
+        self.assertContains(response, " uur)")
+        self.assertNotContains(response, "hours")
+        response = self.client.get(
+            reverse("submissions:draft-qualifications"),
+            {"parts-0-qualification": "25498"},
+            headers={"accept-language": "nl"},
+        )
+        self.assertContains(response, "niveau 2")
 
     def test_core_tasks_of_a_qualification(self):
         url = reverse("submissions:draft-core-tasks")
