@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
+from rules.sources import SOURCE_DOCUMENTS
 
 from . import review_selectors, selectors, services, workflow
 from .forms import UploadForm
@@ -141,4 +142,8 @@ def version_download(request, pk, number):
 @require_GET
 def rules_page(request):
     """Every rule of the registry with its text and source (public)."""
-    return render(request, "submissions/rules.html", {"families": selectors.rules_by_family()})
+    return render(
+        request,
+        "submissions/rules.html",
+        {"families": selectors.rules_by_family(), "sources": SOURCE_DOCUMENTS},
+    )

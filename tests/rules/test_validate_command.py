@@ -168,3 +168,12 @@ def test_real_process_prints_json_and_no_traceback(tmp_path, content):
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout)["findings"][0]["rule"] == "FMT-01"
+
+
+def test_unreadable_json_is_called_not_valid_json_in_dutch(db, tmp_path):
+    """An integer too long to read is bad JSON, and the Dutch message says so
+    (it used to say the file could not be read)."""
+    status, output = run_validate(write(tmp_path, UNREADABLE["huge-integer"]))
+    assert status == 2
+    message = output["findings"][0]["message"]
+    assert message.startswith("Het bestand is geen geldige JSON: "), message

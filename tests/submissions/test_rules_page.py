@@ -26,3 +26,14 @@ class RulesPageTests(TestCase):
         dutch = self.client.get(reverse("submissions:rules"))
         self.assertNotContains(dutch, "A combined PTA/OER for routes starting")
         self.assertContains(dutch, "plausibiliteitscontrole")
+
+    def test_explains_the_source_documents(self):
+        """Sources name seed documents by number (000, 003, …): the page says
+        which document each number is, in Dutch by default."""
+        response = self.client.get(reverse("submissions:rules"))
+        sources = dict(response.context["sources"])
+        cited = {registered.source.split(" ")[0].rstrip(";,") for registered in REGISTRY.values()}
+        assert cited <= set(sources), cited - set(sources)
+        self.assertContains(response, "<dt>004</dt>", html=False)
+        self.assertContains(response, "Toekomstperspectief kwalificatiestructuur")
+        self.assertContains(response, '<h2 id="sources-heading">Bronnen</h2>', html=True)
