@@ -90,6 +90,59 @@ def _depth(value) -> int:
     return deepest
 
 
+# Python's JSON errors (English) as messages that are translated when shown.
+JSON_ERRORS = (
+    (
+        "Expecting value",
+        gettext_noop(
+            "The file is not valid JSON: a value is missing at line %(line)s, column %(column)s."
+        ),
+    ),
+    (
+        "Expecting property name enclosed in double quotes",
+        gettext_noop(
+            "The file is not valid JSON: a field name in double quotes is missing at line "
+            "%(line)s, column %(column)s."
+        ),
+    ),
+    (
+        "Expecting ':' delimiter",
+        gettext_noop(
+            "The file is not valid JSON: a colon (:) is missing at line %(line)s, column "
+            "%(column)s."
+        ),
+    ),
+    (
+        "Expecting ',' delimiter",
+        gettext_noop(
+            "The file is not valid JSON: a comma (,) is missing at line %(line)s, column "
+            "%(column)s."
+        ),
+    ),
+    (
+        "Unterminated string",
+        gettext_noop(
+            "The file is not valid JSON: the text that starts at line %(line)s, column "
+            "%(column)s has no closing double quote."
+        ),
+    ),
+    (
+        "Invalid control character",
+        gettext_noop(
+            "The file is not valid JSON: a text contains a tab or line break at line %(line)s, "
+            "column %(column)s."
+        ),
+    ),
+    (
+        "Extra data",
+        gettext_noop(
+            "The file is not valid JSON: something follows the end of the document at line "
+            "%(line)s, column %(column)s."
+        ),
+    ),
+)
+
+
 class _NotJson(ValueError):
     """NaN or Infinity: Python reads them, JSON does not allow them."""
 
@@ -119,6 +172,9 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
             gettext_noop("The file contains NaN or Infinity, which JSON does not allow.")
         )
     except json.JSONDecodeError as error:
+        known = next((text for start, text in JSON_ERRORS if error.msg.startswith(start)), None)
+        if known is not None:
+            return None, unreadable_report(known, line=error.lineno, column=error.colno)
         return None, unreadable_report(
             gettext_noop(
                 "The file is not valid JSON: %(error)s at line %(line)s, column %(column)s."

@@ -177,3 +177,24 @@ def test_unreadable_json_is_called_not_valid_json_in_dutch(db, tmp_path):
     assert status == 2
     message = output["findings"][0]["message"]
     assert message.startswith("Het bestand is geen geldige JSON: "), message
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b'{"kind": "cross_over",', "er ontbreekt een veldnaam tussen dubbele aanhalingstekens"),
+        (b'{"kind" "cross_over"}', "er ontbreekt een dubbele punt (:)"),
+        (b'{"kind": "cross_over" "level": 2}', "er ontbreekt een komma (,)"),
+        (b'{"kind": "cross_over', "heeft geen afsluitend dubbel aanhalingsteken"),
+        (b"[1, 2,]", "er ontbreekt een waarde"),
+        (b"{} {}", "na het einde van het document staat nog iets"),
+    ],
+)
+def test_json_errors_are_told_in_dutch_with_line_and_column(db, tmp_path, content, expected):
+    """Python's JSON errors are English; the message a school reads is Dutch."""
+    status, output = run_validate(write(tmp_path, content))
+    assert status == 2
+    message = output["findings"][0]["message"]
+    assert expected in message, message
+    assert "regel 1, kolom" in message
+    assert "Expecting" not in message and "Unterminated" not in message

@@ -60,6 +60,14 @@ class UploadTests(SubmissionTestCase):
         self.assertContains(response, "UTF-8", status_code=400)
         assert Submission.objects.count() == 0
 
+    def test_broken_json_is_refused_with_a_dutch_message_naming_the_place(self):
+        response = self.upload(b'{"kind": "cross_over",\n  "level" 2}')
+        assert response.status_code == 400
+        self.assertContains(
+            response, "er ontbreekt een dubbele punt (:) op regel 2, kolom 11", status_code=400
+        )
+        assert Submission.objects.count() == 0
+
     def test_document_of_unknown_kind_is_refused(self):
         response = self.upload({"format": "vet-submission/1", "kind": "apprenticeship"})
         assert response.status_code == 400
