@@ -1,34 +1,14 @@
 """The race of `test_draft_locking`: several authors save the same draft at the
 same moment, each in its own thread with its own database connection, all
-naming the revision they loaded (1). Exactly one save may win.
-
-Runs in the test process on PostgreSQL, and in a child process on a SQLite
-database file (SQLite's shared in-memory test database fails a second writer
-at once, where a database file makes it wait for the lock, as in production).
+naming the revision they loaded (1). Exactly one save may win (see
+tests/races.py for how a race runs on PostgreSQL and on SQLite).
 """
 
-import json
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
-from django.conf import settings
-from django.db import connection
+from tests.races import race, run_on_sqlite_file
 
 RACERS = 8
-
-CHILD = """
-import json, os
-import django
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
-django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
-from tests.submissions.draft_race import race_to_save
-print(json.dumps(race_to_save()))
-"""
 
 
 def race_to_save() -> dict:
@@ -53,32 +33,17 @@ def race_to_save() -> dict:
         experiment=Experiment.objects.get(slug="cross-overs"),
         title="Begin",
     )
-    outcomes, errors = [], []
-    barrier = threading.Barrier(RACERS)
 
     def save(author):
-        try:
-            barrier.wait()
-            drafting.save_draft(
-                submission=submission,
-                user=author,
-                document={**submission.draft, "title": author.username},
-                title=author.username,
-                revision=1,
-            )
-            outcomes.append("saved")
-        except drafting.StaleDraft:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001 - reported to the test
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        drafting.save_draft(
+            submission=submission,
+            user=author,
+            document={**submission.draft, "title": author.username},
+            title=author.username,
+            revision=1,
+        )
 
-    threads = [threading.Thread(target=save, args=(author,)) for author in authors]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes, errors = race(save, authors, drafting.StaleDraft, done="saved")
     stored = Submission.objects.get(pk=submission.pk)
     saved_by = list(
         SubmissionEvent.objects.filter(submission=stored, action="saved").values_list(
@@ -86,7 +51,7 @@ def race_to_save() -> dict:
         )
     )
     return {
-        "outcomes": sorted(outcomes),
+        "outcomes": outcomes,
         "errors": errors,
         "title": stored.title,
         "document_title": stored.draft.get("title"),
@@ -96,16 +61,5 @@ def race_to_save() -> dict:
 
 
 def race_in_a_sqlite_file(directory: Path) -> dict:
-    """`race_to_save` in a child process on a new, migrated SQLite file in `directory`."""
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{directory / 'race.sqlite3'}"}
-    completed = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    """`race_to_save` in a child process on a new, migrated SQLite file."""
+    return run_on_sqlite_file(directory, "tests.submissions.draft_race", "race_to_save")
