@@ -234,3 +234,106 @@ def test_a_worker_keeps_its_database_connection_between_tasks():
     connection.close_at = time.monotonic() - 1  # older than CONN_MAX_AGE
     close_old_database_connections(task=ping)
     assert connection.connection is None
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_a_job_of_a_killed_worker_process_is_done_again(tmp_path):
+    """acks_late and reject_on_worker_lost, tried for real: the worker process
+    running the validation is killed (SIGKILL) while the job waits for a table
+    lock; the job goes back to the queue, runs again and stores one report.
+    Needs PostgreSQL and Redis (skipped without, failing in CI)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import uuid
+    from pathlib import Path
+
+    import psycopg
+    from django.conf import settings
+    from django.db import connection
+    from django.test import override_settings
+
+    from config.celery import app
+    from conftest import require_service
+    from tests.base import make_user
+    from tests.rules.fixtures import build_reference_data, valid_document
+    from tests.services.test_validation_worker import test_database_url
+
+    broker_url = os.environ.get("CELERY_BROKER_URL", "")
+    require_service(bool(broker_url), "CELERY_BROKER_URL is not set (no Redis)")
+    require_service(connection.vendor == "postgresql", "set DATABASE_URL to PostgreSQL")
+
+    reference = build_reference_data()
+    author = make_user("killed-worker-author", reference.mbo)
+    document = valid_document("regional_programme")
+    submission = Submission.objects.create(
+        kind=document["kind"], school=reference.mbo, title="t", created_by=author
+    )
+    version = SubmissionVersion.objects.create(
+        submission=submission, number=1, document=document, source_text="{}", created_by=author
+    )
+
+    queue = f"test-killed-{uuid.uuid4().hex}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env.update(CELERY_BROKER_URL=broker_url, DATABASE_URL=test_database_url(), CONN_MAX_AGE="0")
+    log_path = tmp_path / "worker.log"
+    lock = psycopg.connect(test_database_url(), autocommit=False)
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [
+                str(Path(sys.executable).with_name("celery")),
+                *("-A", "config", "worker", "--pool=prefork", "--concurrency=1"),
+                *("--without-gossip", "--without-mingle", "--without-heartbeat"),
+                *("--loglevel=INFO", "--queues", queue, "--hostname", f"{queue}@%h"),
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    saved = app.conf.task_always_eager
+    try:
+        # Hold the report table, so that the job waits inside the worker process.
+        lock.execute("LOCK TABLE submissions_validationreport IN ACCESS EXCLUSIVE MODE")
+        with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
+            app.conf.task_always_eager = False
+            tasks.validate_version.apply_async(args=[version.pk], queue=queue)
+        waiting_pid = None
+        for _ in range(600):
+            lock.execute("SELECT pg_stat_clear_snapshot()")  # a fresh view of the sessions
+            row = lock.execute(
+                "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE '%%submissions_validationreport%%' AND pid <> pg_backend_pid()"
+            ).fetchone()
+            if row:
+                waiting_pid = row[0]
+                break
+            time.sleep(0.1)
+        assert waiting_pid, log_path.read_text(errors="replace")
+        children = subprocess.run(
+            ["pgrep", "-P", str(worker.pid)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert len(children) == 1, children
+        os.kill(int(children[0]), signal.SIGKILL)
+        time.sleep(1)
+        lock.rollback()  # release the table: the job, run again, can finish
+        for _ in range(600):
+            if ValidationReport.objects.filter(version=version).exists():
+                break
+            time.sleep(0.1)
+        assert ValidationReport.objects.filter(version=version).count() == 1
+        assert ValidationReport.objects.get(version=version).valid is True
+        log_text = log_path.read_text(errors="replace")
+        assert "WorkerLostError" in log_text
+        assert log_text.count("succeeded") == 1
+    finally:
+        app.conf.task_always_eager = saved
+        lock.close()
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait(timeout=10)
