@@ -236,6 +236,14 @@ def test_a_worker_keeps_its_database_connection_between_tasks():
     assert connection.connection is None
 
 
+def _parent_pid(stat_path) -> int | None:
+    """The parent process id from /proc/<pid>/stat, or None when it is gone."""
+    try:
+        return int(stat_path.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_a_job_of_a_killed_worker_process_is_done_again(tmp_path):
@@ -312,9 +320,11 @@ def test_a_job_of_a_killed_worker_process_is_done_again(tmp_path):
                 break
             time.sleep(0.1)
         assert waiting_pid, log_path.read_text(errors="replace")
-        children = subprocess.run(
-            ["pgrep", "-P", str(worker.pid)], capture_output=True, text=True, check=True
-        ).stdout.split()
+        children = [  # the worker's pool process (Linux /proc; no procps needed)
+            stat.parent.name
+            for stat in Path("/proc").glob("[0-9]*/stat")
+            if _parent_pid(stat) == worker.pid
+        ]
         assert len(children) == 1, children
         os.kill(int(children[0]), signal.SIGKILL)
         time.sleep(1)
