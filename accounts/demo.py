@@ -37,10 +37,18 @@ def load_demo_accounts() -> list[User]:
     """Create (or reset) the demo organisations and accounts; return the accounts."""
     organisations = {}
     for kind, code, name, municipality in DEMO_BODIES:
-        organisations[code], _ = Organisation.objects.update_or_create(
-            code=code,
-            defaults={"kind": kind, "name": name, "municipality": municipality, "is_demo": True},
-        )
+        values = {"kind": kind, "name": name, "municipality": municipality, "is_demo": True}
+        organisation, created = Organisation.objects.get_or_create(code=code, defaults=values)
+        changed = [
+            field for field, value in values.items() if getattr(organisation, field) != value
+        ]
+        if changed and not created:
+            # Write only what differs: an unchanged organisation keeps its updated_at,
+            # so loading the demo twice does not make the rules re-check anything.
+            for name in changed:
+                setattr(organisation, name, values[name])
+            organisation.save(update_fields=[*changed, "updated_at"])
+        organisations[code] = organisation
     users = []
     for username, first_name, last_name, role, organisation_code in DEMO_USERS:
         user, _ = User.objects.update_or_create(

@@ -63,6 +63,8 @@ class Organisation(models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Fictitious, loaded for demonstration.")
     )
+    # When the row last changed: the rules engine re-checks submissions after it.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, null=True)
 
     class Meta:
         ordering = ["name"]

@@ -278,7 +278,7 @@ def import_organisations(path: Path, *, is_demo: bool = False) -> ImportResult:
         if changed:
             for name in changed:
                 setattr(organisation, name, values[name])
-            organisation.save(update_fields=changed)
+            organisation.save(update_fields=[*changed, "updated_at"])
             result.updated += 1
         else:
             result.unchanged += 1

@@ -225,12 +225,13 @@ def validate_bytes(
 
 def reference_data_stamp() -> str:
     """A short text that changes whenever reference data the rules read changes:
-    the last finished import, experiment and participation changes, and the
-    number of organisations, qualifications and keuzedelen. One query."""
+    the last finished import, experiment, participation and organisation changes,
+    and the number of organisations, qualifications and keuzedelen. One query."""
     columns = (
         ("MAX(finished_at)", "qualifications.ImportRun"),
         ("MAX(updated_at)", "experiments.Experiment"),
         ("MAX(updated_at)", "experiments.Participation"),
+        ("MAX(updated_at)", "regions.Organisation"),
         ("COUNT(*)", "regions.Organisation"),
         ("COUNT(*)", "qualifications.Qualification"),
         ("COUNT(*)", "qualifications.ElectiveModule"),

@@ -1,13 +1,16 @@
 """Background jobs: validate_version (idempotent) and the periodic re-check."""
 
 import datetime
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from experiments.models import Participation
 from qualifications.models import ImportRun
+from regions.services import import_organisations
 from submissions import services, tasks
 from submissions.models import Submission, SubmissionVersion, ValidationChange, ValidationReport
 
@@ -93,6 +96,25 @@ class RevalidationTests(SubmissionTestCase):
         self.upload_as_alice(self.valid())
         assert services.outdated_reports() == []
         assert tasks.revalidate_submissions.delay().get() == 0
+
+    def test_recheck_after_an_organisation_import_moved_a_company(self):
+        submission = self.upload_as_alice(self.valid())
+        version = submission.versions.get()
+        company = self.ref.company
+        with tempfile.TemporaryDirectory() as directory:
+            csv_file = Path(directory) / "organisations.csv"
+            csv_file.write_text(
+                "kind,code,name,municipality,region\n"
+                f"company,{company.code},{company.name},Tilburg,AM25\n",
+                encoding="utf-8",
+            )
+            # Same number of organisations; only the company's region changes.
+            import_organisations(csv_file)
+
+        assert services.outdated_reports() == [(version.pk, "reference data changed")]
+        assert tasks.revalidate_submissions.delay().get() == 1
+        change = ValidationChange.objects.get(version=version)
+        assert [f["rule"] for f in change.appeared] == ["RR-05"]
 
     def test_recheck_after_an_import_changed_reference_data(self):
         submission = self.upload_as_alice(self.valid())
