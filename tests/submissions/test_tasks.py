@@ -38,6 +38,10 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         from django.db import OperationalError
 
         assert OperationalError in task.autoretry_for
+        # A job of a worker that died is handed out again within minutes, not an hour.
+        from config.celery import app
+
+        assert app.conf.broker_transport_options["visibility_timeout"] <= 15 * 60
 
     def test_running_twice_keeps_one_report_and_replaces_it(self):
         version = self.make_version(self.valid())
