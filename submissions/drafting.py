@@ -28,8 +28,6 @@ from .workflow import is_author
 FORMAT = "vet-submission/1"
 # The kinds that are drafted in the browser (continuous pathways have their own app).
 DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME)
-# States in which the author may change the draft.
-EDITABLE_STATES = (Submission.State.DRAFT, Submission.State.CHANGES_REQUESTED)
 # Kinds whose document names the experiment and the region.
 KINDS_WITH_EXPERIMENT_AND_REGION = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER)
 
@@ -52,7 +50,7 @@ class StaleDraft(DraftRefused):
 
 def may_edit(user, submission: Submission) -> bool:
     """A school author of the submission's school, while the state allows changes."""
-    return is_author(user, submission) and submission.state in EDITABLE_STATES
+    return is_author(user, submission) and submission.state in Submission.EDITABLE_STATES
 
 
 def skeleton_document(*, kind: str, school, experiment, title: str) -> dict:
@@ -118,7 +116,7 @@ def save_draft(
         submission.kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
     )
     updated = Submission.objects.filter(
-        pk=submission.pk, revision=revision, state__in=EDITABLE_STATES
+        pk=submission.pk, revision=revision, state__in=Submission.EDITABLE_STATES
     ).update(
         draft=document,
         title=title.strip()[:300],
@@ -129,7 +127,7 @@ def save_draft(
     )
     current = Submission.objects.select_related("school", "experiment").get(pk=submission.pk)
     if not updated:
-        if current.state not in EDITABLE_STATES:
+        if current.state not in Submission.EDITABLE_STATES:
             raise DraftRefused(
                 _("This submission is %(state)s; its draft can no longer be changed.")
                 % {"state": current.get_state_display()}

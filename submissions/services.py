@@ -102,7 +102,7 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
     Also while changes are requested. Submitting (`workflow.submit`) then
     submits this version as it is."""
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.state not in (Submission.State.DRAFT, Submission.State.CHANGES_REQUESTED):
+    if locked.state not in Submission.EDITABLE_STATES:
         raise DocumentRefused(_("Only a draft can get a new version."))
     document, text = read_upload(data, locked.school)
     if document["kind"] != locked.kind:

@@ -65,9 +65,8 @@ def submission_upload(request):
 def _detail_context(request, submission, form=None) -> dict:
     versions = selectors.versions_of(submission)
     latest = versions[0] if versions else None
-    can_add = user_has_role(request.user, SCHOOL_ROLES) and submission.state in (
-        Submission.State.DRAFT,
-        Submission.State.CHANGES_REQUESTED,
+    can_add = (
+        user_has_role(request.user, SCHOOL_ROLES) and submission.state in Submission.EDITABLE_STATES
     )
     return {
         "submission": submission,

@@ -26,8 +26,6 @@ from .models import Decision, ReviewComment, Submission, SubmissionEvent, Submis
 State = Submission.State
 Outcome = Decision.Outcome
 
-# States in which the author may submit (again).
-SUBMITTABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
 # States in which the author may withdraw: before a final decision.
 WITHDRAWABLE_STATES = (State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
 # States in which reviewers and authors may comment.
@@ -94,7 +92,7 @@ def allowed_actions(user, submission: Submission) -> set[str]:
     actions = set()
     author = is_author(user, submission)
     body = body_of(user, submission)
-    if author and submission.state in SUBMITTABLE_STATES:
+    if author and submission.state in Submission.EDITABLE_STATES:
         actions.add("submit")
     if author and submission.state in WITHDRAWABLE_STATES:
         actions.add("withdraw")
@@ -217,7 +215,7 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     submission = _lock(submission)
     if not is_author(user, submission):
         raise TransitionRefused(_("Only a school author of this school can submit it."), "role")
-    if submission.state not in SUBMITTABLE_STATES:
+    if submission.state not in Submission.EDITABLE_STATES:
         raise TransitionRefused(
             _("A submission that is %(state)s cannot be submitted.")
             % {"state": submission.get_state_display()}
