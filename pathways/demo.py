@@ -13,6 +13,7 @@ from qualifications.models import Qualification
 from regions.models import Organisation, Region
 
 from .models import Route, RouteEvent, RouteYear
+from .services import YEAR_FIELDS
 
 S = Route.Status
 
@@ -82,15 +83,6 @@ DEMO_ROUTES = [
         [],
     ),
 ]
-
-YEAR_FIELDS = (
-    "started",
-    "left_to_vmbo_bb",
-    "left_to_mbo_2",
-    "left_to_other_mbo",
-    "left_to_entree",
-    "left_without_place",
-)
 
 
 @transaction.atomic
