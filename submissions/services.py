@@ -110,9 +110,14 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
             _("This submission is a %(kind)s; the new document must be one too.")
             % {"kind": locked.get_kind_display()}
         )
-    number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    from .workflow import next_version_number
+
     version = SubmissionVersion.objects.create(
-        submission=locked, number=number, document=document, source_text=text, created_by=user
+        submission=locked,
+        number=next_version_number(locked),
+        document=document,
+        source_text=text,
+        created_by=user,
     )
     locked.title = _title(document)
     # The uploaded document replaces the working draft (optimistic locking: a

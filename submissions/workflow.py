@@ -113,6 +113,11 @@ def latest_version(submission: Submission) -> SubmissionVersion | None:
     return submission.versions.order_by("-number").first()
 
 
+def next_version_number(submission: Submission) -> int:
+    """The number the submission's next version gets (1 for the first)."""
+    return (submission.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
 def _lock(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission.pk)
 
@@ -236,10 +241,9 @@ def submit(submission: Submission, user) -> SubmissionVersion:
         # The uploaded document that is still the draft: submit that version.
         version = latest
     else:
-        number = (submission.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         version = SubmissionVersion.objects.create(
             submission=submission,
-            number=number,
+            number=next_version_number(submission),
             document=document,
             source_text=json.dumps(document, ensure_ascii=False, indent=2),
             created_by=user,
