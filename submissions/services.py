@@ -140,6 +140,15 @@ def _finding_key(finding: dict) -> str:
     )
 
 
+def _fill_report(report: ValidationReport, result, findings: list[dict], stamp: str) -> None:
+    """Set the report's fields from a validation result (not saved)."""
+    report.valid = result.valid
+    report.findings = findings
+    report.checked_at = timezone.now()
+    report.reference_data_stamp = stamp
+    report.recheck_on = result.recheck_on
+
+
 @transaction.atomic
 def save_validation_report(*, version_id: int, reason: str = "", today=None) -> ValidationReport:
     """Validate a stored version and save its report, replacing an earlier one.
@@ -156,20 +165,14 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     previous_findings = previous.findings if previous else []
     previous_valid = previous.valid if previous else None
     report = previous or ValidationReport(version=version)
-    report.valid = result.valid
-    report.findings = findings
-    report.checked_at = timezone.now()
-    report.reference_data_stamp = stamp
-    report.recheck_on = result.recheck_on
+    _fill_report(report, result, findings, stamp)
     try:
         with transaction.atomic():
             report.save()
     except IntegrityError:
         # Another run saved the first report of this version meanwhile: replace it.
         report = ValidationReport.objects.get(version=version)
-        report.valid, report.findings = result.valid, findings
-        report.checked_at, report.reference_data_stamp = timezone.now(), stamp
-        report.recheck_on = result.recheck_on
+        _fill_report(report, result, findings, stamp)
         report.save()
     now = report.checked_at
     if previous is not None:
