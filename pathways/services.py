@@ -230,7 +230,6 @@ def check_unsaved_route(*, data: dict, route: Route | None = None):
     if route is not None:
         for name in ROUTE_FIELDS:
             setattr(unsaved, name, getattr(route, name))
-        unsaved.duo_status, unsaved.duo_date = route.duo_status, route.duo_date
     _apply(unsaved, data, None)
     return check_route(unsaved)
 
