@@ -255,16 +255,6 @@ class RouteYear(models.Model):
     def __str__(self):
         return f"{self.route} {self.school_year}"
 
-    @property
-    def left_total(self) -> int:
-        return (
-            self.left_to_vmbo_bb
-            + self.left_to_mbo_2
-            + self.left_to_other_mbo
-            + self.left_to_entree
-            + self.left_without_place
-        )
-
 
 class RouteEvent(models.Model):
     """Audit log: who did what to a route, when, and the status before and after."""
