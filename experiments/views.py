@@ -167,7 +167,6 @@ def participants(request, slug):
             "form": form,
             "page": page,
             "query": _query_without_page(request),
-            "csv_query": _query_without_page(request),
             "is_ministry": request.user.role in MINISTRY_ROLES,
             "undecided": services.UNDECIDED_STATUSES,
         },
