@@ -66,10 +66,16 @@ class RouteForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     agreement_document = forms.FileField(
-        label=_("Cooperation agreement (document)"), required=False
+        label=_("Cooperation agreement (document)"),
+        required=False,
+        validators=[validate_document_upload],
     )
     combined_pta_oer = forms.BooleanField(label=_("There is a combined PTA/OER"), required=False)
-    pta_oer_document = forms.FileField(label=_("Combined PTA/OER (document)"), required=False)
+    pta_oer_document = forms.FileField(
+        label=_("Combined PTA/OER (document)"),
+        required=False,
+        validators=[validate_document_upload],
+    )
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,18 +117,6 @@ class RouteForm(forms.Form):
             "fallback_destinations": route.fallback_destinations,
             "combined_pta_oer": route.combined_pta_oer,
         }
-
-    def clean_agreement_document(self):
-        uploaded = self.cleaned_data.get("agreement_document")
-        if uploaded:
-            validate_document_upload(uploaded)
-        return uploaded
-
-    def clean_pta_oer_document(self):
-        uploaded = self.cleaned_data.get("pta_oer_document")
-        if uploaded:
-            validate_document_upload(uploaded)
-        return uploaded
 
     def route_data(self) -> dict:
         """The cleaned values as route fields for the services."""
