@@ -36,6 +36,15 @@ def _route_or_404(request, pk: int) -> Route:
     return route
 
 
+def _own_route(request, pk: int) -> Route:
+    """A route the user may see (404 otherwise) at one of whose two schools they are a
+    school author (403 otherwise): the routes whose steps they may take."""
+    route = _route_or_404(request, pk)
+    if not services.is_route_school_author(request.user, route):
+        raise PermissionDenied
+    return route
+
+
 def _actions(user, route: Route) -> dict:
     return {action: services.may_take(user, route, action) for action in services.TRANSITIONS}
 
@@ -151,9 +160,7 @@ def _submit_and_redirect(request, route: Route):
 @require_http_methods(["GET", "POST"])
 def route_edit(request, pk: int):
     """Change a draft; the current rule findings are shown beside the form."""
-    route = _route_or_404(request, pk)
-    if not services.is_route_school_author(request.user, route):
-        raise PermissionDenied
+    route = _own_route(request, pk)
     if not services.may_take(request.user, route, "edit"):
         messages.error(request, _("Only a draft can be changed."))
         return redirect("pathways:route-detail", pk=route.pk)
@@ -202,9 +209,7 @@ def route_check(request):
         raise PermissionDenied
     route = None
     if request.POST.get("route", "").isdigit():
-        route = _route_or_404(request, int(request.POST["route"]))
-        if not services.is_route_school_author(request.user, route):
-            raise PermissionDenied
+        route = _own_route(request, int(request.POST["route"]))
     form = RouteForm(request.POST, organisation=organisation)
     context = {"route": route, "live": True}
     if form.is_valid():
@@ -221,6 +226,7 @@ def route_detail(request, pk: int):
     route = _route_or_404(request, pk)
     user = request.user
     findings = _findings_for(user, route)
+    is_route_school = services.is_route_school_author(user, route)
     context = {
         "route": route,
         **selectors.route_detail(route),
@@ -228,11 +234,10 @@ def route_detail(request, pk: int):
         "findings": findings,
         "findings_have_errors": _has_errors(findings),
         "may_see_documents": selectors.may_see_documents(user, route),
-        "is_route_school": services.is_route_school_author(user, route),
+        "is_route_school": is_route_school,
         # Names of the people in the history: for the two schools and national roles
         # only; the public sees which organisation took each step.
-        "may_see_actors": services.is_route_school_author(user, route)
-        or (user.is_authenticated and user.has_national_view),
+        "may_see_actors": is_route_school or (user.is_authenticated and user.has_national_view),
         "return_form": ReturnForm(),
         "end_form": EndForm(initial={"ended_on": timezone.localdate()}),
     }
@@ -240,9 +245,7 @@ def route_detail(request, pk: int):
 
 
 def _transition(request, pk: int, step):
-    route = _route_or_404(request, pk)
-    if not services.is_route_school_author(request.user, route):
-        raise PermissionDenied
+    route = _own_route(request, pk)
     try:
         step(route)
     except services.TransitionNotAllowed as error:
@@ -257,9 +260,7 @@ def _transition(request, pk: int, step):
 @role_required(*SCHOOL_ROLES)
 @require_POST
 def route_submit(request, pk: int):
-    route = _route_or_404(request, pk)
-    if not services.is_route_school_author(request.user, route):
-        raise PermissionDenied
+    route = _own_route(request, pk)
     if not services.may_take(request.user, route, "submit"):
         messages.error(
             request, _("This step is not possible for this route in its current status.")
@@ -311,9 +312,7 @@ def route_end(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def route_duo(request, pk: int):
     """Record the DUO registration; "registered" makes the route active."""
-    route = _route_or_404(request, pk)
-    if not services.is_route_school_author(request.user, route):
-        raise PermissionDenied
+    route = _own_route(request, pk)
     if not services.may_take(request.user, route, "record_duo"):
         messages.error(request, _("DUO registration is recorded for a confirmed route."))
         return redirect("pathways:route-detail", pk=route.pk)
@@ -351,9 +350,7 @@ def route_duo(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def route_year(request, pk: int):
     """Record the numbers of a school year (started, left by destination)."""
-    route = _route_or_404(request, pk)
-    if not services.is_route_school_author(request.user, route):
-        raise PermissionDenied
+    route = _own_route(request, pk)
     if not services.may_take(request.user, route, "record_year"):
         messages.error(request, _("Numbers are recorded for an active or ended route."))
         return redirect("pathways:route-detail", pk=route.pk)
