@@ -311,9 +311,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             old, new = int(request.query_params["old"]), int(request.query_params["new"])
         except (KeyError, ValueError):
             raise ValidationError({"detail": "Give two version numbers: ?old=1&new=2."}) from None
-        submission, old_version, new_version = review_selectors.versions_to_compare(
-            request.user, submission.pk, old, new
-        )
+        old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
         changes = diff_documents(old_version.document, new_version.document)
         return Response(
             DiffSerializer({"old_number": old, "new_number": new, "changes": changes}).data

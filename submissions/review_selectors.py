@@ -12,7 +12,6 @@ from accounts.models import Role
 
 from . import workflow
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
-from .selectors import get_submission
 
 # How each audit-log action reads.
 ACTION_LABELS = {
@@ -107,9 +106,10 @@ def decisions_of(submission: Submission) -> list[Decision]:
     )
 
 
-def versions_to_compare(user, pk: int, old: int, new: int):
-    """The submission and its two versions numbered `old` and `new`, or 404."""
-    submission = get_submission(user, pk)
+def versions_to_compare(submission: Submission, old: int, new: int):
+    """The submission's two versions numbered `old` and `new`, or 404.
+
+    `submission` is one the user may see (`selectors.get_submission`)."""
     versions = {
         version.number: version
         for version in SubmissionVersion.objects.filter(
@@ -118,4 +118,4 @@ def versions_to_compare(user, pk: int, old: int, new: int):
     }
     if old not in versions or new not in versions:
         raise Http404("No such version.")
-    return submission, versions[old], versions[new]
+    return versions[old], versions[new]

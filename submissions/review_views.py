@@ -211,9 +211,7 @@ def diff_view(request, pk):
     new = _number(request.GET.get("naar", numbers[0]))
     if old is None or new is None:
         return HttpResponseBadRequest(_("Choose two version numbers."))
-    submission, old_version, new_version = review_selectors.versions_to_compare(
-        request.user, pk, old, new
-    )
+    old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
     changes = diff_documents(old_version.document, new_version.document)
     return render(
         request,
