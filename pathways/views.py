@@ -65,7 +65,8 @@ def _has_errors(findings) -> bool:
 @require_GET
 def route_list(request):
     """Public list of active routes; the two schools and national roles also see drafts."""
-    form = RouteFilterForm(request.GET or None, show_mine=_may_draft(request.user))
+    may_draft = _may_draft(request.user)
+    form = RouteFilterForm(request.GET or None, show_mine=may_draft)
     filters = form.cleaned_data if form.is_valid() else {}
     routes = selectors.route_list(
         request.user,
@@ -91,7 +92,7 @@ def route_list(request):
             "page": page,
             "query": query.urlencode(),
             "flagged": flagged,
-            "may_draft": _may_draft(request.user),
+            "may_draft": may_draft,
         },
     )
 
