@@ -65,6 +65,7 @@ def submission_upload(request):
 def _detail_context(request, submission, form=None) -> dict:
     versions = selectors.versions_of(submission)
     latest = versions[0] if versions else None
+    report = selectors.report_of(latest) if latest else None
     can_add = (
         user_has_role(request.user, SCHOOL_ROLES) and submission.state in Submission.EDITABLE_STATES
     )
@@ -72,8 +73,8 @@ def _detail_context(request, submission, form=None) -> dict:
         "submission": submission,
         "versions": versions,
         "version": latest,
-        "report": selectors.report_of(latest) if latest else None,
-        "groups": selectors.findings_by_section(selectors.report_of(latest)) if latest else [],
+        "report": report,
+        "groups": selectors.findings_by_section(report),
         "form": form if form is not None else (UploadForm() if can_add else None),
         "can_add_version": can_add,
         # The review workflow: what the user may do now, and the audit log.
