@@ -59,6 +59,11 @@ class RulesFailed(Exception):
 # Permissions -------------------------------------------------------------------------
 
 
+def may_draft_routes(user) -> bool:
+    """True for a school author of a vmbo school or mbo institution: who drafts routes."""
+    return user.is_authenticated and user.role == Role.SCHOOL_AUTHOR and user.organisation.is_school
+
+
 def is_route_school_author(user, route: Route) -> bool:
     """True when the user is a school author at one of the route's two schools."""
     return (

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
-from regions.models import Organisation
 
 from . import selectors, services
 from .forms import (
@@ -26,7 +25,6 @@ from .forms import (
 from .models import Route
 
 PAGE_SIZE = 25
-SCHOOL_KINDS = (Organisation.Kind.PREVOCATIONAL_SCHOOL, Organisation.Kind.VET_INSTITUTION)
 
 
 def _route_or_404(request, pk: int) -> Route:
@@ -65,7 +63,7 @@ def _has_errors(findings) -> bool:
 @require_GET
 def route_list(request):
     """Public list of active routes; the two schools and national roles also see drafts."""
-    may_draft = _may_draft(request.user)
+    may_draft = services.may_draft_routes(request.user)
     form = RouteFilterForm(request.GET or None, show_mine=may_draft)
     filters = form.cleaned_data if form.is_valid() else {}
     routes = selectors.route_list(
@@ -97,21 +95,13 @@ def route_list(request):
     )
 
 
-def _may_draft(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.role == Role.SCHOOL_AUTHOR
-        and user.organisation.kind in SCHOOL_KINDS
-    )
-
-
 @role_required(*SCHOOL_ROLES)
 @require_http_methods(["GET", "POST"])
 def route_create(request):
     """A school author of a vmbo school or mbo institution drafts a route."""
-    organisation = request.user.organisation
-    if organisation.kind not in SCHOOL_KINDS:
+    if not services.may_draft_routes(request.user):
         raise PermissionDenied
+    organisation = request.user.organisation
     form = RouteForm(
         request.POST or None,
         request.FILES or None,
@@ -205,9 +195,9 @@ def route_edit(request, pk: int):
 @require_POST
 def route_check(request):
     """htmx: the rule findings for the values in the form, without saving."""
-    organisation = request.user.organisation
-    if organisation.kind not in SCHOOL_KINDS:
+    if not services.may_draft_routes(request.user):
         raise PermissionDenied
+    organisation = request.user.organisation
     route = None
     if request.POST.get("route", "").isdigit():
         route = _own_route(request, int(request.POST["route"]))

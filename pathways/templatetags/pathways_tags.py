@@ -6,14 +6,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from regions.models import Organisation
 
-from .. import selectors
+from .. import selectors, services
 from ..models import Route
 
 register = template.Library()
-
-SCHOOL_KINDS = (Organisation.Kind.PREVOCATIONAL_SCHOOL, Organisation.Kind.VET_INSTITUTION)
 
 
 # Paths in the interchange document that are named differently on the route.
@@ -49,7 +46,7 @@ def pathway_home_links(user):
     context = {"is_school_author": False, "is_ministry": False}
     if not user.is_authenticated:
         return context
-    if user.role == Role.SCHOOL_AUTHOR and user.organisation.kind in SCHOOL_KINDS:
+    if services.may_draft_routes(user):
         context["is_school_author"] = True
         context["flagged"] = list(selectors.routes_with_students_without_place(user)[:10])
     elif user.role in (Role.MINISTRY_STAFF, Role.ADMINISTRATOR):
