@@ -12,9 +12,6 @@ from submissions.models import Submission
 
 from .models import Experiment, Participation
 
-# States in which a submission has a final decision.
-DECIDED_STATES = (Submission.State.APPROVED, Submission.State.REJECTED)
-
 
 def experiment_list() -> QuerySet:
     """Every experiment with the number of admitted schools (`admitted_count`)."""
@@ -150,7 +147,7 @@ class TrackingRow:
     @property
     def turnaround(self) -> timedelta | None:
         """Time from submission to a final decision, when there is one."""
-        if self.state not in DECIDED_STATES or not (self.submitted_at and self.decided_at):
+        if self.state not in Submission.FINAL_STATES or not (self.submitted_at and self.decided_at):
             return None
         return self.decided_at - self.submitted_at
 

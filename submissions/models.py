@@ -23,6 +23,8 @@ class Submission(models.Model):
     OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
     # States in which the author may change the draft, upload a version and submit (again).
     EDITABLE_STATES = (State.DRAFT, State.CHANGES_REQUESTED)
+    # States with a final decision.
+    FINAL_STATES = (State.APPROVED, State.REJECTED)
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     school = models.ForeignKey(

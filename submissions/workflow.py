@@ -30,7 +30,6 @@ Outcome = Decision.Outcome
 WITHDRAWABLE_STATES = (State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
 # States in which reviewers and authors may comment.
 COMMENTABLE_STATES = (State.UNDER_REVIEW, State.CHANGES_REQUESTED)
-FINAL_STATES = (State.APPROVED, State.REJECTED)
 COMMENT_MAX_LENGTH = 5000
 
 
@@ -480,7 +479,7 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     new_state = _combined_state(submission, version)
     from_state = submission.state
     if new_state != from_state:
-        fields = {"decided_at": timezone.now()} if new_state in FINAL_STATES else {}
+        fields = {"decided_at": timezone.now()} if new_state in Submission.FINAL_STATES else {}
         _move(submission, new_state, **fields)
     _log(
         submission,
