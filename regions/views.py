@@ -1,6 +1,8 @@
 """Pages of the regions app: the public map, regions, networks, and the
 administrators' review of network proposals and join requests."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -214,19 +216,20 @@ def network_review(request):
         {
             "proposals": list(selectors.pending_proposals()),
             "join_requests": list(selectors.pending_join_requests()),
-            "decision_form": DecisionForm(),
         },
     )
 
 
-def _decide(request, action, target):
+def _decline_note(request) -> str:
+    """The administrator's optional reason for declining."""
     form = DecisionForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    return form.cleaned_data["note"] if form.is_valid() else ""
+
+
+def _decide(request, action, **target) -> bool:
+    """Run a confirm or decline service; a refusal becomes an error message."""
     try:
-        if note:
-            action(user=request.user, note=note, **target)
-        else:
-            action(user=request.user, **target)
+        action(user=request.user, **target)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
@@ -238,8 +241,11 @@ def _decide(request, action, target):
 def network_decide(request, pk, decision):
     """Confirm or decline a proposed network."""
     network = get_object_or_404(Network, pk=pk)
-    action = services.confirm_network if decision == "confirm" else services.decline_network
-    if _decide(request, action, {"network": network}):
+    if decision == "confirm":
+        action = services.confirm_network
+    else:
+        action = partial(services.decline_network, note=_decline_note(request))
+    if _decide(request, action, network=network):
         if decision == "confirm":
             messages.success(request, _("%(name)s is confirmed.") % {"name": network.name})
         else:
@@ -254,8 +260,11 @@ def membership_decide(request, pk, decision):
     membership = get_object_or_404(
         NetworkMembership.objects.select_related("network", "organisation"), pk=pk
     )
-    action = services.confirm_membership if decision == "confirm" else services.decline_membership
-    if _decide(request, action, {"membership": membership}):
+    if decision == "confirm":
+        action = services.confirm_membership
+    else:
+        action = partial(services.decline_membership, note=_decline_note(request))
+    if _decide(request, action, membership=membership):
         names = {"organisation": membership.organisation.name, "network": membership.network.name}
         if decision == "confirm":
             messages.success(request, _("%(organisation)s joined %(network)s.") % names)

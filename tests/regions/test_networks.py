@@ -202,6 +202,17 @@ class ConfirmTests(NetworkTestCase):
         self.assertContains(response, dutch("This network is not waiting for confirmation."))
         self.assertEqual(network.events.filter(action="confirmed").count(), 1)
 
+    def test_a_note_sent_with_a_confirmation_is_ignored(self):
+        network = self.alices_proposal()
+        self.login(self.admin)
+        response = self.client.post(
+            reverse("regions:network_confirm", args=[network.pk]), {"note": "Prima."}
+        )
+        self.assertRedirects(response, reverse("regions:network_review"))
+        network.refresh_from_db()
+        self.assertEqual(network.status, Network.Status.ACTIVE)
+        self.assertEqual(network.events.get(action="confirmed").note, "")
+
     def test_administrator_declines_with_a_note(self):
         network = self.alices_proposal()
         self.login(self.admin)
