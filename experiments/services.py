@@ -72,15 +72,21 @@ def _cohort_end(cohort: str) -> datetime.date:
     return datetime.date(int(cohort[:4]) + 1, 7, 31)
 
 
+def _check_first_cohort(
+    experiment: Experiment, cohort: str, refusal: type[ValidationError]
+) -> None:
+    if experiment.first_cohort and cohort < experiment.first_cohort:
+        raise refusal(
+            _("The experiment starts with cohort %(first)s.") % {"first": experiment.first_cohort}
+        )
+
+
 def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationError]) -> None:
     try:
         COHORT_VALIDATOR(cohort)
     except ValidationError as error:
         raise refusal(error.messages) from error
-    if experiment.first_cohort and cohort < experiment.first_cohort:
-        raise refusal(
-            _("The experiment starts with cohort %(first)s.") % {"first": experiment.first_cohort}
-        )
+    _check_first_cohort(experiment, cohort, refusal)
     if experiment.start_date and _cohort_end(cohort) < experiment.start_date:
         raise refusal(
             _("The experiment starts on %(date)s, after the school year of cohort %(cohort)s.")
@@ -203,10 +209,7 @@ def admit_school(
     """
     locked = Experiment.objects.select_for_update().get(pk=experiment.pk)
     _check_school_kind(locked, school, AdmissionRefused)
-    if locked.first_cohort and cohort < locked.first_cohort:
-        raise AdmissionRefused(
-            _("The experiment starts with cohort %(first)s.") % {"first": locked.first_cohort}
-        )
+    _check_first_cohort(locked, cohort, AdmissionRefused)
     admitted = Participation.objects.filter(
         experiment=locked, status=Participation.Status.ADMITTED
     ).exclude(school=school)
