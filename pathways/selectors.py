@@ -8,6 +8,7 @@ import io
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from accounts.models import Role
 from accounts.permissions import scope_to_organisation
 
 from .documents import CSV_COLUMNS, document_to_csv_row, route_to_document
@@ -96,8 +97,6 @@ def route_detail(route: Route) -> dict:
 def may_see_documents(user, route: Route) -> bool:
     """The uploaded agreement and PTA/OER: the two schools, ministry staff and
     the inspectorate (and administrators)."""
-    from accounts.models import Role
-
     if not user.is_authenticated:
         return False
     if user.role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.ADMINISTRATOR):

@@ -7,7 +7,10 @@ rule engine on the route's interchange document; error findings block the
 step to the partner school and the partner's confirmation.
 """
 
+import csv
 import datetime
+import io
+import json
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,8 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from qualifications.models import Qualification
 from regions.models import Organisation, Region
+from rules.engine import validate_document
 
-from .documents import route_to_document
+from .documents import CSV_COLUMNS, csv_row_to_document, route_to_document
 from .models import Route, RouteEvent, RouteYear
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -117,8 +121,6 @@ def check_route(route: Route):
 
     Returns the engine's report: `report.findings`, `report.valid`.
     """
-    from rules.engine import validate_document
-
     return validate_document(route_to_document(route))
 
 
@@ -473,8 +475,6 @@ def import_documents(items: list[tuple[str, object]]) -> list[Route]:
     both schools: active when DUO registered them, otherwise validated.
     Raises ImportFailed with one line per problem, prefixed by the item's label.
     """
-    from rules.engine import validate_document
-
     errors: list[str] = []
     prepared = []
     for label, document in items:
@@ -540,12 +540,6 @@ def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
     Labels say where each document is: "item 2" in a JSON list, "line 3" in a CSV
     file (the header is line 1). Raises ImportFailed when the file cannot be read.
     """
-    import csv
-    import io
-    import json
-
-    from .documents import CSV_COLUMNS, csv_row_to_document
-
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
