@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from accounts.permissions import user_has_role
 
 from .models import Network, NetworkEvent, NetworkMembership, Organisation, Region
 
@@ -183,7 +184,7 @@ def visible_networks(user) -> QuerySet[Network]:
     their own organisation's proposals for school authors; everything for
     administrators."""
     networks = _network_base()
-    if user.is_authenticated and user.role == Role.ADMINISTRATOR:
+    if user_has_role(user, [Role.ADMINISTRATOR]):
         return networks
     public = Q(status__in=Network.PUBLIC_STATUSES)
     if user.is_authenticated:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from accounts.permissions import user_has_role
 
 from .models import (
     BRIN_VALIDATOR,
@@ -290,7 +291,7 @@ def import_organisations(path: Path, *, is_demo: bool = False) -> ImportResult:
 
 def _require_school_author(user) -> Organisation:
     """The user's school; PermissionDenied unless a school author at an mbo or vmbo school."""
-    if not (user.is_authenticated and user.role == Role.SCHOOL_AUTHOR):
+    if not user_has_role(user, [Role.SCHOOL_AUTHOR]):
         raise PermissionDenied(_("Only school authors can do this."))
     if user.organisation.kind not in Organisation.SCHOOL_KINDS:
         raise PermissionDenied(_("Only staff of an mbo or vmbo school can do this."))
@@ -298,7 +299,7 @@ def _require_school_author(user) -> Organisation:
 
 
 def _require_administrator(user) -> None:
-    if not (user.is_authenticated and user.role == Role.ADMINISTRATOR):
+    if not user_has_role(user, [Role.ADMINISTRATOR]):
         raise PermissionDenied(_("Only administrators can confirm or decline."))
 
 

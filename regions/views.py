@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from accounts.permissions import role_required, user_has_role
 
 from . import selectors, services
 from .forms import (
@@ -135,8 +135,8 @@ def network_detail(request, pk):
     network = selectors.get_visible_network(request.user, pk)
     membership = selectors.user_membership(request.user, network)
     user = request.user
-    is_school_author = user.is_authenticated and user.role == Role.SCHOOL_AUTHOR
-    is_administrator = user.is_authenticated and user.role == Role.ADMINISTRATOR
+    is_school_author = user_has_role(user, [Role.SCHOOL_AUTHOR])
+    is_administrator = user_has_role(user, [Role.ADMINISTRATOR])
     return render(
         request,
         "regions/network_detail.html",
