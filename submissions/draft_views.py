@@ -120,7 +120,7 @@ def draft_edit(request, pk: int):
         raise Http404
     if request.method == "POST" and not author:
         raise PermissionDenied
-    editable = author and submission.state in Submission.EDITABLE_STATES
+    editable = drafting.may_edit(request.user, submission)
     editor_class = EDITORS[submission.kind]
     context = {"submission": submission, "editable": editable}
     status = 200
