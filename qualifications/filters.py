@@ -1,11 +1,10 @@
 """Filters of the qualifications API (django-filter)."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from .models import ElectiveModule, Qualification, QualificationFile, VetCertificate
-from .selectors import MAX_SEARCH_WORDS, filter_valid_on, search_dossiers
-from .text import normalize_title
+from .selectors import filter_electives_by_words, filter_valid_on, search_dossiers
 
 ISO_DATE = ["%Y-%m-%d"]
 VALID_ON_HELP = (
@@ -87,9 +86,7 @@ class ElectiveFilter(django_filters.FilterSet):
         fields = ["code", "level", "has_certificate", "q"]
 
     def filter_search(self, queryset, name, value):
-        for word in normalize_title(value).split()[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(Q(code__iexact=word) | Q(normalized_title__contains=word))
-        return queryset
+        return filter_electives_by_words(queryset, value)
 
 
 class CertificateFilter(django_filters.FilterSet):

@@ -53,6 +53,12 @@ def filter_valid_on(queryset: QuerySet, on: date, prefix: str = "") -> QuerySet:
 
 MAX_SEARCH_WORDS = 5
 
+
+def search_words(query: str) -> list[str]:
+    """The normalised words of a search query; only the first MAX_SEARCH_WORDS count."""
+    return normalize_title(query).split()[:MAX_SEARCH_WORDS]
+
+
 # --- Dossiers -------------------------------------------------------------------------------
 
 
@@ -75,10 +81,8 @@ def search_dossiers(
         files = files.filter(status=status)
     if level is not None:
         files = files.filter(Exists(Qualification.objects.filter(file=OuterRef("pk"), level=level)))
-    words = normalize_title(query).split()[:MAX_SEARCH_WORDS]
-    if words:
-        for word in words:
-            files = files.filter(_dossier_search_condition(word))
+    for word in search_words(query):
+        files = files.filter(_dossier_search_condition(word))
     return files.order_by("title", "crebo")
 
 
@@ -523,11 +527,16 @@ def search_electives(
         electives = electives.filter(level=level)
     if has_certificate is not None:
         electives = electives.filter(has_certificate=has_certificate)
-    words = normalize_title(query).split()[:MAX_SEARCH_WORDS]
-    if words:
-        for word in words:
-            electives = electives.filter(Q(code__iexact=word) | Q(normalized_title__contains=word))
-    return electives.order_by("code")
+    return filter_electives_by_words(electives, query).order_by("code")
+
+
+def filter_electives_by_words(
+    electives: QuerySet[ElectiveModule], query: str
+) -> QuerySet[ElectiveModule]:
+    """Keuzedelen of which every search word is the code or is in the normalised title."""
+    for word in search_words(query):
+        electives = electives.filter(Q(code__iexact=word) | Q(normalized_title__contains=word))
+    return electives
 
 
 def get_elective(code: str) -> ElectiveModule:
