@@ -1,7 +1,9 @@
 """A route in the interchange format (`continuous_pathway`, docs/interchange.md)."""
 
-FORMAT = "vet-submission/1"
-KIND = "continuous_pathway"
+from rules.registry import Kind
+from rules.schema import FORMAT
+
+KIND = Kind.CONTINUOUS_PATHWAY.value
 
 # CSV columns: the document's fields, nested ones joined with a dot.
 CSV_COLUMNS = [
