@@ -1,6 +1,8 @@
 """API views of the regions app. Regions, organisations and confirmed networks
 are public to read; proposing a network and asking to join need a school author."""
 
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
@@ -28,6 +30,17 @@ from .serializers import (
 
 def _flag(request, name: str) -> bool:
     return request.query_params.get(name, "").lower() in {"1", "true", "yes"}
+
+
+@contextmanager
+def _service_errors_as_api_errors():
+    """A service's refusal as an API answer: PermissionDenied is 403, ValidationError 400."""
+    try:
+        yield
+    except DjangoPermissionDenied as error:
+        raise PermissionDenied(str(error)) from error
+    except DjangoValidationError as error:
+        raise ValidationError(error.messages) from error
 
 
 def _filter(name: str, description: str, enum=None) -> OpenApiParameter:
@@ -154,23 +167,15 @@ class NetworkViewSet(
         )
 
     def perform_create(self, serializer):
-        try:
+        with _service_errors_as_api_errors():
             serializer.instance = services.propose_network(
                 user=self.request.user, **serializer.validated_data
             )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from error
-        except DjangoValidationError as error:
-            raise ValidationError(error.messages) from error
 
     @action(detail=True, methods=["post"])
     def join(self, request, pk=None):
         """Ask that the user's organisation joins this network."""
         network = self.get_object()
-        try:
+        with _service_errors_as_api_errors():
             membership = services.request_to_join(user=request.user, network=network)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from error
-        except DjangoValidationError as error:
-            raise ValidationError(error.messages) from error
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
