@@ -69,10 +69,6 @@ class Change:
     # For long texts that changed: the word by word comparison.
     words: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def section(self) -> str:
-        return self.path.split(".")[0].split("[")[0]
-
 
 def _is_long(value) -> bool:
     return isinstance(value, str) and (len(value) > LONG_TEXT or "\n" in value)
