@@ -111,7 +111,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             from experiments.models import Experiment
 
             experiment = Experiment.objects.filter(slug=document["experiment"]).first()
-        title = services._title(document)
+        title = services.document_title(document)
         try:
             with transaction.atomic():
                 submission = drafting.create_draft(
@@ -158,7 +158,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         document = _document_of(data.validated_data["document"], submission.school)
         if document["kind"] != submission.kind:
             raise ValidationError({"document": [f"The document must be a {submission.kind}."]})
-        title = data.validated_data.get("title") or services._title(document)
+        title = data.validated_data.get("title") or services.document_title(document)
         try:
             saved = drafting.save_draft(
                 submission=submission,

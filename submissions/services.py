@@ -58,7 +58,9 @@ def read_upload(data: bytes, organisation) -> tuple[dict, str]:
     return document, data.decode("utf-8-sig")
 
 
-def _title(document: dict) -> str:
+def document_title(document: dict) -> str:
+    """The submission title a document gives: its own title, else its kind and
+    theme or target qualification (at most 300 characters)."""
     title = document.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()[:300]
@@ -81,7 +83,7 @@ def create_submission(*, user, data: bytes) -> Submission:
     submission = Submission.objects.create(
         kind=document["kind"],
         school=user.organisation,
-        title=_title(document),
+        title=document_title(document),
         created_by=user,
         draft=document,
     )
@@ -119,7 +121,7 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
         source_text=text,
         created_by=user,
     )
-    locked.title = _title(document)
+    locked.title = document_title(document)
     # The uploaded document replaces the working draft (optimistic locking: a
     # form opened on the previous draft can no longer overwrite it).
     locked.draft = document

@@ -177,10 +177,10 @@ def _reviewers(submission: Submission):
 
 
 def _title(document: dict, fallback: str) -> str:
-    from .services import _title as title_of
+    from .services import document_title
 
     try:
-        return title_of(document)
+        return document_title(document)
     except (KeyError, ValueError):
         return fallback
 
