@@ -5,7 +5,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.permissions import MINISTRY_ROLES
 
 from .. import selectors, services
 from ..models import Route
@@ -49,7 +49,7 @@ def pathway_home_links(user):
     if services.may_draft_routes(user):
         context["is_school_author"] = True
         context["flagged"] = list(selectors.routes_with_students_without_place(user)[:10])
-    elif user.role in (Role.MINISTRY_STAFF, Role.ADMINISTRATOR):
+    elif user.role in MINISTRY_ROLES:
         context["is_ministry"] = True
         context["regions_covered"] = selectors.regions_with_routes()
         context["without_place"] = selectors.students_without_place_total()
