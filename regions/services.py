@@ -46,6 +46,14 @@ class ImportResult:
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
+    def summary(self, what: str) -> str:
+        """One plain English line for the import commands, e.g. 'Regions: nothing changed …'."""
+        if not self.changed:
+            return f"{what}: nothing changed ({self.unchanged} already up to date)."
+        return (
+            f"{what}: {self.created} created, {self.updated} updated, {self.unchanged} unchanged."
+        )
+
 
 class InputError(Exception):
     """A file could not be imported; `problems` holds (line, sentence) pairs."""

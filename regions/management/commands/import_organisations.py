@@ -27,14 +27,5 @@ class Command(BaseCommand):
             result = import_organisations(path, is_demo=options["demo"])
         except InputError as error:
             raise CommandError(f"Nothing was imported.\n{error}") from error
-        if result.changed:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Organisations: {result.created} created, {result.updated} updated, "
-                    f"{result.unchanged} unchanged."
-                )
-            )
-        else:
-            self.stdout.write(
-                f"Organisations: nothing changed ({result.unchanged} already up to date)."
-            )
+        summary = result.summary("Organisations")
+        self.stdout.write(self.style.SUCCESS(summary) if result.changed else summary)

@@ -27,12 +27,5 @@ class Command(BaseCommand):
             result = import_regions(path)
         except InputError as error:
             raise CommandError(str(error)) from error
-        if result.changed:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Regions: {result.created} created, {result.updated} updated, "
-                    f"{result.unchanged} unchanged."
-                )
-            )
-        else:
-            self.stdout.write(f"Regions: nothing changed ({result.unchanged} already up to date).")
+        summary = result.summary("Regions")
+        self.stdout.write(self.style.SUCCESS(summary) if result.changed else summary)
