@@ -84,10 +84,9 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
-        return (
-            selectors.submissions_visible_to(self.request.user)
-            .select_related("experiment", "region")
-            .order_by("-updated_at", "-pk")
+        # Already newest first.
+        return selectors.submissions_visible_to(self.request.user).select_related(
+            "experiment", "region"
         )
 
     def _fresh(self, submission) -> Response:
