@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qualifications.models import ElectiveModule, Qualification
-from qualifications.text import normalize_title
+from qualifications.selectors import search_words
 from regions.models import Organisation, Region
 from rules.engine import validate_document
 from rules.registry import Kind
@@ -220,7 +220,7 @@ def place_of(path: str) -> tuple[str, int | None]:
 def search_qualifications(query: str, limit: int = 20) -> list:
     """Qualifications whose crebo is the query or whose title contains every word."""
 
-    words = normalize_title(query).split()[:5]
+    words = search_words(query)
     if not words:
         return []
     qualifications = Qualification.objects.only("crebo", "title", "level")
@@ -250,7 +250,7 @@ def search_organisations(query: str, limit: int = 10) -> list:
 def search_electives(query: str, limit: int = 10) -> list:
     """Keuzedelen of the register whose code starts with the query or whose
     title contains every word."""
-    words = normalize_title(query).split()[:5]
+    words = search_words(query)
     if not words:
         return []
     electives = ElectiveModule.objects.only("code", "title", "study_load_hours")
