@@ -106,6 +106,10 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
+def _function_name(function: Callable) -> tuple[str, str]:
+    return (function.__module__, function.__qualname__)
+
+
 def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text=None):
     """Register a rule function under `rule_id` (unique).
 
@@ -113,13 +117,10 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
     page); without it the first line of the function's docstring is used."""
 
     def decorator(check: Callable) -> Callable:
-        if rule_id in REGISTRY and REGISTRY[rule_id].check is not check:
-            existing = REGISTRY[rule_id].check
-            if (existing.__module__, existing.__qualname__) != (
-                check.__module__,
-                check.__qualname__,
-            ):
-                raise ValueError(f"Rule {rule_id} is registered twice")
+        # The same function may register again (its module imported anew); another may not.
+        existing = REGISTRY.get(rule_id)
+        if existing is not None and _function_name(existing.check) != _function_name(check):
+            raise ValueError(f"Rule {rule_id} is registered twice")
         unknown = set(kinds) - set(ALL_KINDS)
         if unknown:
             raise ValueError(f"Rule {rule_id}: unknown kinds {sorted(unknown)}")
