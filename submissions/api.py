@@ -105,11 +105,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data = DraftCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = _document_of(data.validated_data["document"], request.user.organisation)
-        experiment = None
-        if isinstance(document.get("experiment"), str):
-            from experiments.models import Experiment
-
-            experiment = Experiment.objects.filter(slug=document["experiment"]).first()
+        experiment = workflow.experiment_of(document)
         title = services.document_title(document)
         try:
             with transaction.atomic():

@@ -185,16 +185,20 @@ def _title(document: dict, fallback: str) -> str:
         return fallback
 
 
-def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
-    """Copy experiment, region, title and the Inspectorate flag from the document."""
+def experiment_of(document: dict):
+    """The experiment the document names by its slug, or None."""
     from experiments.models import Experiment
-    from regions.models import Region
 
     slug = document.get("experiment")
+    return Experiment.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+
+
+def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
+    """Copy experiment, region, title and the Inspectorate flag from the document."""
+    from regions.models import Region
+
     region = document.get("region")
-    submission.experiment = (
-        Experiment.objects.filter(slug=slug).first() if isinstance(slug, str) else None
-    )
+    submission.experiment = experiment_of(document)
     submission.region = (
         Region.objects.filter(code=region).first() if isinstance(region, str) else None
     )
