@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
-from regions.models import Organisation, Region
+from regions.models import Organisation
 from rules.engine import validate_document
 from rules.registry import Kind
 
 from .models import Submission, SubmissionEvent
 from .selectors import rendered_message
-from .workflow import is_author
+from .workflow import is_author, needs_inspectorate, region_of
 
 FORMAT = "vet-submission/1"
 # The kinds that are drafted in the browser (continuous pathways have their own app).
@@ -92,8 +92,7 @@ def create_draft(*, user, kind: str, experiment, title: str) -> Submission:
 def _region_of(submission: Submission, document: dict):
     if submission.kind not in KINDS_WITH_EXPERIMENT_AND_REGION:
         return submission.region
-    code = document.get("region")
-    return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
+    return region_of(document)
 
 
 @transaction.atomic
@@ -112,16 +111,13 @@ def save_draft(
     """
     if not is_author(user, submission):
         raise DraftRefused(_("Only a school author of this school can change the draft."))
-    needs_inspectorate = (
-        submission.kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
-    )
     updated = Submission.objects.filter(
         pk=submission.pk, revision=revision, state__in=Submission.EDITABLE_STATES
     ).update(
         draft=document,
         title=title.strip()[:300],
         region=_region_of(submission, document),
-        needs_inspectorate=needs_inspectorate,
+        needs_inspectorate=needs_inspectorate(submission.kind, document),
         revision=F("revision") + 1,
         updated_at=timezone.now(),
     )

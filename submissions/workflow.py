@@ -193,18 +193,24 @@ def experiment_of(document: dict):
     return Experiment.objects.filter(slug=slug).first() if isinstance(slug, str) else None
 
 
-def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
-    """Copy experiment, region, title and the Inspectorate flag from the document."""
+def region_of(document: dict):
+    """The labour-market region the document names by its code, or None."""
     from regions.models import Region
 
-    region = document.get("region")
+    code = document.get("region")
+    return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
+
+
+def needs_inspectorate(kind: str, document: dict) -> bool:
+    """Whether the document asks for the Inspectorate's decision (cross-overs only)."""
+    return kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
+
+
+def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
+    """Copy experiment, region, title and the Inspectorate flag from the document."""
     submission.experiment = experiment_of(document)
-    submission.region = (
-        Region.objects.filter(code=region).first() if isinstance(region, str) else None
-    )
-    submission.needs_inspectorate = (
-        submission.kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
-    )
+    submission.region = region_of(document)
+    submission.needs_inspectorate = needs_inspectorate(submission.kind, document)
     submission.title = _title(document, submission.title)
     return ["experiment", "region", "needs_inspectorate", "title"]
 
