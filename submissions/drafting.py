@@ -22,7 +22,7 @@ from rules.engine import validate_document
 from rules.registry import Kind
 
 from .models import Submission, SubmissionEvent
-from .selectors import rendered_message
+from .selectors import shown_finding
 from .workflow import is_author, needs_inspectorate, region_of
 
 FORMAT = "vet-submission/1"
@@ -150,12 +150,7 @@ def check_document(document: dict, submission: Submission) -> list[dict]:
     """The rules' findings on a (possibly unsaved) draft document, each as a
     dict with its message in the active language."""
     report = validate_document(document, submission_id=submission.pk)
-    findings = []
-    for finding in report.findings:
-        shown = finding.as_dict()
-        shown["message"] = rendered_message(shown)
-        findings.append(shown)
-    return findings
+    return [shown_finding(finding.as_dict()) for finding in report.findings]
 
 
 # --- where a finding belongs in the form ------------------------------------

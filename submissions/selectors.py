@@ -74,13 +74,17 @@ def rendered_message(finding: dict) -> str:
     return finding.get("message", "")
 
 
+def shown_finding(finding: dict) -> dict:
+    """A copy of a stored finding with its `message` in the active language."""
+    return {**finding, "message": rendered_message(finding)}
+
+
 def findings_by_section(report) -> list[tuple[str, list[dict]]]:
     """The report's findings grouped by section, in document order of first
     appearance, each with its message in the active language."""
     groups: OrderedDict[str, list[dict]] = OrderedDict()
     for finding in report.findings if report else []:
-        shown = {**finding, "message": rendered_message(finding)}
-        groups.setdefault(section_of(finding.get("path", "")), []).append(shown)
+        groups.setdefault(section_of(finding.get("path", "")), []).append(shown_finding(finding))
     return list(groups.items())
 
 
