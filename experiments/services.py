@@ -54,6 +54,15 @@ def school_kind_for(experiment: Experiment) -> str:
     return SCHOOL_KIND_FOR_SUBMISSION_KIND.get(experiment.kind, Organisation.Kind.VET_INSTITUTION)
 
 
+def may_apply(user, experiment: Experiment) -> bool:
+    """Whether the user is a school author of a school of the kind `experiment` is for."""
+    return (
+        user.is_authenticated
+        and user.role == Role.SCHOOL_AUTHOR
+        and user.organisation.kind == school_kind_for(experiment)
+    )
+
+
 def _check_school_kind(experiment: Experiment, school, refusal: type[ValidationError]) -> None:
     expected = school_kind_for(experiment)
     if school.kind != expected:

@@ -33,12 +33,6 @@ def _experiment_or_404(slug: str):
     return experiment
 
 
-def _may_apply(user, experiment) -> bool:
-    return user.role == Role.SCHOOL_AUTHOR and user.organisation.kind == services.school_kind_for(
-        experiment
-    )
-
-
 def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -88,7 +82,7 @@ def experiment_detail(request, slug):
             "kind_label": dict(Kind.choices).get(experiment.kind, experiment.kind),
             "per_cohort": selectors.admitted_per_cohort(experiment),
             "own_participation": selectors.participation_of(experiment, request.user),
-            "may_apply": _may_apply(request.user, experiment),
+            "may_apply": services.may_apply(request.user, experiment),
             "may_read_participants": request.user.role in PARTICIPANT_READERS,
             "is_ministry": request.user.role in MINISTRY_ROLES,
         },
@@ -128,7 +122,7 @@ def apply(request, slug):
             "experiment": experiment,
             "form": form,
             "existing": existing,
-            "may_apply": _may_apply(request.user, experiment),
+            "may_apply": services.may_apply(request.user, experiment),
             "school_kind": services.school_kind_for(experiment),
         },
         status=status,

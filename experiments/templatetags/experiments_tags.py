@@ -26,6 +26,6 @@ def experiment_home_links(user):
         context["experiments"] = [
             (experiment, statuses.get(experiment.pk))
             for experiment in selectors.experiment_list()
-            if services.school_kind_for(experiment) == user.organisation.kind
+            if services.may_apply(user, experiment)
         ]
     return context
