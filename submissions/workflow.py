@@ -193,6 +193,14 @@ def experiment_of(document: dict):
     return Experiment.objects.filter(slug=slug).first() if isinstance(slug, str) else None
 
 
+def _only_experiment_of(kind: str):
+    """The experiment of a submission kind, when there is exactly one."""
+    from experiments.models import Experiment
+
+    experiments = list(Experiment.objects.filter(kind=kind)[:2])
+    return experiments[0] if len(experiments) == 1 else None
+
+
 def region_of(document: dict):
     """The labour-market region the document names by its code, or None."""
     from regions.models import Region
@@ -207,9 +215,15 @@ def needs_inspectorate(kind: str, document: dict) -> bool:
 
 
 def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
-    """Copy experiment, region, title and the Inspectorate flag from the document."""
-    submission.experiment = experiment_of(document)
-    submission.region = region_of(document)
+    """Copy experiment, region, title and the Inspectorate flag from the document.
+
+    A practice-oriented programme's document names no experiment or region: it
+    keeps the ones it has, else the experiment of its kind and its school's region.
+    """
+    submission.experiment = (
+        experiment_of(document) or submission.experiment or _only_experiment_of(submission.kind)
+    )
+    submission.region = region_of(document) or submission.region or submission.school.region
     submission.needs_inspectorate = needs_inspectorate(submission.kind, document)
     submission.title = _title(document, submission.title)
     return ["experiment", "region", "needs_inspectorate", "title"]
