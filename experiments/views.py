@@ -33,12 +33,6 @@ def _experiment_or_404(slug: str):
     return experiment
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _local(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -160,7 +154,6 @@ def participants(request, slug):
             "experiment": experiment,
             "form": form,
             "page": page,
-            "query": _query_without_page(request),
             "is_ministry": request.user.role in MINISTRY_ROLES,
             "undecided": services.UNDECIDED_STATUSES,
         },

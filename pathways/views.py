@@ -77,8 +77,6 @@ def route_list(request):
         mine=bool(filters.get("mine")),
     )
     page = Paginator(routes, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     flagged = []
     if request.user.is_authenticated and request.user.role == Role.SCHOOL_AUTHOR:
         flagged = list(selectors.routes_with_students_without_place(request.user)[:10])
@@ -88,7 +86,6 @@ def route_list(request):
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
             "flagged": flagged,
             "may_draft": may_draft,
         },

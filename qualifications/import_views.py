@@ -55,8 +55,6 @@ def import_page(request):
     page_obj = Paginator(import_selectors.import_run_list(), HISTORY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "qualifications/import_page.html",
@@ -64,7 +62,6 @@ def import_page(request):
             "form": form,
             "current_runs": import_selectors.import_runs_by_id(_run_ids(request)),
             "page_obj": page_obj,
-            "query_string": query.urlencode(),
         },
         status=400 if form.is_bound else 200,
     )
@@ -92,5 +89,5 @@ def import_detail(request, pk: int):
     return render(
         request,
         "qualifications/import_detail.html",
-        {"run": run, "page_obj": page_obj, "query_string": ""},
+        {"run": run, "page_obj": page_obj},
     )

@@ -20,13 +20,6 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _query_without_page(request) -> str:
-    """The current query string without `page`, to build pagination links."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def dossier_list(request):
     """Dossiers, searchable and filterable by domain, level and status."""
     form = DossierSearchForm(request.GET or None)
@@ -47,7 +40,6 @@ def dossier_list(request):
         {
             "form": form,
             "page_obj": _page(request, dossiers),
-            "query_string": _query_without_page(request),
             "is_filtered": form.is_bound,
         },
     )
@@ -153,7 +145,6 @@ def elective_list(request):
         {
             "form": form,
             "page_obj": _page(request, electives),
-            "query_string": _query_without_page(request),
             "is_filtered": form.is_bound,
         },
     )

@@ -30,12 +30,6 @@ def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @require_GET
 def region_map(request):
     """The public map of labour-market regions, coloured by a chosen indicator."""
@@ -78,7 +72,7 @@ def region_list(request):
     return render(
         request,
         "regions/region_list.html",
-        {"page": page, "search": search, "query": _query_without_page(request)},
+        {"page": page, "search": search},
     )
 
 
@@ -97,7 +91,6 @@ def region_detail(request, code):
             "networks": list(selectors.region_networks(region)),
             "organisations": organisations,
             "filter_form": form,
-            "query": _query_without_page(request),
             "sections": selectors.region_sections(region),
         },
     )
@@ -123,7 +116,6 @@ def network_list(request):
         {
             "page": _page(request, networks),
             "form": form,
-            "query": _query_without_page(request),
             "is_filtered": any(filters.values()),
         },
     )

@@ -45,15 +45,12 @@ def review_queue(request):
         waiting_days=filters.get("waiting_days"),
     )
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "submissions/review_queue.html",
         {
             "form": form,
             "page_obj": page,
-            "query": query.urlencode(),
             "filtered": bool(filters and any(v not in ("", None) for v in filters.values())),
         },
         status=400 if form.errors else 200,
