@@ -20,12 +20,12 @@ from qualifications.selectors import search_words
 from regions.models import Organisation
 from rules.engine import validate_document
 from rules.registry import Kind
+from rules.schema import FORMAT
 
 from .models import Submission, SubmissionEvent
 from .selectors import shown_finding
 from .workflow import is_author, needs_inspectorate, region_of
 
-FORMAT = "vet-submission/1"
 # The kinds that are drafted in the browser (continuous pathways have their own app).
 DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME)
 # Kinds whose document names the experiment and the region.
