@@ -569,7 +569,8 @@ def _start_run(import_run: ImportRun | None) -> None:
         import_run.save(update_fields=["status", "progress"])
 
 
-def _fail_run(import_run: ImportRun | None, message: str) -> None:
+def fail_import_run(import_run: ImportRun | None, message: str) -> None:
+    """Mark the run as finished with `message` as its error (nothing when there is no run)."""
     if import_run is not None:
         import_run.status = ImportRun.Status.FAILED
         import_run.error = message
@@ -632,7 +633,7 @@ def import_sbb_file(path, *, started_by=None, import_run: ImportRun | None = Non
                 parsed.dossier.line,
             ) from None
     except ImportFailed as error:
-        _fail_run(import_run, str(error))
+        fail_import_run(import_run, str(error))
         raise
     return result
 
@@ -765,7 +766,7 @@ def import_electives_csv(
             _sync_elective_certificates(existing.values(), certificates, track)
             _record_run(result, ImportRun.Kind.ELECTIVES_CSV, started_by, import_run)
     except ImportFailed as error:
-        _fail_run(import_run, str(error))
+        fail_import_run(import_run, str(error))
         raise
     return result
 

@@ -4,12 +4,17 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import ImportRun
 from .sbb_xml import ImportFailed
-from .services import import_electives_csv, import_sbb_file, stored_import_path
+from .services import (
+    fail_import_run,
+    import_electives_csv,
+    import_sbb_file,
+    stored_import_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +38,9 @@ def _run_import(import_run_id: int) -> str:
         pass  # the importer saved the sentence on the run
     except Exception:
         logger.exception("Import %s failed unexpectedly", import_run_id)
-        ImportRun.objects.filter(pk=import_run_id).update(
-            status=ImportRun.Status.FAILED,
-            progress=100,
-            finished_at=timezone.now(),
-            error=_("%(file)s: the import stopped because of an unexpected error.")
+        fail_import_run(
+            run,
+            _("%(file)s: the import stopped because of an unexpected error.")
             % {"file": run.file_name},
         )
     return ImportRun.objects.values_list("status", flat=True).get(pk=import_run_id)
