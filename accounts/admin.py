@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, User
+from .models import User, admin_flags
 
 
 @admin.register(User)
@@ -47,7 +47,6 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request, obj, form, change):
         """Give the admin (staff and superuser status) to administrators, and only to them."""
-        is_administrator = obj.role == Role.ADMINISTRATOR
-        obj.is_staff = is_administrator
-        obj.is_superuser = is_administrator
+        for name, value in admin_flags(obj.role).items():
+            setattr(obj, name, value)
         super().save_model(request, obj, form, change)

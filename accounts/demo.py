@@ -7,7 +7,7 @@ from django.db import transaction
 
 from regions.models import Organisation
 
-from .models import Role, User
+from .models import Role, User, admin_flags
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - printed at start-up on purpose
 
@@ -59,8 +59,7 @@ def load_demo_accounts() -> list[User]:
                 "email": f"{username}@demo.regio-mbo.example",
                 "role": role,
                 "organisation": organisations[organisation_code],
-                "is_staff": role == Role.ADMINISTRATOR,
-                "is_superuser": role == Role.ADMINISTRATOR,
+                **admin_flags(role),
             },
         )
         user.set_password(DEMO_PASSWORD)

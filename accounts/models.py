@@ -19,6 +19,12 @@ NATIONAL_ROLES = frozenset(
 )
 
 
+def admin_flags(role: str) -> dict[str, bool]:
+    """Staff and superuser status for a role: the Django admin is for administrators only."""
+    is_administrator = role == Role.ADMINISTRATOR
+    return {"is_staff": is_administrator, "is_superuser": is_administrator}
+
+
 class User(AbstractUser):
     """A person using the application on behalf of one organisation."""
 

@@ -8,7 +8,7 @@ National roles (SBB, inspectorate, ministry, administrator) are created as neede
 
 from django.test import TestCase
 
-from accounts.models import Role, User
+from accounts.models import Role, User, admin_flags
 from regions.models import Organisation, Region
 
 PASSWORD = "password"
@@ -21,8 +21,7 @@ def make_user(username: str, organisation: Organisation, role: str = Role.SCHOOL
         email=f"{username}@example.org",
         organisation=organisation,
         role=role,
-        is_staff=role == Role.ADMINISTRATOR,
-        is_superuser=role == Role.ADMINISTRATOR,
+        **admin_flags(role),
     )
     user.set_password(PASSWORD)
     user.save()
