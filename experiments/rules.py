@@ -6,6 +6,7 @@ data. Parameters of an experiment (caps, dates, budget, themes) come from the
 `Experiment` rows, not from constants here.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.apps import apps
@@ -501,13 +502,15 @@ def labour_market_need_stated(document, context):
     source='004 "getoetst door SBB en, indien nodig, de Inspectie van het Onderwijs"',
     text=_(
         "Submitted by an mbo institution; assessed by SBB; when an Inspectorate review is "
-        "needed, approval needs the Inspectorate's decision too."
+        "needed (set by the school, or by the SBB reviewer during review with a reason), "
+        "approval needs the Inspectorate's decision too."
     ),
 )
 def submitted_by_mbo_institution(document, context):
     """On the document: the submitting school is an mbo institution. The SBB
-    assessment and, when `inspectorate_review_needed` is true, the
-    Inspectorate's decision are enforced in the review workflow of submissions."""
+    assessment and, when `inspectorate_review_needed` is true or an SBB reviewer
+    called in the Inspectorate (`submissions.workflow.call_in_inspectorate`),
+    the Inspectorate's decision are enforced in the review workflow of submissions."""
     school = context.organisation(document["school"])
     if school is not None and school.kind != "mbo":
         yield (
@@ -701,12 +704,29 @@ def budget_and_one_programme_per_school(document, context):
     kinds=PRACTICE,
     source='003 "samenwerking met het mbo, bedrijven en havo"',
     text=_(
-        "The activity plan involves at least one mbo institution and one company; no havo "
-        "partner is a warning."
+        "The activity plan involves at least one mbo institution and one company, each "
+        "referenced by organisation code (a partner given only by name does not count, "
+        "except a havo partner); no havo partner is a warning."
     ),
 )
 def partners_include_mbo_and_company(document, context):
-    kinds = {partner["kind"] for partner in document["partners"]}
+    """An mbo or company partner without an `organisation` code cannot be
+    checked, so it does not count; that the code exists is ORG-01."""
+    kinds = set()
+    for index, partner in enumerate(document["partners"]):
+        if partner["kind"] == "havo" or partner.get("organisation"):
+            kinds.add(partner["kind"])
+            continue
+        yield (
+            f"partners[{index}].organisation",
+            message(
+                gettext_noop(
+                    "The partner %(name)s has no organisation code, so it cannot be checked "
+                    "and does not count."
+                ),
+                name=partner.get("name") or partner["kind"],
+            ),
+        )
     if "mbo" not in kinds:
         yield ("partners", message(gettext_noop("No mbo institution is among the partners.")))
     if "company" not in kinds:
@@ -729,11 +749,10 @@ def partners_include_mbo_and_company(document, context):
     text=_("The pilot runs within 15 December 2020 – 31 July 2024."),
 )
 def within_the_pilot_period(document, context):
+    """An end before the start is reported by FMT-02."""
     pilot = _pilot(context)
     start = parse_date(document["period"]["start"])
     end = parse_date(document["period"]["end"])
-    if end < start:
-        yield ("period.end", message(gettext_noop("The period ends before it starts.")))
     if pilot is None:
         return
     if pilot.start_date and start < pilot.start_date:
@@ -750,5 +769,55 @@ def within_the_pilot_period(document, context):
             message(
                 gettext_noop("The pilot ends on %(date)s; the period ends later."),
                 date=pilot.end_date.isoformat(),
+            ),
+        )
+
+
+# Vmbo schools outside the pilot may offer a programme extra-curricularly from this day.
+EXTRA_CURRICULAR_FROM = datetime.date(2021, 8, 1)
+
+
+@rule(
+    "PP-06",
+    Severity.ERROR,
+    kinds=PRACTICE,
+    source='003 "Op 15 december 2020 zijn 136 vmbo-scholen gestart met de pilots"; "scholen '
+    'die niet meedoen aan de pilot … als extra-curriculair vak … vanaf schooljaar 2021 - 2022"',
+    text=_(
+        "A school admitted to the pilot may receive the budget. A vmbo school not admitted "
+        "to the pilot may submit a programme only as an extra-curricular offer: budget 0 "
+        "and starting on or after 1 August 2021 (school year 2021/22)."
+    ),
+)
+def budget_only_for_pilot_schools(document, context):
+    """Reads `experiments.Participation` of the pilot: status admitted."""
+    school = context.organisation(document["school"])
+    if school is None:
+        return  # ORG-01 reports it.
+    participation = context.participation(_pilot(context), school)
+    if participation is not None and participation.status == "admitted":
+        return
+    if document["budget_eur"] > 0:
+        yield (
+            "budget_eur",
+            message(
+                gettext_noop(
+                    "%(school)s is not admitted to the pilot, so it receives no budget; "
+                    "an extra-curricular programme has budget 0."
+                ),
+                school=school.name,
+            ),
+        )
+    start = parse_date(document["period"]["start"])
+    if start is not None and start < EXTRA_CURRICULAR_FROM:
+        yield (
+            "period.start",
+            message(
+                gettext_noop(
+                    "%(school)s is not admitted to the pilot; an extra-curricular programme "
+                    "starts on %(date)s or later."
+                ),
+                school=school.name,
+                date=EXTRA_CURRICULAR_FROM.isoformat(),
             ),
         )

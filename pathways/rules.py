@@ -210,20 +210,42 @@ def integrated_route_has_fallback(document, context):
     "DL-08",
     Severity.ERROR,
     kinds=PATHWAY,
-    source='003 "De verplichte gecombineerde PTA/OER … per 1 augustus 2021"',
-    text=_("A combined PTA/OER for routes starting on or after 1 August 2021."),
+    source='003 "De verplichte gecombineerde PTA/OER … nieuwe waarderingskader … per 1 '
+    'augustus 2021"',
+    text=_(
+        "A route under the law has a combined PTA/OER: it is compulsory under the law. "
+        "For routes starting before 1 August 2021 a missing one is a warning; from then "
+        "on an error."
+    ),
 )
 def combined_pta_oer(document, context):
-    if (
-        context.date("start_date") >= COMBINED_PTA_OER_FROM
-        and document.get("combined_pta_oer") is not True
-    ):
+    """The Inspectorate's framework checks the PTA/OER from 1 August 2021 on;
+    before that a missing one is a warning."""
+    if document["basis"] != "law" or document.get("combined_pta_oer") is True:
+        return
+    if context.date("start_date") >= COMBINED_PTA_OER_FROM:
         yield (
             "combined_pta_oer",
             message(
-                gettext_noop("Routes starting on or after %(date)s need a combined PTA/OER."),
+                gettext_noop(
+                    "A route under the law needs a combined PTA/OER; for routes starting on "
+                    "or after %(date)s the Inspectorate checks it."
+                ),
                 date=COMBINED_PTA_OER_FROM.isoformat(),
             ),
+        )
+    else:
+        yield (
+            "combined_pta_oer",
+            message(
+                gettext_noop(
+                    "A route under the law needs a combined PTA/OER; it is compulsory, "
+                    "although the Inspectorate checks it only for routes starting on or "
+                    "after %(date)s."
+                ),
+                date=COMBINED_PTA_OER_FROM.isoformat(),
+            ),
+            Severity.WARNING,
         )
 
 

@@ -25,3 +25,88 @@ def referenced_qualification_exists(document, context):
             "target_qualification",
             message(gettext_noop("There is no qualification with crebo %(crebo)s."), crebo=crebo),
         )
+
+
+ESTABLISHED = "vastgesteld"
+
+
+def validity_problems(qualification, start, path: str):
+    """(path, message) for each reason `qualification` is not valid on `start`:
+    its file is not Vastgesteld, `start` is before its valid-from date, or on or
+    after its end of intake (the test of RR-02)."""
+    crebo = qualification.crebo
+    status = qualification.file.status
+    if status.strip().lower() != ESTABLISHED:
+        yield (
+            path,
+            message(
+                gettext_noop(
+                    "The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."
+                ),
+                crebo=crebo,
+                status=status,
+            ),
+        )
+    if start is None:
+        return
+    valid_from = qualification.valid_from or qualification.file.valid_from
+    if valid_from and start < valid_from:
+        yield (
+            path,
+            message(
+                gettext_noop(
+                    "Qualification %(crebo)s is valid only from %(date)s; the start date "
+                    "%(start)s is earlier."
+                ),
+                crebo=crebo,
+                date=valid_from.isoformat(),
+                start=start.isoformat(),
+            ),
+        )
+    end_of_intake = qualification.end_of_intake or qualification.file.end_of_intake
+    if end_of_intake and start >= end_of_intake:
+        yield (
+            path,
+            message(
+                gettext_noop(
+                    "Intake for qualification %(crebo)s ends on %(date)s; the start date "
+                    "%(start)s is then or later."
+                ),
+                crebo=crebo,
+                date=end_of_intake.isoformat(),
+                start=start.isoformat(),
+            ),
+        )
+
+
+def _referenced_qualifications(document):
+    """(path, crebo) of the qualifications QS-02 checks in a document."""
+    if document["kind"] == Kind.CROSS_OVER:
+        return [
+            (f"parts[{index}].qualification", part["qualification"])
+            for index, part in enumerate(document["parts"])
+        ]
+    if document["kind"] == Kind.CONTINUOUS_PATHWAY:
+        return [("target_qualification", document["target_qualification"])]
+    return []
+
+
+@rule(
+    "QS-02",
+    Severity.ERROR,
+    kinds=[Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY],
+    source='004 "bestaande kwalificaties"; SBB fields Geldig_vanaf, Datum_einde_instroom',
+    text=_(
+        "Every qualification that a cross-over part or a pathway's target qualification "
+        "references is valid on the start date: its file has status Vastgesteld, the start "
+        "date is on or after its valid-from date and before its end of intake."
+    ),
+)
+def referenced_qualifications_valid_on_start_date(document, context):
+    """A qualification that does not exist is reported by CO-01 or QS-01."""
+    start = context.date("start_date")
+    for path, crebo in _referenced_qualifications(document):
+        qualification = context.qualification(crebo)
+        if qualification is None:
+            continue
+        yield from validity_problems(qualification, start, path)

@@ -1,4 +1,7 @@
-"""ORG-01: every organisation a document references exists and has the right kind."""
+"""ORG-01: every organisation a document references exists and has the right kind.
+REG-01: the region a document names is a labour-market region."""
+
+import re
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -61,3 +64,52 @@ def referenced_organisations_exist(document, context):
                 path,
                 message(WRONG_KIND[expected], name=organisation.name, code=code),
             )
+
+
+# The CBS code for "niet in te delen": in the division, but not a labour-market region.
+UNASSIGNABLE_REGION = "AM99"
+REGION_CODE = re.compile(r"^AM\d{2}$")
+
+
+@rule(
+    "REG-01",
+    Severity.ERROR,
+    kinds=[Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY],
+    source='CBS arbeidsmarktregio\'s 2020; 002 "in iedere regio"',
+    text=_(
+        "The region is the code of one of the 35 labour-market regions of the CBS 2020 "
+        "division; AM99, unknown codes and place names are refused."
+    ),
+)
+def region_is_a_labour_market_region(document, context):
+    """The region is checked as the document gives it; it is stored that way
+    too, never replaced by the school's region."""
+    code = document["region"]
+    if code == UNASSIGNABLE_REGION:
+        yield (
+            "region",
+            message(
+                gettext_noop(
+                    'AM99 ("niet in te delen") is not a labour-market region; give the code '
+                    "of the region the document is about."
+                )
+            ),
+        )
+    elif not REGION_CODE.match(code):
+        yield (
+            "region",
+            message(
+                gettext_noop(
+                    "%(value)s is not a region code; give the CBS code of the labour-market "
+                    "region, AM followed by two digits (e.g. AM06)."
+                ),
+                value=code,
+            ),
+        )
+    elif context.region(code) is None:
+        yield (
+            "region",
+            message(
+                gettext_noop("There is no labour-market region with code %(code)s."), code=code
+            ),
+        )

@@ -28,6 +28,13 @@ RULE_MODULES = (
     "qualifications.rules",
 )
 
+# Raise this whenever a rule is added or changed: every stored report then
+# differs from the current stamp, so the periodic job checks the open and
+# approved submissions again (2: issue 11, REG-01, QS-02, FMT-02, PP-06 and the
+# changed DL-08, PP-04 and CO-04).
+RULES_VERSION = 2
+RULES_STAMP_PREFIX = "rules "
+
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 FORMAT_SOURCE = "docs/interchange.md"
@@ -224,15 +231,17 @@ def validate_bytes(
 
 
 def reference_data_stamp() -> str:
-    """A short text that changes whenever reference data the rules read changes:
-    the last finished import, experiment, participation and organisation changes,
-    and the number of organisations, qualifications and keuzedelen. One query."""
+    """A short text that changes whenever the rules or the reference data they
+    read change: the rules version, the last finished import, experiment,
+    participation and organisation changes, and the number of organisations,
+    regions, qualifications and keuzedelen. One query."""
     columns = (
         ("MAX(finished_at)", "qualifications.ImportRun"),
         ("MAX(updated_at)", "experiments.Experiment"),
         ("MAX(updated_at)", "experiments.Participation"),
         ("MAX(updated_at)", "regions.Organisation"),
         ("COUNT(*)", "regions.Organisation"),
+        ("COUNT(*)", "regions.Region"),
         ("COUNT(*)", "qualifications.Qualification"),
         ("COUNT(*)", "qualifications.ElectiveModule"),
     )
@@ -246,4 +255,12 @@ def reference_data_stamp() -> str:
     with connection.cursor() as cursor:
         cursor.execute(sql)
         row = cursor.fetchone()
-    return "|".join("-" if value is None else str(value) for value in row)
+    data = "|".join("-" if value is None else str(value) for value in row)
+    return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
+
+
+def rules_version_of(stamp: str) -> str:
+    """The rules version a stored stamp was made with ("" before versions were stamped)."""
+    if not stamp.startswith(RULES_STAMP_PREFIX):
+        return ""
+    return stamp[len(RULES_STAMP_PREFIX) :].split("|", 1)[0]

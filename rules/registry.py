@@ -138,7 +138,7 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
 
 
 # Rules of one kind first (in the order of docs/rules.md), then the shared ones.
-FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS")
+FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS", "REG")
 
 
 def _sort_key(rule_id: str):

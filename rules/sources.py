@@ -17,6 +17,7 @@ SOURCE_DOCUMENTS = (
             "House, with Bijlage 1 on the experiments"
         ),
     ),
+    ("CBS", _("Statistics Netherlands (CBS): the division into labour-market regions of 2020")),
     ("docs/interchange.md", _("The document format of this service")),
     ("docs/rules.md", _("The rules of this service, shared by every kind of document")),
     ("—", _("No source document: a plausibility check that any reviewer would ask about")),

@@ -9,7 +9,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rules.engine import parse_bytes, reference_data_stamp, validate_document
+from rules.engine import (
+    RULES_VERSION,
+    parse_bytes,
+    reference_data_stamp,
+    rules_version_of,
+    validate_document,
+)
 from rules.registry import Kind
 
 from .models import (
@@ -201,8 +207,8 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
 
 def outdated_reports(*, today=None):
     """Reports of the latest version of open and approved submissions that
-    need a new check: reference data changed since, or a date they depend on
-    has come, or they were never checked. Returns (version_id, reason) pairs."""
+    need a new check: the rules or reference data changed since, or a date they
+    depend on has come, or they were never checked. Returns (version_id, reason) pairs."""
     today = today or timezone.localdate()
     stamp = reference_data_stamp()
     states = [*Submission.OPEN_STATES, Submission.State.APPROVED]
@@ -232,7 +238,9 @@ def outdated_reports(*, today=None):
     for version_id, submission_id, number, report_stamp, recheck_on in candidates:
         if latest_numbers.get(submission_id) != number:
             continue
-        if report_stamp != stamp:
+        if rules_version_of(report_stamp) != str(RULES_VERSION):
+            due.append((version_id, "rules changed"))
+        elif report_stamp != stamp:
             due.append((version_id, "reference data changed"))
         elif recheck_on is not None and recheck_on <= today:
             due.append((version_id, f"date {recheck_on.isoformat()} has come"))

@@ -217,13 +217,19 @@ def needs_inspectorate(kind: str, document: dict) -> bool:
 def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
     """Copy experiment, region, title and the Inspectorate flag from the document.
 
-    A practice-oriented programme's document names no experiment or region: it
-    keeps the ones it has, else the experiment of its kind and its school's region.
+    The region is the one the document names, exactly (REG-01): a code that is
+    no region leaves it empty, never the school's region. A practice-oriented
+    programme's document names no experiment or region: it keeps the ones it
+    has, else the experiment of its kind and its school's region. An
+    Inspectorate review that an SBB reviewer asked for stays.
     """
     submission.experiment = (
         experiment_of(document) or submission.experiment or _only_experiment_of(submission.kind)
     )
-    submission.region = region_of(document) or submission.region or submission.school.region
+    if "region" in document:
+        submission.region = region_of(document)
+    else:
+        submission.region = submission.region or submission.school.region
     submission.needs_inspectorate = needs_inspectorate(submission.kind, document)
     submission.title = _title(document, submission.title)
     return ["experiment", "region", "needs_inspectorate", "title"]

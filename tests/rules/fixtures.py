@@ -1,9 +1,10 @@
 """Reference data and valid documents of every kind, for the rule tests.
 
 `build_reference_data()` creates (or reuses) regions, organisations, two
-qualification files with core tasks, a keuzedeel and the admission of 25PZ to
-Ruimte voor de regio. The document functions return a fresh document that is
-valid against that data (each a copy of the example in docs/interchange.md).
+qualification files with core tasks, a keuzedeel, the admission of 25PZ to
+Ruimte voor de regio and of 30AB to the pilot of practice-oriented programmes.
+The document functions return a fresh document that is valid against that
+data (each a copy of the example in docs/interchange.md).
 """
 
 import copy
@@ -57,6 +58,10 @@ def build_reference_data() -> SimpleNamespace:
     mbo = _organisation("mbo", "25PZ", "Alice's ROC", am06)
     other_mbo = _organisation("mbo", "26QA", "Charlie's ROC", am25)
     vmbo = _organisation("vmbo", "30AB", "Vmbo De Brug", am06)
+    # A vmbo school that is not in the pilot of practice-oriented programmes.
+    _organisation("vmbo", "31CD", "Vmbo Het Veld", am06)
+    # In the CBS division, but not a labour-market region (REG-01 refuses it).
+    Region.objects.get_or_create(code="AM99", defaults={"name": "Niet in te delen"})
     company = _organisation("company", "12345678", "Zorggroep Deventer", am06)
     far_company = _organisation("company", "87654321", "Tilburg Techniek", am25)
 
@@ -116,6 +121,12 @@ def build_reference_data() -> SimpleNamespace:
         experiment=regional_experiment,
         school=mbo,
         defaults={"cohort": "2019/20", "status": Participation.Status.ADMITTED},
+    )
+    pilot = Experiment.objects.get(slug="pilot-praktijkgerichte-programmas")
+    Participation.objects.get_or_create(
+        experiment=pilot,
+        school=vmbo,
+        defaults={"cohort": "2020/21", "status": Participation.Status.ADMITTED},
     )
     return SimpleNamespace(
         am06=am06,

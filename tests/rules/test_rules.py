@@ -259,19 +259,21 @@ CASES = [
         "agreement.fallback_destinations",
         [("agreement.fallback_destinations", ["vmbo-bb"])],
     ),
+    # DL-08 at its boundary: from 1 August 2021 a missing PTA/OER is an error
+    # (the warning before that date is tested below).
     (
         "DL-08",
         DL,
         [("combined_pta_oer", False)],
         "combined_pta_oer",
-        [("combined_pta_oer", False), ("start_date", "2021-07-31")],
+        [("combined_pta_oer", True)],
     ),
     (
         "DL-08",
         DL,
         [("del", "combined_pta_oer")],
         "combined_pta_oer",
-        [("del", "combined_pta_oer"), ("start_date", "2021-07-31")],
+        [("del", "combined_pta_oer"), ("basis", "experiment")],
     ),
     (
         "DL-09",
@@ -300,6 +302,21 @@ CASES = [
     ("PP-03", PP, [("budget_eur", 162000.01)], "budget_eur", [("budget_eur", 162000)]),
     ("PP-04", PP, [("del", "partners[0]")], "partners", [("partners[0].organisation", "26QA")]),
     ("PP-04", PP, [("del", "partners[1]")], "partners", [("partners[1].name", "Bedrijf")]),
+    # A partner named without a code does not count (a havo partner may be named only).
+    (
+        "PP-04",
+        PP,
+        [("partners[0]", {"kind": "mbo", "name": "ROC zonder code"})],
+        "partners[0].organisation",
+        [("partners[2]", {"kind": "havo", "name": "Havo zonder code"})],
+    ),
+    (
+        "PP-04",
+        PP,
+        [("partners[1]", {"kind": "company", "name": "Bakkerij"})],
+        "partners",
+        [("partners[1]", {"kind": "company", "name": "Bakkerij", "organisation": "12345678"})],
+    ),
     ("PP-04", PP, [("activity_plan", "")], "activity_plan", [("activity_plan", "Plan")]),
     (
         "PP-05",
@@ -309,7 +326,80 @@ CASES = [
         [("period.start", "2020-12-16")],
     ),
     ("PP-05", PP, [("period.end", "2024-08-01")], "period.end", [("period.end", "2024-07-30")]),
-    ("PP-05", PP, [("period.end", "2020-12-14")], "period.end", [("period.end", "2020-12-15")]),
+    # PP-06: only admitted pilot schools receive the budget; others offer the
+    # programme extra-curricularly (budget 0) from 1 August 2021 on.
+    (
+        "PP-06",
+        PP,
+        [("school", "31CD"), ("period.start", "2021-08-01"), ("budget_eur", 1)],
+        "budget_eur",
+        [("school", "31CD"), ("period.start", "2021-08-01"), ("budget_eur", 0)],
+    ),
+    (
+        "PP-06",
+        PP,
+        [("school", "31CD"), ("period.start", "2021-07-31"), ("budget_eur", 0)],
+        "period.start",
+        [("school", "31CD"), ("period.start", "2021-08-01"), ("budget_eur", 0)],
+    ),
+    (
+        "PP-06",
+        PP,
+        [("school", "31CD")],
+        "budget_eur",
+        [("school", "30AB")],
+    ),
+    # FMT-02 at its boundaries.
+    ("FMT-02", PP, [("period.end", "2020-12-14")], "period.end", [("period.end", "2020-12-15")]),
+    ("FMT-02", PP, [("budget_eur", -1)], "budget_eur", [("budget_eur", 0)]),
+    ("FMT-02", PP, [("budget_eur", -0.01)], "budget_eur", [("budget_eur", 0.0)]),
+    ("FMT-02", PP, [("hours", -1)], "hours", [("hours", 0)]),
+    (
+        "FMT-02",
+        RP,
+        [("regional_section.hours", -1)],
+        "regional_section.hours",
+        [("regional_section.hours", 0)],
+    ),
+    (
+        "FMT-02",
+        RP,
+        [("electives[1].hours", -240)],
+        "electives[1].hours",
+        [("electives[1].hours", 0)],
+    ),
+    ("FMT-02", CO, [("level", 5)], "level", [("level", 4)]),
+    ("FMT-02", CO, [("level", 0)], "level", [("level", 1)]),
+    ("FMT-02", CO, [("level", -2)], "level", [("level", 2)]),
+    (
+        "FMT-02",
+        CO,
+        [("end_date", "2021-07-31")],
+        "end_date",
+        [("end_date", "2021-08-01")],
+    ),
+    # REG-01: a labour-market region of the CBS 2020 division, by its code.
+    ("REG-01", RP, [("region", "AM99")], "region", [("region", "AM25")]),
+    ("REG-01", CO, [("region", "AM77")], "region", [("region", "AM06")]),
+    ("REG-01", DL, [("region", "Deventer")], "region", [("region", "AM06")]),
+    ("REG-01", DL, [("region", "am06")], "region", [("region", "AM25")]),
+    ("REG-01", RP, [("region", "")], "region", [("region", "AM06")]),
+    # QS-02: the qualifications of cross-over parts and a pathway's target are
+    # valid on the start date (valid from 1 August 2020 in the fixtures).
+    (
+        "QS-02",
+        CO,
+        [("start_date", "2020-07-31")],
+        "parts[0].qualification",
+        [("start_date", "2020-08-01")],
+    ),
+    (
+        "QS-02",
+        DL,
+        [("start_date", "2020-07-31"), ("basis", "experiment")],
+        "target_qualification",
+        [("start_date", "2020-08-01"), ("basis", "experiment")],
+    ),
     ("ORG-01", RP, [("school", "99ZZ")], "school", [("school", "25PZ")]),
     (
         "ORG-01",
@@ -539,7 +629,8 @@ def test_messages_are_dutch_by_default_and_english_on_switch(reference):
 
 
 # The queries of one validation, per kind (every report of a worker pays them).
-QUERIES = {RP: 7, CO: 6, DL: 3, PP: 5}
+# REG-01 reads the region (one query), PP-06 the school's participation in the pilot.
+QUERIES = {RP: 8, CO: 7, DL: 4, PP: 6}
 
 
 @pytest.mark.parametrize("kind", [RP, CO, DL, PP])
@@ -548,3 +639,64 @@ def test_validation_query_count(reference, django_assert_max_num_queries, kind):
     with django_assert_max_num_queries(QUERIES[kind]):
         report = validate_document(document)
     assert report.valid
+
+
+# Issue 11: the new and changed rules that depend on reference data or severity.
+
+
+def test_dl08_warning_before_1_august_2021_error_from_then(reference):
+    document = valid_document(DL)
+    document["combined_pta_oer"] = False
+    document["start_date"] = "2021-07-31"
+    before = findings_of(validate_document(document), "DL-08")
+    assert [(f.path, f.severity) for f in before] == [("combined_pta_oer", Severity.WARNING)]
+    document["start_date"] = "2021-08-01"
+    report = validate_document(document)
+    assert [(f.path, f.severity) for f in findings_of(report, "DL-08")] == [
+        ("combined_pta_oer", Severity.ERROR)
+    ]
+    assert not report.valid
+    document["basis"] = "experiment"
+    assert findings_of(validate_document(document), "DL-08") == []
+
+
+def test_qs02_status_and_end_of_intake_of_cross_over_parts(reference):
+    document = valid_document(CO)
+    reference.facility.status = "In ontwikkeling"
+    reference.facility.save()
+    paths = [f.path for f in findings_of(validate_document(document), "QS-02")]
+    assert paths == ["parts[1].qualification"]
+
+    reference.facility.status = "Vastgesteld"
+    reference.facility.save()
+    reference.helper.end_of_intake = datetime.date(2021, 8, 1)
+    reference.helper.save()
+    paths = [f.path for f in findings_of(validate_document(document), "QS-02")]
+    assert paths == ["parts[0].qualification"]
+
+    reference.helper.end_of_intake = datetime.date(2021, 8, 2)
+    reference.helper.save()
+    assert findings_of(validate_document(document), "QS-02") == []
+
+
+def test_qs02_pathway_target_whose_intake_ended(reference):
+    document = valid_document(DL)
+    reference.care.end_of_intake = datetime.date(2021, 8, 1)
+    reference.care.save()
+    found = findings_of(validate_document(document), "QS-02")
+    assert [f.path for f in found] == ["target_qualification"]
+    assert "2021-08-01" in found[0].message.render()
+
+
+def test_pp06_withdrawn_or_waitlisted_pilot_school_is_not_admitted(reference):
+    participation = Participation.objects.get(
+        school=reference.vmbo, experiment__slug__startswith="pilot"
+    )
+    participation.status = Participation.Status.WAIT_LISTED
+    participation.save()
+    document = valid_document(PP)
+    found = findings_of(validate_document(document), "PP-06")
+    assert [f.path for f in found] == ["budget_eur", "period.start"]
+    document["budget_eur"] = 0
+    document["period"]["start"] = "2021-08-01"
+    assert findings_of(validate_document(document), "PP-06") == []

@@ -25,7 +25,7 @@ def test_samples_are_there():
 
 @pytest.fixture
 def imported(db):
-    """The SBB samples plus organisations, a keuzedeel and the admission of 25PZ."""
+    """The SBB samples plus organisations, a keuzedeel and the admissions of 25PZ and 30AB."""
     for path in SAMPLES:
         import_sbb_file(path)
     from experiments.models import Experiment, Participation
@@ -34,13 +34,19 @@ def imported(db):
     ensure_experiments()
     am06, _ = Region.objects.get_or_create(code="AM06", defaults={"name": "Stedendriehoek"})
     school = Organisation.objects.create(kind="mbo", code="25PZ", name="ROC", region=am06)
-    Organisation.objects.create(kind="vmbo", code="30AB", name="Vmbo", region=am06)
+    vmbo = Organisation.objects.create(kind="vmbo", code="30AB", name="Vmbo", region=am06)
     Organisation.objects.create(kind="company", code="12345678", name="Zorg BV", region=am06)
     ElectiveModule.objects.create(code="K0123", title="Keuzedeel", study_load_hours=240)
     Participation.objects.create(
         experiment=Experiment.objects.get(slug="ruimte-voor-de-regio"),
         school=school,
         cohort="2019/20",
+        status="admitted",
+    )
+    Participation.objects.create(
+        experiment=Experiment.objects.get(slug="pilot-praktijkgerichte-programmas"),
+        school=vmbo,
+        cohort="2020/21",
         status="admitted",
     )
 

@@ -198,3 +198,53 @@ def test_json_errors_are_told_in_dutch_with_line_and_column(db, tmp_path, conten
     assert expected in message, message
     assert "regel 1, kolom" in message
     assert "Expecting" not in message and "Unterminated" not in message
+
+
+# Issue 11's boundaries, through the command: (kind, changes, rule, severity or None).
+BOUNDARIES = [
+    (
+        "continuous_pathway",
+        [("combined_pta_oer", False), ("start_date", "2021-07-31")],
+        "DL-08",
+        "warning",
+    ),
+    (
+        "continuous_pathway",
+        [("combined_pta_oer", False), ("start_date", "2021-08-01")],
+        "DL-08",
+        "error",
+    ),
+    ("continuous_pathway", [("start_date", "2021-07-31")], "DL-08", None),
+    ("practice_programme", [("budget_eur", 0)], "FMT-02", None),
+    ("practice_programme", [("budget_eur", -1)], "FMT-02", "error"),
+    ("cross_over", [("end_date", "2021-08-01")], "FMT-02", None),
+    ("cross_over", [("end_date", "2021-07-31")], "FMT-02", "error"),
+    ("cross_over", [("level", 5)], "FMT-02", "error"),
+    ("regional_programme", [("region", "AM99")], "REG-01", "error"),
+    ("cross_over", [("region", "AM77")], "REG-01", "error"),
+    ("continuous_pathway", [("region", "Deventer")], "REG-01", "error"),
+    ("continuous_pathway", [("region", "AM06")], "REG-01", None),
+    ("cross_over", [("start_date", "2020-07-31")], "QS-02", "error"),
+    ("practice_programme", [("school", "31CD")], "PP-06", "error"),
+    ("practice_programme", [("partners[0].organisation", None)], "PP-04", "error"),
+]
+
+
+@pytest.mark.parametrize(
+    "kind, changes, rule_id, severity",
+    BOUNDARIES,
+    ids=[f"{case[2]}:{i}" for i, case in enumerate(BOUNDARIES)],
+)
+def test_new_rules_at_their_boundaries(reference, tmp_path, kind, changes, rule_id, severity):
+    document = valid_document(kind)
+    for path, value in changes:
+        set_value(document, path, value)
+    status, output = run_validate(write(tmp_path, json.dumps(document)))
+    found = [f for f in output["findings"] if f["rule"] == rule_id]
+    if severity is None:
+        assert found == [], output
+        return
+    assert found, output
+    assert {f["severity"] for f in found} == {severity}
+    assert all(f["message"] and f["source"] for f in found)
+    assert status == (1 if severity == "error" else 0)

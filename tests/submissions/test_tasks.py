@@ -11,6 +11,7 @@ from django.utils import timezone
 from experiments.models import Participation
 from qualifications.models import ImportRun
 from regions.services import import_organisations
+from rules.engine import reference_data_stamp
 from submissions import services, tasks
 from submissions.models import Submission, SubmissionVersion, ValidationChange, ValidationReport
 
@@ -79,9 +80,9 @@ class ValidateVersionTaskTests(SubmissionTestCase):
     def test_saving_a_report_takes_a_fixed_number_of_queries(self):
         """Read the version with its submission, the reference-data stamp, the
         rules' reads, one write and the workflow's lock: what a worker pays per
-        document (savepoints of the test transaction included)."""
+        document (savepoints of the test transaction included; REG-01 reads the region)."""
         version = self.make_version(self.valid())
-        with self.assertNumQueries(15):
+        with self.assertNumQueries(16):
             services.save_validation_report(version_id=version.pk)
 
     def test_versions_are_immutable(self):
@@ -119,6 +120,40 @@ class RevalidationTests(SubmissionTestCase):
         assert tasks.revalidate_submissions.delay().get() == 1
         change = ValidationChange.objects.get(version=version)
         assert [f["rule"] for f in change.appeared] == ["RR-05"]
+
+    def test_recheck_after_the_rules_changed(self):
+        """A report made by an earlier version of the rules is checked again:
+        an approved submission and an open one, not a withdrawn one. A region
+        that was accepted before REG-01 now appears as a ValidationChange."""
+        approved = self.upload_as_alice(self.valid("cross_over"))
+        Submission.objects.filter(pk=approved.pk).update(state=Submission.State.APPROVED)
+        document = self.valid("cross_over")
+        document["region"] = "AM77"
+        open_one = self.upload_as_alice(document)
+        withdrawn = self.upload_as_alice(self.valid())
+        Submission.objects.filter(pk=withdrawn.pk).update(state=Submission.State.WITHDRAWN)
+        # The reports as the previous rules made them: stamped without a rules
+        # version, and without REG-01's finding.
+        stamp = reference_data_stamp().split("|", 1)[1]
+        ValidationReport.objects.update(reference_data_stamp=stamp)
+        old = ValidationReport.objects.get(version__submission=open_one)
+        old.findings = [f for f in old.findings if f["rule"] != "REG-01"]
+        old.valid = True
+        old.save()
+
+        due = services.outdated_reports()
+        assert sorted(due) == sorted(
+            [
+                (approved.versions.get().pk, "rules changed"),
+                (open_one.versions.get().pk, "rules changed"),
+            ]
+        )
+        assert tasks.revalidate_submissions.delay().get() == 2
+        change = ValidationChange.objects.get(version__submission=open_one)
+        assert [f["rule"] for f in change.appeared] == ["REG-01"]
+        assert (change.was_valid, change.is_valid, change.reason) == (True, False, "rules changed")
+        assert not ValidationChange.objects.filter(version__submission=approved).exists()
+        assert services.outdated_reports() == []
 
     def test_recheck_after_an_import_changed_reference_data(self):
         submission = self.upload_as_alice(self.valid())
