@@ -25,6 +25,7 @@ from . import drafting, review_selectors, selectors, services, workflow
 from .diff import diff_documents
 from .models import SubmissionVersion
 from .serializers import (
+    CallInInspectorateSerializer,
     CommentSerializer,
     DecideSerializer,
     DecisionSerializer,
@@ -217,6 +218,22 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                 data.validated_data["outcome"],
                 data.validated_data["reason"],
             )
+        except workflow.TransitionRefused as refused:
+            return _refused(refused)
+        return self._fresh(submission)
+
+    @extend_schema(
+        summary="Call in the Inspectorate on a cross-over under review (SBB)",
+        request=CallInInspectorateSerializer,
+        responses={200: SubmissionSerializer, **REFUSED},
+    )
+    @action(detail=True, methods=["post"], url_path="call-in-inspectorate")
+    def call_in_inspectorate(self, request, pk=None):
+        submission = self.get_object()
+        data = CallInInspectorateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            workflow.call_in_inspectorate(submission, request.user, data.validated_data["reason"])
         except workflow.TransitionRefused as refused:
             return _refused(refused)
         return self._fresh(submission)

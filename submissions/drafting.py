@@ -117,7 +117,7 @@ def save_draft(
         draft=document,
         title=title.strip()[:300],
         region=_region_of(submission, document),
-        needs_inspectorate=needs_inspectorate(submission.kind, document),
+        needs_inspectorate=needs_inspectorate(submission.kind, document, submission),
         revision=F("revision") + 1,
         updated_at=timezone.now(),
     )

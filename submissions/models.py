@@ -57,6 +57,20 @@ class Submission(models.Model):
     # Optimistic locking: every save of the draft increments this.
     revision = models.PositiveIntegerField(_("revision"), default=1)
     needs_inspectorate = models.BooleanField(_("needs the Inspectorate's decision"), default=False)
+    # An SBB reviewer called in the Inspectorate during review (CO-04): who,
+    # when and why. Once set, the Inspectorate decides too, also on later versions.
+    inspectorate_called_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Inspectorate called in by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    inspectorate_called_in_at = models.DateTimeField(
+        _("Inspectorate called in at"), null=True, blank=True
+    )
+    inspectorate_call_reason = models.TextField(_("why the Inspectorate is called in"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_by = models.ForeignKey(

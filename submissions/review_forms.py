@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.registry import Kind
 
 from .models import Decision
-from .workflow import COMMENT_MAX_LENGTH
+from .workflow import COMMENT_MAX_LENGTH, REASON_MAX_LENGTH
 
 
 class QueueFilterForm(forms.Form):
@@ -45,3 +45,13 @@ class DecisionForm(forms.Form):
         label=_("Decision"), choices=Decision.Outcome.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CallInInspectorateForm(forms.Form):
+    """An SBB reviewer asks the Inspectorate to decide too, with a reason."""
+
+    reason = forms.CharField(
+        label=_("Why must the Inspectorate also decide?"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "validation_failed": _("back to draft: the document does not meet the rules"),
     "review_started": _("meets the rules: review started"),
     "comment": _("comment"),
+    "inspectorate_called_in": _("Inspectorate called in"),
     "changes_requested": _("changes requested"),
     "approved": _("approved"),
     "rejected": _("rejected"),

@@ -22,7 +22,7 @@ from rules.schema import in_document_order
 
 from . import review_selectors, selectors, workflow
 from .diff import diff_documents, flatten, shown
-from .review_forms import CommentForm, DecisionForm, QueueFilterForm
+from .review_forms import CallInInspectorateForm, CommentForm, DecisionForm, QueueFilterForm
 
 PAGE_SIZE = 20
 
@@ -80,7 +80,9 @@ def _sections(document, comments: dict) -> list[tuple[str, list, list]]:
     return sections
 
 
-def _review_context(request, submission, *, comment_form=None, decision_form=None) -> dict:
+def _review_context(
+    request, submission, *, comment_form=None, decision_form=None, call_in_form=None
+) -> dict:
     versions = selectors.versions_of(submission)
     latest = versions[0] if versions else None
     report = selectors.report_of(latest) if latest else None
@@ -100,6 +102,9 @@ def _review_context(request, submission, *, comment_form=None, decision_form=Non
         "decision_form": decision_form
         if decision_form is not None
         else (DecisionForm() if "decide" in actions else None),
+        "call_in_form": call_in_form
+        if call_in_form is not None
+        else (CallInInspectorateForm() if "call_in_inspectorate" in actions else None),
     }
 
 
@@ -182,6 +187,27 @@ def decide_view(request, pk):
             messages.success(request, _("Your decision is recorded."))
             return redirect("submissions:review", pk=submission.pk)
     context = _review_context(request, submission, decision_form=form)
+    return render(request, "submissions/review_page.html", context, status=400)
+
+
+@login_required
+@require_POST
+def call_in_inspectorate_view(request, pk):
+    """An SBB reviewer calls in the Inspectorate on a cross-over under review."""
+    submission = selectors.get_submission(request.user, pk)
+    form = CallInInspectorateForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.call_in_inspectorate(submission, request.user, form.cleaned_data["reason"])
+        except workflow.TransitionRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _("The Inspectorate is called in: approval now needs both decisions."),
+            )
+            return redirect("submissions:review", pk=submission.pk)
+    context = _review_context(request, submission, call_in_form=form)
     return render(request, "submissions/review_page.html", context, status=400)
 
 

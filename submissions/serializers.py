@@ -28,6 +28,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "experiment",
             "region",
             "needs_inspectorate",
+            "inspectorate_call_reason",
             "revision",
             "draft",
             "latest_version",
@@ -113,6 +114,10 @@ class CommentSerializer(serializers.ModelSerializer):
 class DecideSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Decision.Outcome.choices)
     reason = serializers.CharField()
+
+
+class CallInInspectorateSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000)
 
 
 class DecisionSerializer(serializers.ModelSerializer):

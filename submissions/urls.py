@@ -39,5 +39,10 @@ urlpatterns = [
     path("<int:pk>/intrekken/", review_views.withdraw_view, name="withdraw"),
     path("<int:pk>/commentaar/", review_views.comment_view, name="comment"),
     path("<int:pk>/besluit/", review_views.decide_view, name="decide"),
+    path(
+        "<int:pk>/inspectie-inschakelen/",
+        review_views.call_in_inspectorate_view,
+        name="call-in-inspectorate",
+    ),
     path("<int:pk>/verschil/", review_views.diff_view, name="diff"),
 ]

@@ -83,7 +83,8 @@ def body_of(user, submission: Submission) -> str | None:
 
 
 def allowed_actions(user, submission: Submission) -> set[str]:
-    """The actions the user may take now: a subset of submit, withdraw, comment, decide.
+    """The actions the user may take now: a subset of submit, withdraw, comment,
+    decide and call_in_inspectorate.
 
     The same checks as the transition functions, for showing only the buttons
     that will work; the functions check again.
@@ -97,6 +98,8 @@ def allowed_actions(user, submission: Submission) -> set[str]:
         actions.add("withdraw")
     if (author or body) and submission.state in COMMENTABLE_STATES:
         actions.add("comment")
+    if may_call_in_inspectorate(user, submission):
+        actions.add("call_in_inspectorate")
     if body and submission.state == State.UNDER_REVIEW:
         version = latest_version(submission)
         if version and not Decision.objects.filter(version=version, body=body).exists():
@@ -209,9 +212,13 @@ def region_of(document: dict):
     return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
 
 
-def needs_inspectorate(kind: str, document: dict) -> bool:
-    """Whether the document asks for the Inspectorate's decision (cross-overs only)."""
-    return kind == Kind.CROSS_OVER and document.get("inspectorate_review_needed") is True
+def needs_inspectorate(kind: str, document: dict, submission: Submission | None = None) -> bool:
+    """Whether the Inspectorate decides too (cross-overs only): the document asks
+    for it, or an SBB reviewer called it in on the submission."""
+    if kind != Kind.CROSS_OVER:
+        return False
+    called_in = submission is not None and submission.inspectorate_called_in_at is not None
+    return called_in or document.get("inspectorate_review_needed") is True
 
 
 def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
@@ -230,7 +237,7 @@ def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
         submission.region = region_of(document)
     else:
         submission.region = submission.region or submission.school.region
-    submission.needs_inspectorate = needs_inspectorate(submission.kind, document)
+    submission.needs_inspectorate = needs_inspectorate(submission.kind, document, submission)
     submission.title = _title(document, submission.title)
     return ["experiment", "region", "needs_inspectorate", "title"]
 
@@ -456,6 +463,95 @@ def _combined_state(submission: Submission, version: SubmissionVersion) -> str:
     ):
         return State.APPROVED
     return State.UNDER_REVIEW
+
+
+def may_call_in_inspectorate(user, submission: Submission) -> bool:
+    """An SBB reviewer (or administrator), on a cross-over under review that the
+    Inspectorate does not decide on yet."""
+    return (
+        body_of(user, submission) == Decision.Body.SBB
+        and submission.kind == Kind.CROSS_OVER
+        and submission.state == State.UNDER_REVIEW
+        and not submission.needs_inspectorate
+    )
+
+
+REASON_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def call_in_inspectorate(submission: Submission, user, reason: str) -> Submission:
+    """An SBB reviewer marks that the Inspectorate must also decide (CO-04).
+
+    Only on a cross-over under review, with a reason. From then on approval
+    needs both SBB's and the Inspectorate's approval (also of later versions);
+    the Inspectorate reviewers are notified and the audit log records who asked
+    and why.
+    """
+    submission = _lock(submission)
+    if body_of(user, submission) != Decision.Body.SBB:
+        raise TransitionRefused(_("Only an SBB reviewer can call in the Inspectorate."), "role")
+    if submission.kind != Kind.CROSS_OVER:
+        raise TransitionRefused(
+            _("The Inspectorate can be called in only on a cross-over qualification."), "input"
+        )
+    if submission.state != State.UNDER_REVIEW:
+        raise TransitionRefused(
+            _(
+                "The Inspectorate can be called in only while the submission is under review; "
+                "it is %(state)s."
+            )
+            % {"state": submission.get_state_display()}
+        )
+    if submission.needs_inspectorate:
+        raise TransitionRefused(_("The Inspectorate already decides on this cross-over."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Say why the Inspectorate must also decide."), "input")
+    if len(reason) > REASON_MAX_LENGTH:
+        raise TransitionRefused(
+            _("A reason is at most %(max)s characters.") % {"max": REASON_MAX_LENGTH}, "input"
+        )
+    submission.needs_inspectorate = True
+    submission.inspectorate_called_in_by = user
+    submission.inspectorate_called_in_at = timezone.now()
+    submission.inspectorate_call_reason = reason
+    submission.save(
+        update_fields=[
+            "needs_inspectorate",
+            "inspectorate_called_in_by",
+            "inspectorate_called_in_at",
+            "inspectorate_call_reason",
+            "updated_at",
+        ]
+    )
+    version = latest_version(submission)
+    _log(
+        submission,
+        actor=user,
+        action="inspectorate_called_in",
+        version=version,
+        detail=reason,
+    )
+    from notifications.selectors import recipients_for_role
+
+    _notify(
+        recipients_for_role(Role.INSPECTORATE_REVIEWER),
+        kind="submission.inspectorate_called_in",
+        subject=gettext_lazy("The Inspectorate is asked to decide on %(title)s"),
+        body=gettext_lazy(
+            "%(reviewer)s (SBB) asks the Inspectorate to decide on the cross-over %(title)s "
+            "of %(school)s too. Reason: %(reason)s"
+        ),
+        submission=submission,
+        params={
+            "reviewer": user.get_full_name() or user.username,
+            "school": submission.school.name,
+            "reason": reason,
+        },
+        url=reverse("submissions:review", args=[submission.pk]),
+    )
+    return submission
 
 
 DECISION_ACTIONS = {

@@ -2,6 +2,7 @@
 
 from django.test import TestCase
 from django.urls import reverse
+from django.utils.html import escape
 
 from rules.registry import REGISTRY
 
@@ -12,19 +13,19 @@ class RulesPageTests(TestCase):
         assert response.status_code == 200
         for rule_id, registered in REGISTRY.items():
             self.assertContains(response, f'id="{rule_id}"')
-            self.assertContains(response, registered.source.replace('"', "&quot;"))
+            self.assertContains(response, escape(registered.source))
         self.assertContains(response, "<h1>", count=1)
 
     def test_rule_text_in_dutch_and_english(self):
         self.client.cookies["django_language"] = "en"
         english = self.client.get(reverse("submissions:rules"))
         self.assertContains(
-            english, "A combined PTA/OER for routes starting on or after 1 August 2021."
+            english, "A route under the law has a combined PTA/OER: it is compulsory under the law."
         )
         self.assertContains(english, "plausibility check")
         self.client.cookies["django_language"] = "nl"
         dutch = self.client.get(reverse("submissions:rules"))
-        self.assertNotContains(dutch, "A combined PTA/OER for routes starting")
+        self.assertNotContains(dutch, "A route under the law has a combined PTA/OER")
         self.assertContains(dutch, "plausibiliteitscontrole")
 
     def test_explains_the_source_documents(self):
