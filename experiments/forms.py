@@ -70,3 +70,25 @@ class ParticipantFilterForm(forms.Form):
         self.fields["region"].choices = [("", _("All regions"))] + [
             (region.code, region.name) for region in regions
         ]
+
+
+class ParticipationUploadForm(forms.Form):
+    """Step 1 of the participants import: the CSV file, read for a preview."""
+
+    file = forms.FileField(
+        label=_("Participants file (CSV)"),
+        help_text=_(
+            "UTF-8 with the header row experiment,school,cohort,status,decided_on; status is "
+            "applied, admitted, waitlisted or declined, decided_on a date such as 2020-12-15 "
+            "(empty for applied)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+
+class ParticipationApplyForm(forms.Form):
+    """Step 2: apply the previewed file (its text and the fingerprint of the preview)."""
+
+    content = forms.CharField(widget=forms.HiddenInput, strip=False)
+    file_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64)

@@ -9,6 +9,11 @@ urlpatterns = [
     path("<slug:slug>/", views.experiment_detail, name="detail"),
     path("<slug:slug>/aanmelden/", views.apply, name="apply"),
     path("<slug:slug>/deelnemers/", views.participants, name="participants"),
+    path(
+        "<slug:slug>/deelnemers/importeren/",
+        views.participants_import,
+        name="participants-import",
+    ),
     path("<slug:slug>/deelnemers.csv", views.participants_csv, name="participants-csv"),
     path("<slug:slug>/deelnemers/<int:pk>/besluit/", views.decide, name="decide"),
     path("<slug:slug>/voortgang/", views.tracking, name="tracking"),

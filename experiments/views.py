@@ -19,7 +19,21 @@ from rules.registry import Kind
 from submissions.models import Submission
 
 from . import selectors, services
-from .forms import ApplicationForm, DecisionForm, ParticipantFilterForm
+from .forms import (
+    ApplicationForm,
+    DecisionForm,
+    ParticipantFilterForm,
+    ParticipationApplyForm,
+    ParticipationUploadForm,
+)
+from .participation_import import (
+    MAX_BYTES,
+    InputError,
+    PlanChanged,
+    decode,
+    import_participations,
+    plan_participations,
+)
 
 PAGE_SIZE = 25
 # Who may read the participants of an experiment; only ministry staff decide.
@@ -157,6 +171,91 @@ def participants(request, slug):
             "is_ministry": request.user.role in MINISTRY_ROLES,
             "undecided": services.UNDECIDED_STATUSES,
         },
+    )
+
+
+def _preview(request, experiment, plan, text, *, status=200, changed_meanwhile=False):
+    apply_form = ParticipationApplyForm(
+        initial={"content": text, "file_name": plan.name, "digest": plan.digest()}
+    )
+    return render(
+        request,
+        "experiments/participants_import.html",
+        {
+            "experiment": experiment,
+            "plan": plan,
+            "apply_form": apply_form,
+            "changed_meanwhile": changed_meanwhile,
+        },
+        status=status,
+    )
+
+
+def _import_problems(request, experiment, form, error: InputError):
+    return render(
+        request,
+        "experiments/participants_import.html",
+        {"experiment": experiment, "form": form, "error": error},
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*MINISTRY_ROLES)
+def participants_import(request, slug):
+    """Upload a participants CSV: first a preview of what will change, then apply it.
+
+    Nothing is written until the preview is confirmed; applying checks the
+    whole file again under a lock and refuses it whole on any problem, or when
+    the changes are no longer those of the preview.
+    """
+    experiment = _experiment_or_404(slug)
+    if request.method == "POST" and "digest" in request.POST:
+        apply_form = ParticipationApplyForm(request.POST)
+        if not apply_form.is_valid():
+            return redirect("experiments:participants-import", slug=experiment.slug)
+        data = apply_form.cleaned_data
+        try:
+            plan = import_participations(
+                data["content"], data["file_name"], user=request.user, expected=data["digest"]
+            )
+        except PlanChanged as changed:
+            return _preview(
+                request, experiment, changed.plan, data["content"], changed_meanwhile=True
+            )
+        except InputError as error:
+            return _import_problems(request, experiment, ParticipationUploadForm(), error)
+        messages.success(
+            request,
+            _(
+                "The participants are imported: %(created)s added, %(updated)s changed, "
+                "%(unchanged)s unchanged."
+            )
+            % {"created": plan.created, "updated": plan.updated, "unchanged": plan.unchanged},
+        )
+        return redirect("experiments:participants", slug=experiment.slug)
+    if request.method == "POST":
+        form = ParticipationUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            name = upload.name
+            try:
+                # Reading one byte past the limit is enough to refuse a larger file.
+                text = decode(upload.read(MAX_BYTES + 1), name)
+                plan = plan_participations(text, name)
+            except InputError as error:
+                return _import_problems(request, experiment, form, error)
+            return _preview(request, experiment, plan, text)
+        return render(
+            request,
+            "experiments/participants_import.html",
+            {"experiment": experiment, "form": form},
+            status=400,
+        )
+    return render(
+        request,
+        "experiments/participants_import.html",
+        {"experiment": experiment, "form": ParticipationUploadForm()},
     )
 
 
