@@ -211,6 +211,54 @@ class KnowledgeSkill(models.Model):
         return self.text
 
 
+class ProfileAddition(models.Model):
+    """What one profile adds to a basis core task or to one of its work processes
+    (SBB: an `aanvullend` element in `complexiteitperprofiel`, `werkprocesgedragperprofiel`
+    and the like), e.g. the extra complexity asked of a level-4 profile."""
+
+    class Aspect(models.TextChoices):
+        COMPLEXITY = "complexity", _("complexity")
+        RESPONSIBILITY = "responsibility", _("responsibility and independence")
+        KNOWLEDGE_SKILLS = "knowledge_skills", _("knowledge and skills")
+        DESCRIPTION = "description", _("description")
+        RESULT = "result", _("result")
+        BEHAVIOUR = "behaviour", _("behaviour")
+        COMPETENCES = "competences", _("competences")
+
+    core_task = models.ForeignKey(
+        CoreTask,
+        verbose_name=_("core task"),
+        on_delete=models.CASCADE,
+        related_name="profile_additions",
+    )
+    work_process = models.ForeignKey(
+        WorkProcess,
+        verbose_name=_("work process"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="profile_additions",
+    )
+    qualification = models.ForeignKey(
+        Qualification,
+        verbose_name=_("profile"),
+        on_delete=models.CASCADE,
+        related_name="profile_additions",
+    )
+    aspect = models.CharField(_("aspect"), max_length=20, choices=Aspect.choices)
+    text = models.TextField(_("text"))
+    normalized_text = models.TextField(editable=False, default="")
+    position = models.PositiveSmallIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["core_task", "work_process", "position"]
+        verbose_name = _("addition for a profile")
+        verbose_name_plural = _("additions for profiles")
+
+    def __str__(self):
+        return f"{self.core_task.code} {self.get_aspect_display()}: {self.text[:50]}"
+
+
 class ElectiveModule(models.Model):
     """Keuzedeel from the national register."""
 

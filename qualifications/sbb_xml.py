@@ -78,6 +78,17 @@ class WorkProcessData:
 
 
 @dataclass
+class AdditionData:
+    """What one profile adds to a basis core task or one of its work processes."""
+
+    profile_sbb_id: str
+    aspect: str
+    text: str
+    position: int
+    work_process_sbb_id: str = ""
+
+
+@dataclass
 class CertificateData:
     """An mbo-certificate of a profile; ``core_task_sbb_id`` when it names a core task."""
 
@@ -94,6 +105,7 @@ class CoreTaskData:
     position: int
     work_processes: list[WorkProcessData] = field(default_factory=list)
     knowledge_skills: list[KnowledgeSkillData] = field(default_factory=list)
+    additions: list[AdditionData] = field(default_factory=list)
 
 
 @dataclass
@@ -157,11 +169,30 @@ def _text(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
+def _lines(value: str | None) -> str:
+    """Strip and collapse whitespace within lines; keep the lines (lists in SBB texts)."""
+    return "\n".join(line for line in (_text(line) for line in (value or "").splitlines()) if line)
+
+
+# Per-profile additions (`<…perprofiel><aanvullend>`): the element that holds
+# them, inside a core task or work process, and the aspect they add to.
+ADDITION_ELEMENTS = (
+    ("complexiteit/complexiteitperprofiel", "complexity"),
+    ("verantwoordelijkheid/verantwoordelijkheidperprofiel", "responsibility"),
+    ("vakkennisenvaardigheden/vakkennisenvaardighedenperprofiel", "knowledge_skills"),
+    ("werkprocesomschrijving/werkprocesomschrijvingperprofiel", "description"),
+    ("werkprocesresultaat/werkprocesresultaatperprofiel", "result"),
+    ("werkprocesgedrag/werkprocesgedragperprofiel", "behaviour"),
+    ("werkprocescompetenties/werkprocescompetentiesperprofiel", "competences"),
+)
+
+
 class _Reader:
     """Turns the element tree into dataclasses, raising SbbImportError on bad input."""
 
     def __init__(self, file_name: str):
         self.file_name = file_name
+        self.competences: dict[str, str] = {}
 
     def fail(self, message: str, element: Element | None = None):
         raise SbbImportError(
@@ -247,6 +278,10 @@ class _Reader:
             )
             for element in root.findall("sectorkamers/sectorkamer")
         ]
+        self.competences = {
+            _text(item.get("nr")): _text(item.get("titel"))
+            for item in root.findall("competenties/competentie")
+        }
         dossiers = root.findall("dossiers/dossier")
         if len(dossiers) != 1:
             self.fail(
@@ -292,6 +327,10 @@ class _Reader:
         dossier.core_tasks = [
             self.core_task(task, "B1", "basiswerkprocessen", knowledge) for task in basis
         ]
+        additions = [
+            (task, self.additions(task_element, knowledge))
+            for task, task_element in zip(dossier.core_tasks, basis, strict=True)
+        ]
         seen_chapters = set()
         for profile in element.findall("profielen/profiel"):
             data = self.profile(profile, knowledge)
@@ -302,8 +341,66 @@ class _Reader:
                 )
             seen_chapters.add(data.chapter)
             dossier.profiles.append(data)
+        # An addition for a profile the file does not (or no longer) hold has
+        # nothing to attach to; it is left out like the profile itself.
+        profile_ids = {profile.sbb_id for profile in dossier.profiles}
+        for task, found in additions:
+            task.additions = [
+                addition for addition in found if addition.profile_sbb_id in profile_ids
+            ]
         self.check_unique_codes(dossier, element)
         return dossier
+
+    def additions(self, task: Element, knowledge: dict[str, str]) -> list[AdditionData]:
+        """Every non-empty per-profile addition of a basis core task and its work
+        processes, in document order."""
+        found = []
+        owners = [(task, "")] + [
+            (process, self.attribute(process, "nr"))
+            for process in task.findall("basiswerkprocessen/werkproces")
+        ]
+        for owner, process_id in owners:
+            for path, aspect in ADDITION_ELEMENTS:
+                for addition in owner.findall(f"{path}/aanvullend"):
+                    profile = addition.find("profiel")
+                    if profile is None:
+                        self.fail(_("an <aanvullend> element names no <profiel>."), addition)
+                    text = self.addition_text(addition, knowledge)
+                    if not text:
+                        continue
+                    data = AdditionData(
+                        profile_sbb_id=self.attribute(profile, "referentie"),
+                        aspect=aspect,
+                        text=text,
+                        position=len(found) + 1,
+                        work_process_sbb_id=process_id,
+                    )
+                    found.append(data)
+        return found
+
+    def addition_text(self, addition: Element, knowledge: dict[str, str]) -> str:
+        """The text of an addition: its own text, or the knowledge, skills or
+        competences it refers to, one per line."""
+        lines = []
+        for child in addition:
+            if child.tag == "profiel":
+                continue
+            text = _lines(child.text)
+            if text:
+                lines.append(text)
+            for reference in child.iter():
+                sbb_id = _text(reference.get("referentie"))
+                if reference is child or not sbb_id:
+                    continue
+                titles = self.competences if reference.tag == "competentie" else knowledge
+                if sbb_id not in titles:
+                    self.fail(
+                        _("an addition refers to %(id)s, which the file does not list.")
+                        % {"id": sbb_id},
+                        reference,
+                    )
+                lines.append(titles[sbb_id])
+        return "\n".join(lines)
 
     def check_unique_codes(self, dossier: DossierData, element: Element) -> None:
         tasks = dossier.core_tasks + [t for p in dossier.profiles for t in p.core_tasks]

@@ -21,11 +21,13 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .models import (
     CoreTask,
     Domain,
     ElectiveModule,
+    ProfileAddition,
     Qualification,
     QualificationFile,
     VetCertificate,
@@ -228,7 +230,29 @@ def qualification_parts(qualification: Qualification) -> list[CoreTask]:
     attach_also_in(qualification.parts, viewing=qualification)
     for core_task in qualification.parts:
         core_task.shown_certificates = certificates_in(core_task, qualification)
+    attach_profile_additions(qualification.parts, qualification)
     return qualification.parts
+
+
+def profile_additions_of(qualification: Qualification) -> list[ProfileAddition]:
+    """What this profile adds to the basis core tasks and their work processes."""
+    return list(
+        ProfileAddition.objects.filter(qualification=qualification).order_by(
+            "core_task_id", "position"
+        )
+    )
+
+
+def attach_profile_additions(core_tasks: list[CoreTask], qualification: Qualification) -> None:
+    """Set `profile_additions` on each core task and each of its (prefetched) work
+    processes: what `qualification` adds to it (one query)."""
+    by_part = defaultdict(list)
+    for addition in profile_additions_of(qualification):
+        by_part[(addition.core_task_id, addition.work_process_id)].append(addition)
+    for core_task in core_tasks:
+        core_task.profile_additions_here = by_part.get((core_task.pk, None), [])
+        for work_process in core_task.work_processes.all():
+            work_process.profile_additions_here = by_part.get((core_task.pk, work_process.pk), [])
 
 
 # --- Transparency: "also in" ----------------------------------------------------------------
@@ -236,10 +260,21 @@ def qualification_parts(qualification: Qualification) -> list[CoreTask]:
 
 @dataclass(frozen=True)
 class AlsoIn:
-    """Another qualification that contains the same part, and that part's code there."""
+    """Another qualification that contains the same part, and that part's code there.
+
+    `intake_ended_on` is the end of intake when it has passed: no new student
+    can start that qualification any more, and the page says so."""
 
     qualification: Qualification
     code: str
+    intake_ended_on: date | None = None
+
+
+def intake_ended_on(qualification: Qualification, today: date | None = None) -> date | None:
+    """The qualification's end of intake (its own, else its file's) when it has passed."""
+    end = qualification.end_of_intake or qualification.file.end_of_intake
+    today = today or timezone.localdate()
+    return end if end is not None and end <= today else None
 
 
 def part_keys(part) -> set[tuple[str, str]]:
@@ -314,7 +349,9 @@ def _also_in(part, index, owners, excluded: set[int], core_task_of) -> list[Also
         for match in index.get(key, []):
             for qualification in owners.of(core_task_of(match)):
                 if qualification.pk not in excluded and qualification.pk not in found:
-                    found[qualification.pk] = AlsoIn(qualification, match.code)
+                    found[qualification.pk] = AlsoIn(
+                        qualification, match.code, intake_ended_on(qualification)
+                    )
     return sorted(found.values(), key=lambda entry: entry.qualification.crebo)
 
 
@@ -450,6 +487,9 @@ class StillNeeded:
     done_work_process_count: int = 0
     total_core_task_count: int = 0
     total_work_process_count: int = 0
+    # What the target profile adds to parts the held qualification covers, where
+    # the held qualification does not ask the same (a move to a more demanding profile).
+    additions: list[ProfileAddition] = field(default_factory=list)
 
     @property
     def remaining_work_process_count(self) -> int:
@@ -486,13 +526,18 @@ def still_needed(
                 held_work_process_keys |= part_keys(work_process)
 
     result = StillNeeded(target=target)
+    covered_by_held: set[tuple[int, int | None]] = set()
     for core_task in target.parts:
         work_processes = list(core_task.work_processes.all())
         result.total_core_task_count += 1
         result.total_work_process_count += len(work_processes)
-        core_task_done = core_task.pk in done_core_task_ids or bool(
-            part_keys(core_task) & held_core_task_keys
-        )
+        core_task_held = bool(part_keys(core_task) & held_core_task_keys)
+        core_task_done = core_task.pk in done_core_task_ids or core_task_held
+        if core_task_held:
+            covered_by_held.add((core_task.pk, None))
+        for wp in work_processes:
+            if core_task_held or part_keys(wp) & held_work_process_keys:
+                covered_by_held.add((core_task.pk, wp.pk))
         open_work_processes = [
             wp
             for wp in work_processes
@@ -512,7 +557,36 @@ def still_needed(
                 certificates=certificates_in(core_task, target),
             )
         )
+    if len(qualifications) == 2 and covered_by_held:
+        result.additions = _additions_not_held(target, held, covered_by_held)
     return result
+
+
+def _addition_part(addition: ProfileAddition):
+    return addition.work_process if addition.work_process_id else addition.core_task
+
+
+def _additions_not_held(
+    target: Qualification, held: Qualification, covered: set[tuple[int, int | None]]
+) -> list[ProfileAddition]:
+    """The target profile's additions on parts the held qualification covers,
+    unless the held qualification asks the same (same aspect and text) there.
+    Two queries."""
+    queryset = ProfileAddition.objects.select_related("core_task", "work_process")
+    held_keys = {
+        (key, addition.aspect, addition.normalized_text)
+        for addition in queryset.filter(qualification=held)
+        for key in part_keys(_addition_part(addition))
+    }
+    needed = []
+    for addition in queryset.filter(qualification=target).order_by("core_task_id", "position"):
+        if (addition.core_task_id, addition.work_process_id) not in covered:
+            continue  # the part itself is still to do (or ticked as done)
+        keys = part_keys(_addition_part(addition))
+        if any((key, addition.aspect, addition.normalized_text) in held_keys for key in keys):
+            continue
+        needed.append(addition)
+    return sorted(needed, key=lambda addition: sbb_code_key(_addition_part(addition).code))
 
 
 # --- Electives (keuzedelen) -----------------------------------------------------------------

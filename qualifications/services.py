@@ -28,6 +28,7 @@ from .models import (
     ElectiveModule,
     ImportRun,
     KnowledgeSkill,
+    ProfileAddition,
     Qualification,
     QualificationFile,
     SectorChamber,
@@ -348,6 +349,7 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
     _sync_work_processes(parsed, qualification_file, tasks, track)
     _sync_knowledge_skills(parsed, qualification_file, tasks, track)
     _sync_certificates(parsed, qualification_file, profiles, tasks, track)
+    _sync_profile_additions(parsed, qualification_file, profiles, tasks, track)
     _delete_unmatched(
         Qualification, existing, matched, lambda row: _profile_label(row.crebo), track
     )
@@ -525,6 +527,77 @@ def _sync_knowledge_skills(parsed, qualification_file, tasks, track: _Tracker) -
     )
     _bulk_update(KnowledgeSkill, changed_rows, ["text", "position"])
     KnowledgeSkill.objects.bulk_create(new_rows, batch_size=500)
+
+
+def _sync_profile_additions(parsed, qualification_file, profiles, tasks, track: _Tracker) -> None:
+    """Per-profile additions on basis core tasks and their work processes,
+    matched on (core task, work process, profile, aspect)."""
+    crebo = qualification_file.crebo
+    existing = list(ProfileAddition.objects.filter(core_task__file=qualification_file))
+    by_key = {
+        (row.core_task_id, row.work_process_id, row.qualification_id, row.aspect): row
+        for row in existing
+    }
+    profile_rows = {
+        profile.sbb_id: profiles[profile.chapter] for profile in parsed.dossier.profiles
+    }
+    processes = {
+        row.sbb_id: row for row in WorkProcess.objects.filter(core_task__file=qualification_file)
+    }
+    codes = {row.pk: row.code for row in tasks.values()}
+    profile_crebos = dict(
+        Qualification.objects.filter(file=qualification_file).values_list("pk", "crebo")
+    )
+
+    def label(code, aspect, profile_crebo):
+        return _("addition to %(code)s (%(aspect)s) for profile %(profile)s") % {
+            "code": f"{crebo} {code}",
+            "aspect": aspect,
+            "profile": profile_crebo,
+        }
+
+    matched, new_rows, changed_rows = {}, [], []
+    for task in parsed.dossier.core_tasks:
+        task_row = tasks[task.sbb_id]
+        for addition in task.additions:
+            process = processes.get(addition.work_process_sbb_id)
+            profile = profile_rows[addition.profile_sbb_id]
+            key = (task_row.pk, process.pk if process else None, profile.pk, addition.aspect)
+            values = {
+                "text": addition.text,
+                "normalized_text": normalize_title(addition.text),
+                "position": addition.position,
+            }
+            row_label = label(
+                process.code if process else task.code, addition.aspect, profile.crebo
+            )
+            row = by_key.get(key)
+            if row is None:
+                new_rows.append(
+                    ProfileAddition(
+                        core_task=task_row,
+                        work_process=process,
+                        qualification=profile,
+                        aspect=addition.aspect,
+                        **values,
+                    )
+                )
+                track.added(row_label)
+            else:
+                matched[row.pk] = row
+                if track.update(row, row_label, values):
+                    changed_rows.append(row)
+    _delete_unmatched(
+        ProfileAddition,
+        existing,
+        matched,
+        lambda row: label(
+            codes.get(row.core_task_id, ""), row.aspect, profile_crebos.get(row.qualification_id)
+        ),
+        track,
+    )
+    _bulk_update(ProfileAddition, changed_rows, ["text", "normalized_text", "position"])
+    ProfileAddition.objects.bulk_create(new_rows, batch_size=500)
 
 
 def _sync_certificates(parsed, qualification_file, profiles, tasks, track: _Tracker) -> None:
