@@ -346,10 +346,10 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
     Qualification.objects.bulk_create(new_rows)
 
     tasks = _sync_core_tasks(parsed, qualification_file, profiles, track)
-    _sync_work_processes(parsed, qualification_file, tasks, track)
+    processes = _sync_work_processes(parsed, qualification_file, tasks, track)
     _sync_knowledge_skills(parsed, qualification_file, tasks, track)
     _sync_certificates(parsed, qualification_file, profiles, tasks, track)
-    _sync_profile_additions(parsed, qualification_file, profiles, tasks, track)
+    _sync_profile_additions(parsed, qualification_file, profiles, tasks, processes, track)
     _delete_unmatched(
         Qualification, existing, matched, lambda row: _profile_label(row.crebo), track
     )
@@ -457,8 +457,8 @@ def _sync_core_tasks(parsed, qualification_file, profiles, track: _Tracker) -> d
     return result
 
 
-def _sync_work_processes(parsed, qualification_file, tasks, track: _Tracker) -> None:
-    """Work processes matched on SBB id, then (core task, code)."""
+def _sync_work_processes(parsed, qualification_file, tasks, track: _Tracker) -> dict:
+    """Work processes matched on SBB id, then (core task, code); returns the rows by SBB id."""
     crebo = qualification_file.crebo
     existing = list(WorkProcess.objects.filter(core_task__file=qualification_file))
     owners, processes = [], []
@@ -472,7 +472,7 @@ def _sync_work_processes(parsed, qualification_file, tasks, track: _Tracker) -> 
         lambda index, process: (owners[index].pk, process.code),
         lambda row: (row.core_task_id, row.code),
     )
-    matched, new_rows, changed_rows = {}, [], []
+    matched, new_rows, changed_rows, result = {}, [], [], {}
     fields = ["core_task_id", "sbb_id", "title", "normalized_title", "position", "code"]
     for task_row, process, row in zip(owners, processes, rows, strict=True):
         values = {
@@ -485,17 +485,21 @@ def _sync_work_processes(parsed, qualification_file, tasks, track: _Tracker) -> 
         }
         label = f"{crebo} {process.code}"
         if row is None:
-            new_rows.append(WorkProcess(**values))
+            row = WorkProcess(**values)
+            new_rows.append(row)
             track.added(label)
         else:
             matched[row.pk] = row
             if track.update(row, label, values):
                 changed_rows.append(row)
+        result[process.sbb_id] = row
     _delete_unmatched(WorkProcess, existing, matched, lambda row: f"{crebo} {row.code}", track)
     _bulk_update(
         WorkProcess, changed_rows, fields, unique_field="code", temporary=lambda row: f"~{row.pk}"
     )
+    # The new rows get their primary keys back (PostgreSQL, SQLite 3.35+).
     WorkProcess.objects.bulk_create(new_rows, batch_size=500)
+    return result
 
 
 def _sync_knowledge_skills(parsed, qualification_file, tasks, track: _Tracker) -> None:
@@ -529,7 +533,9 @@ def _sync_knowledge_skills(parsed, qualification_file, tasks, track: _Tracker) -
     KnowledgeSkill.objects.bulk_create(new_rows, batch_size=500)
 
 
-def _sync_profile_additions(parsed, qualification_file, profiles, tasks, track: _Tracker) -> None:
+def _sync_profile_additions(
+    parsed, qualification_file, profiles, tasks, processes, track: _Tracker
+) -> None:
     """Per-profile additions on basis core tasks and their work processes,
     matched on (core task, work process, profile, aspect)."""
     crebo = qualification_file.crebo
@@ -541,13 +547,8 @@ def _sync_profile_additions(parsed, qualification_file, profiles, tasks, track: 
     profile_rows = {
         profile.sbb_id: profiles[profile.chapter] for profile in parsed.dossier.profiles
     }
-    processes = {
-        row.sbb_id: row for row in WorkProcess.objects.filter(core_task__file=qualification_file)
-    }
     codes = {row.pk: row.code for row in tasks.values()}
-    profile_crebos = dict(
-        Qualification.objects.filter(file=qualification_file).values_list("pk", "crebo")
-    )
+    profile_crebos = {row.pk: row.crebo for row in profiles.values()}
 
     def label(code, aspect, profile_crebo):
         return _("addition to %(code)s (%(aspect)s) for profile %(profile)s") % {
@@ -592,7 +593,9 @@ def _sync_profile_additions(parsed, qualification_file, profiles, tasks, track: 
         existing,
         matched,
         lambda row: label(
-            codes.get(row.core_task_id, ""), row.aspect, profile_crebos.get(row.qualification_id)
+            codes.get(row.core_task_id, ""),
+            row.aspect,
+            profile_crebos.get(row.qualification_id, "?"),
         ),
         track,
     )
