@@ -141,3 +141,61 @@ class CheckNowTests(DraftTestCase):
         self.assertContains(response, "Please correct the fields marked below")
         self.assertContains(response, 'value="veel"')
         self.assertNotContains(response, "Result of the check")
+
+
+class CheckNowRoundTwoTests(DraftTestCase):
+    """Issue 11's rules in the editor: REG-01, FMT-02, QS-02, PP-04 and PP-06
+    findings beside the fields and rows they are about."""
+
+    def check(self, submission, main, rows):
+        data = form_data(submission.kind, main, rows, action="check")
+        return self.post_editor(submission, data, htmx=True)
+
+    def test_cross_over_region_and_end_date(self):
+        submission = self.make_draft("cross_over")
+        self.login(self.alice)
+        main = {
+            "title": "Zorg en facilitair",
+            "level": "2",
+            "region": "AM77",
+            "start_date": "2021-08-01",
+            "end_date": "2021-07-31",
+            "labour_market_need": "Vraag uit de regio.",
+        }
+        parts = [
+            {"qualification": "25498", "core_task": "P2-K1"},
+            {"qualification": "25499", "core_task": "P1-K1"},
+        ]
+        html = self.check(submission, main, {"parts": parts}).content.decode()
+        self.assertIn("REG-01", rules_in(element(html, "field-region")))
+        self.assertIn("FMT-02", rules_in(element(html, "field-end_date")))
+        self.assertNotIn("FMT-02", rules_in(element(html, "field-region")))
+        # The same end date as the start is possible.
+        main["end_date"] = main["start_date"]
+        main["region"] = "AM06"
+        html = self.check(submission, main, {"parts": parts}).content.decode()
+        self.assertNotIn("FMT-02", rules_in(html))
+        self.assertNotIn("REG-01", rules_in(html))
+
+    def test_practice_programme_partner_without_code(self):
+        """A negative budget is refused by the form itself (a number field with
+        a minimum); a partner named without its code is PP-04, in its row."""
+        submission = self.make_draft("practice_programme")
+        self.login(self.alice)
+        main = {
+            "title": "Praktijk",
+            "theme": "Z&W",
+            "hours": "320",
+            "budget_eur": "1000",
+            "period_start": "2020-12-15",
+            "period_end": "2024-07-31",
+            "activity_plan": "Plan",
+        }
+        partners = [
+            {"kind": "mbo", "organisation": "25PZ"},
+            {"kind": "company", "name": "Bakkerij zonder KvK"},
+        ]
+        html = self.check(submission, main, {"partners": partners}).content.decode()
+        self.assertIn("PP-04", rules_in(element(html, "partners-row-1")))
+        self.assertNotIn("PP-04", rules_in(element(html, "partners-row-0")))
+        self.assertIn("Bakkerij zonder KvK", element(html, "partners-row-1"))
