@@ -76,3 +76,48 @@ def test_a_school_applies_and_ministry_staff_admit_it(page):
     page.goto("/experimenten/ruimte-voor-de-regio/")
     assert dutch("admitted") in page.locator("main").inner_text()
     assert "(1)" in page.locator(".site-header__notifications").inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_ministry_staff_import_participants_with_a_preview(page, tmp_path):
+    """Upload a participants CSV, see the preview, apply it; a file that would
+    admit a sixteenth school is refused whole, with its line."""
+    ensure_experiments()
+    ministry = Organisation.objects.create(kind="ministry", code="OCW", name="OCW")
+    minister = make_user("minister", ministry, Role.MINISTRY_STAFF)
+    schools = [
+        Organisation.objects.create(kind="mbo", code=f"{40 + i}AA", name=f"ROC {40 + i}")
+        for i in range(16)
+    ]
+    header = "experiment,school,cohort,status,decided_on\n"
+
+    def csv_file(name, count):
+        path = tmp_path / name
+        rows = "".join(
+            f"ruimte-voor-de-regio,{school.code},2020/21,admitted,2020-06-01\n"
+            for school in schools[:count]
+        )
+        path.write_text(header + rows, encoding="utf-8")
+        return path
+
+    log_in(page, minister)
+    page.goto("/experimenten/ruimte-voor-de-regio/deelnemers/")
+    page.get_by_role("link", name=dutch("Import participants from a CSV file")).click()
+    page.get_by_label(dutch("Participants file (CSV)")).set_input_files(csv_file("twee.csv", 2))
+    page.get_by_role("button", name=dutch("Show what will change")).click()
+    page.get_by_role("heading", name=dutch("Preview of %(file)s", file="twee.csv")).wait_for()
+    page.get_by_role("rowheader", name="ROC 41 (41AA)").wait_for()
+    assert Participation.objects.count() == 0  # the preview writes nothing
+    page.get_by_role("button", name=dutch("Apply these changes")).click()
+    page.wait_for_url("**/experimenten/ruimte-voor-de-regio/deelnemers/")
+    assert Participation.objects.filter(status="admitted").count() == 2
+
+    page.goto("/experimenten/ruimte-voor-de-regio/deelnemers/importeren/")
+    page.get_by_label(dutch("Participants file (CSV)")).set_input_files(csv_file("zestien.csv", 16))
+    page.get_by_role("button", name=dutch("Show what will change")).click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "zestien.csv" in alert.inner_text()
+    assert dutch("line %(line)s", line=17) in alert.inner_text()
+    assert Participation.objects.count() == 2
