@@ -50,3 +50,37 @@ def race_for_places() -> dict:
 def race_in_a_sqlite_file(directory: Path) -> dict:
     """`race_for_places` in a child process on a new, migrated SQLite file."""
     return run_on_sqlite_file(directory, "tests.experiments.concurrency", "race_for_places")
+
+
+def race_two_imports() -> dict:
+    """Two participants files at once, each admitting 8 other schools into Ruimte
+    voor de regio (15 places): together they would admit 16."""
+    from experiments.models import Participation
+    from experiments.participation_import import import_participations
+    from regions.services import InputError
+
+    from .factories import experiment, make_schools
+
+    regional = experiment("ruimte-voor-de-regio")
+    schools = make_schools(16)
+    header = "experiment,school,cohort,status,decided_on\n"
+    files = [
+        header
+        + "".join(
+            f"ruimte-voor-de-regio,{school.code},2020/21,admitted,2020-06-01\n" for school in half
+        )
+        for half in (schools[:8], schools[8:])
+    ]
+    outcomes, errors = race(
+        lambda text: import_participations(text, "deelnemers.csv"), files, InputError
+    )
+    return {
+        "outcomes": outcomes,
+        "errors": errors,
+        "admitted": Participation.objects.filter(experiment=regional, status="admitted").count(),
+    }
+
+
+def two_imports_in_a_sqlite_file(directory: Path) -> dict:
+    """`race_two_imports` in a child process on a new, migrated SQLite file."""
+    return run_on_sqlite_file(directory, "tests.experiments.concurrency", "race_two_imports")

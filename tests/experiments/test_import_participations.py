@@ -168,3 +168,18 @@ def test_a_school_of_the_wrong_kind_is_refused(tmp_path, schools):
         run(path)
     assert f"{path}, line 2:" in str(error.value)
     assert not Organisation.objects.filter(participations__isnull=False).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_imports_cannot_break_the_cap_together(tmp_path):
+    """Each import locks the experiment while it counts and writes: of two files
+    that admit 8 schools each, one goes in whole and the other is refused whole."""
+    from django.db import connection
+
+    from .concurrency import race_two_imports, two_imports_in_a_sqlite_file
+
+    on_sqlite = connection.vendor == "sqlite"
+    result = two_imports_in_a_sqlite_file(tmp_path) if on_sqlite else race_two_imports()
+    assert result["errors"] == []
+    assert result["outcomes"] == ["done", "refused"]
+    assert result["admitted"] == 8
