@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from rules.context import parse_date
+from rules.names import organisation_name, region_name
 from rules.registry import Kind, Severity, message, rule
 
 PATHWAY = [Kind.CONTINUOUS_PATHWAY]
@@ -262,9 +263,9 @@ def schools_in_the_region(document, context):
                 field,
                 message(
                     gettext_noop("%(school)s lies in region %(school_region)s, not in %(region)s."),
-                    school=school.name,
-                    school_region=school_region or "?",
-                    region=region,
+                    school=organisation_name(school),
+                    school_region=region_name(school.region),
+                    region=region_name(context.region(region), region),
                 ),
             )
 

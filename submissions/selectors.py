@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
 from rules.registry import Kind, Message, all_rules
+from rules.sources import source_text
 
 from .models import Submission, SubmissionVersion
 
@@ -75,8 +76,11 @@ def rendered_message(finding: dict) -> str:
 
 
 def shown_finding(finding: dict) -> dict:
-    """A copy of a stored finding with its `message` in the active language."""
-    return {**finding, "message": rendered_message(finding)}
+    """A copy of a stored finding with its `message` and `source` in words, in
+    the active language. Findings stored before the sources were written out
+    hold the rule's source string in `source`."""
+    source = finding.get("source_ref", finding.get("source", ""))
+    return {**finding, "message": rendered_message(finding), "source": source_text(source)}
 
 
 def findings_by_section(report) -> list[tuple[str, list[dict]]]:
