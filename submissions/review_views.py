@@ -22,6 +22,7 @@ from rules.schema import in_document_order
 
 from . import review_selectors, selectors, workflow
 from .diff import diff_documents, flatten, shown
+from .document_names import document_names, with_names
 from .review_forms import CommentForm, DecisionForm, QueueFilterForm
 
 PAGE_SIZE = 20
@@ -67,15 +68,21 @@ def _sections(document, comments: dict) -> list[tuple[str, list, list]]:
     if not isinstance(document, dict):
         return []
     document = in_document_order(document)
+    names = document_names(document)
+
+    def row(path, value):
+        # Codes with their names ("Helpende zorg en welzijn (crebo 25498, niveau 2)").
+        return (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+
     nested = [key for key, value in document.items() if isinstance(value, dict | list)]
-    general_rows = [(key, shown(value)) for key, value in document.items() if key not in nested]
+    general_rows = [row(key, value) for key, value in document.items() if key not in nested]
     general_comments = sorted(
         (item for section, items in comments.items() if section not in nested for item in items),
         key=lambda item: (item.created_at, item.pk),
     )
     sections = [("", general_rows, general_comments)]
     for key in nested:
-        rows = [(path, shown(value)) for path, value in flatten(document[key], key)]
+        rows = [row(path, value) for path, value in flatten(document[key], key)]
         sections.append((key, rows, comments.get(key, [])))
     return sections
 
@@ -209,7 +216,10 @@ def diff_view(request, pk):
     if old is None or new is None:
         return HttpResponseBadRequest(_("Choose two version numbers."))
     old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
-    changes = diff_documents(old_version.document, new_version.document)
+    changes = with_names(
+        diff_documents(old_version.document, new_version.document),
+        document_names(old_version.document, new_version.document),
+    )
     return render(
         request,
         "submissions/diff.html",

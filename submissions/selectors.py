@@ -20,7 +20,11 @@ def submissions_visible_to(user, search: str = "") -> QuerySet:
     """The user's organisation's submissions (all for national roles), newest first,
     with the number of the latest version; `search` filters on the title."""
     queryset = scope_to_organisation(
-        Submission.objects.select_related("school"), user, "school"
+        Submission.objects.select_related("school", "experiment", "region").defer(
+            "region__geometry"
+        ),
+        user,
+        "school",
     ).annotate(
         latest_number=Max("versions__number"),
         # The latest version's result: True/False, or None while it is being checked.

@@ -331,3 +331,54 @@ class CommentSectionNameTests(WorkflowTestCase):
         response = self.client.get(reverse("submissions:review", args=[submission.pk]))
         self.assertContains(response, f" · {dutch('Regional section')}<br>")
         self.assertNotContains(response, "<code>regional_section</code>")
+
+
+def outside_disclosures(html: str) -> str:
+    """The page without its "Technische details" disclosures."""
+    import re
+
+    return re.sub(r"<details.*?</details>", "", html, flags=re.DOTALL)
+
+
+class ReviewPageNamesTests(WorkflowTestCase):
+    """A reviewer reads names with their codes, and fields by their labels; the
+    JSON paths only inside the collapsed "Technische details"."""
+
+    def test_names_beside_codes_and_no_json_path_in_sight(self):
+        import re
+
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        assert len(queries) <= 16  # the names: one query per kind of reference
+        html = response.content.decode()
+        visible = outside_disclosures(html)
+        for name in (
+            "Helpende zorg en welzijn (crebo 25498, niveau 2)",
+            "Alice&#x27;s ROC (BRIN 25PZ)",
+            "Zorggroep Deventer (KvK 12345678)",
+            "Stedendriehoek en Noordwest Veluwe (AM06)",
+            "Ruimte voor de regio",
+            "Zorgtechnologie verkennen (K0123)",
+            "expert uit het bedrijfsleven",
+        ):
+            assert name in visible, name
+        # No bare code as a value, no JSON name as a label.
+        for bare in ("<td>25498</td>", "<td>25PZ</td>", "<td>AM06</td>", "<td>K0123</td>"):
+            assert bare not in visible, bare
+        assert "<td>company_expert</td>" not in visible
+        text = re.sub(r"<[^>]+>", " ", visible)  # what a reader sees
+        for path in ("regional_section.contributors[1].organisation", "national_section"):
+            assert path in html
+            assert path not in text, path
+        self.assertContains(response, "Regionaal deel › Ontwikkelaar 2 › Organisatie")
+        assert "<details open" not in html
+
+    def test_names_in_english(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        self.client.cookies["django_language"] = "en"
+        response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        self.assertContains(response, "Helpende zorg en welzijn (crebo 25498, level 2)")
+        self.assertContains(response, "<summary>Technical details</summary>", html=True)
