@@ -104,12 +104,15 @@ def section_label(key: str) -> str:
     return str(SECTION_LABELS.get(key) or FIELD_LABELS.get(key) or key)
 
 
-def path_label(path: str) -> str:
+def path_label(path: str, within: str = "") -> str:
     """A document path in words: `regional_section.contributors[1].name` →
     "Regional section › Contributor 2 › Name" (rows count from 1); a list as a
-    whole in the plural (`electives` → "Electives")."""
+    whole in the plural (`electives` → "Electives"). `within` a section (an
+    object at the top level) the section's own name is left out."""
     steps = []
     found = _STEP.findall(path or "")
+    if within and len(found) > 1 and found[0] == (within, ""):
+        found = found[1:]  # under the section's own heading: "Title", not "Regional section › Title"
     for position, (name, indexes) in enumerate(found):
         label = str(FIELD_LABELS.get(name, name))
         if not indexes and position == len(found) - 1 and name in SECTION_LABELS:

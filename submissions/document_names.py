@@ -9,20 +9,25 @@ every code of the documents up at once (a query per kind of reference) and
 returns a `DocumentNames` that turns a (path, value) into what a person reads.
 """
 
+import contextlib
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from rules.labels import value_label
+from rules.labels import path_label, value_label
+from rules.schema import in_document_order
 
-from .diff import flatten
+from .diff import flatten, shown
 
 QUALIFICATION_KEYS = ("qualification", "target_qualification")
 ORGANISATION_KEYS = ("school", "organisation", "vmbo_school", "mbo_institution", "company")
 _LAST_KEY = re.compile(r"([^.\[\]]+)(?:\[\d+\])*$")
 _PART = re.compile(r"^(parts\[\d+\])\.core_task$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ELECTIVE_CODE = re.compile(r"^electives\[\d+\]\.code$")
 
 
@@ -83,6 +88,9 @@ class DocumentNames:
             crebo = self.part_qualifications.get(_PART.match(path).group(1))
             title = self.core_tasks.get((crebo, value))
             name = f"{title} ({value})" if title else None
+        if name is None and _ISO_DATE.match(value):
+            with contextlib.suppress(ValueError):
+                name = date_format(datetime.date.fromisoformat(value), "j F Y")
         return name if name is not None else value_label(path, value)
 
 
@@ -166,3 +174,40 @@ def with_names(changes, names: DocumentNames):
         if change.change != "removed":
             change.new = names.shown(change.path, change.new)
     return changes
+
+
+def document_sections(document, comments: dict | None = None) -> list[tuple[str, list, list, list]]:
+    """The document by section, each as (key, (path, shown value) rows, comments,
+    (label, path) pairs for the "Technical details").
+
+    First the general section (key ""): the top-level fields that are plain
+    values, with the comments on the whole document and on any key that is
+    not a section of its own; then every object or list field as a section.
+    """
+    if not isinstance(document, dict):
+        return []
+    comments = comments or {}
+    document = in_document_order(document)
+    names = document_names(document)
+
+    def row(path, value):
+        # Codes with their names ("Helpende zorg en welzijn (crebo 25498, niveau 2)").
+        if isinstance(value, bool):
+            return (path, _("yes") if value else _("no"))
+        return (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+
+    nested = [key for key, value in document.items() if isinstance(value, dict | list)]
+    general_rows = [row(key, value) for key, value in document.items() if key not in nested]
+    general_comments = sorted(
+        (item for section, items in comments.items() if section not in nested for item in items),
+        key=lambda item: (item.created_at, item.pk),
+    )
+
+    def paths(rows, key=""):
+        return [(path_label(path, within=key), path) for path, _value in rows]
+
+    sections = [("", general_rows, general_comments, paths(general_rows))]
+    for key in nested:
+        rows = [row(path, value) for path, value in flatten(document[key], key)]
+        sections.append((key, rows, comments.get(key, []), paths(rows, key)))
+    return sections

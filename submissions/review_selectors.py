@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from rules.labels import FIELD_LABELS, section_label
 
 from . import workflow
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
@@ -85,6 +86,11 @@ def events_of(submission: Submission) -> list[SubmissionEvent]:
         event.label = ACTION_LABELS.get(event.action, event.action)
         event.from_label = Submission.State(event.from_state).label if event.from_state else ""
         event.to_label = Submission.State(event.to_state).label if event.to_state else ""
+        if event.action == "comment":
+            # Stored as "regional_section: text"; read as "Regional section: text".
+            key, separator, text = event.detail.partition(": ")
+            if separator and key in FIELD_LABELS:
+                event.detail = f"{section_label(key)}: {text}"
     return events
 
 

@@ -204,7 +204,7 @@ class ReviewPageTests(WorkflowTestCase):
         workflow.comment(submission, self.sbb_user, "title", "Titel is lang.")
         self.login(self.bob)
         response = self.client.get(self.url("review", submission))
-        key, rows, comments = response.context["sections"][0]
+        key, rows, comments, _paths = response.context["sections"][0]
         assert key == ""
         assert [path for path, _value in rows] == [
             name for name, value in self.valid().items() if not isinstance(value, dict | list)
@@ -246,10 +246,11 @@ class ReadableSectionNamesTests(WorkflowTestCase):
             response, f'<h3 id="section-electives-heading">{dutch("Electives")}</h3>'
         )
         self.assertContains(response, dutch("Comment on %(section)s") % {"section": regional})
-        # The second contributor's organisation: rows count from 1; the path stays beside it.
+        # The second contributor's organisation: rows count from 1, under the section's
+        # heading without repeating it; the path stays in the "Technische details".
         self.assertContains(
             response,
-            f"{regional} › {contributor} 2 › {dutch('Organisation (BRIN or KvK number)')}",
+            f"{contributor} 2 › {dutch('Organisation (BRIN or KvK number)')}",
         )
         self.assertContains(
             response,
@@ -372,7 +373,10 @@ class ReviewPageNamesTests(WorkflowTestCase):
         for path in ("regional_section.contributors[1].organisation", "national_section"):
             assert path in html
             assert path not in text, path
-        self.assertContains(response, "Regionaal deel › Ontwikkelaar 2 › Organisatie")
+        # Under the section's heading "Regionaal deel", the row reads without it.
+        self.assertContains(
+            response, '<th scope="row">Ontwikkelaar 2 › Organisatie (BRIN- of KvK-nummer)</th>'
+        )
         assert "<details open" not in html
 
     def test_names_in_english(self):
