@@ -112,7 +112,8 @@ def path_label(path: str, within: str = "") -> str:
     steps = []
     found = _STEP.findall(path or "")
     if within and len(found) > 1 and found[0] == (within, ""):
-        found = found[1:]  # under the section's own heading: "Title", not "Regional section › Title"
+        # Under the section's own heading: "Title", not "Regional section › Title".
+        found = found[1:]
     for position, (name, indexes) in enumerate(found):
         label = str(FIELD_LABELS.get(name, name))
         if not indexes and position == len(found) - 1 and name in SECTION_LABELS:
