@@ -112,14 +112,10 @@ def continuous_route_track_matches_level(document, context):
         return
     if document["vmbo_track"] in ("bb", "kb"):
         expected = (2,)
-        text = gettext_noop(
-            "A route from vmbo track %(track)s usually leads to level 2, not %(level)s."
-        )
+        text = gettext_noop("A route from %(track)s usually leads to level 2, not %(level)s.")
     else:
         expected = (3, 4)
-        text = gettext_noop(
-            "A route from vmbo track %(track)s usually leads to level 3 or 4, not %(level)s."
-        )
+        text = gettext_noop("A route from %(track)s usually leads to level 3 or 4, not %(level)s.")
     if level not in expected:
         yield (
             "target_qualification",

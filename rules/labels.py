@@ -94,7 +94,15 @@ VALUE_LABELS = {
     },
     "role": {"teacher": _("teacher"), "company_expert": _("company expert")},
     "type": {"national": _("national keuzedeel"), "regional": _("regional keuzedeel")},
+    "vmbo_track": {
+        "bb": _("vmbo basis (bb)"),
+        "kb": _("vmbo kader (kb)"),
+        "gl": _("vmbo gemengd (gl)"),
+        "tl": _("vmbo theoretisch (tl)"),
+    },
 }
+# Message parameters that hold a coded value, by the field whose words they take.
+PARAM_VALUES = {"role": "role", "track": "vmbo_track"}
 SEPARATOR = " › "
 _STEP = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 
@@ -121,6 +129,15 @@ def path_label(path: str, within: str = "") -> str:
         numbers = [int(index) + 1 for index in re.findall(r"\d+", indexes)]
         steps.append(" ".join([label, *map(str, numbers)]))
     return SEPARATOR.join(steps) if steps else (path or "")
+
+
+def param_label(name: str, value):
+    """A message parameter in words when it holds a coded value (`track="bb"` →
+    "vmbo basis (bb)"); other parameters as they are."""
+    field = PARAM_VALUES.get(name)
+    if field is None or not isinstance(value, str):
+        return value
+    return str(VALUE_LABELS[field].get(value, value))
 
 
 def value_label(path: str, value: str) -> str:

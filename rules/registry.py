@@ -56,7 +56,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def shown_params(params: dict) -> dict:
     """Message parameters as a person reads them, in the active language."""
-    from .labels import path_label
+    from .labels import param_label, path_label
 
     shown = {}
     for key, value in params.items():
@@ -65,7 +65,7 @@ def shown_params(params: dict) -> dict:
         elif isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):
                 value = date_format(datetime.date.fromisoformat(value), "j F Y")
-        shown[key] = value
+        shown[key] = param_label(key, value)
     return shown
 
 

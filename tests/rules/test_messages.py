@@ -86,3 +86,19 @@ def test_qualifications_by_title_with_crebo_and_dates_written_out(reference):
     assert messages(pathway, "DL-01", "en") == [
         "A route under the law can start on 1 August 2020 at the earliest."
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nl",
+            "Een route vanuit vmbo-kader (kb) leidt gewoonlijk naar niveau 2, niet naar niveau 3.",
+        ),
+        ("en", "A route from vmbo kader (kb) usually leads to level 2, not 3."),
+    ],
+)
+def test_a_vmbo_track_in_words(reference, language, expected):
+    document = valid_document("continuous_pathway")
+    document.update(route_type="continuous", vmbo_track="kb", target_qualification="25497")
+    assert messages(document, "DL-04", language) == [expected]
