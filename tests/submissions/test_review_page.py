@@ -386,3 +386,20 @@ class ReviewPageNamesTests(WorkflowTestCase):
         response = self.client.get(reverse("submissions:review", args=[submission.pk]))
         self.assertContains(response, "Helpende zorg en welzijn (crebo 25498, level 2)")
         self.assertContains(response, "<summary>Technical details</summary>", html=True)
+
+
+class HistoryInWordsTests(WorkflowTestCase):
+    def test_refused_submission_and_comments_read_in_words(self):
+        document = self.valid()
+        del document["regional_section"]["contributors"][1]  # RR-04: one error
+        submission = self.submitted(document)
+        assert submission.state == S.DRAFT
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:detail", args=[submission.pk]))
+        self.assertContains(response, "<td>1 fout</td>", html=True)
+
+        reviewed = self.submitted()
+        workflow.comment(reviewed, self.sbb_user, "regional_section", "Welke bedrijven?")
+        response = self.client.get(reverse("submissions:detail", args=[reviewed.pk]))
+        self.assertContains(response, "<td>Regionaal deel: Welke bedrijven?</td>", html=True)
+        self.assertNotContains(response, "regional_section: Welke")
