@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from rules.context import parse_date, school_year
+from rules.names import organisation_name, qualification_name, region_name
 from rules.registry import Kind, Severity, message, rule
 
 REGIONAL = [Kind.REGIONAL_PROGRAMME]
@@ -52,10 +53,11 @@ def national_section_references_a_qualification(document, context):
             path,
             message(
                 gettext_noop(
-                    "%(crebo)s is the crebo of a qualification file; name one of its "
-                    "qualifications (profiles) instead."
+                    "%(crebo)s is the crebo of the qualification file %(title)s; name one of "
+                    "its qualifications (profiles) instead."
                 ),
                 crebo=crebo,
+                title=context.qualification_file(crebo).title,
             ),
         )
     else:
@@ -81,15 +83,15 @@ def qualification_valid_on_start_date(document, context):
         return  # RR-01 reports it.
     start = context.date("start_date")
     path = "national_section.qualification"
-    crebo = qualification.crebo
     if qualification.file.status.strip().lower() != ESTABLISHED:
         yield (
             path,
             message(
                 gettext_noop(
-                    "The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."
+                    "The file of qualification %(qualification)s has status %(status)s, "
+                    "not Vastgesteld."
                 ),
-                crebo=crebo,
+                qualification=qualification_name(qualification),
                 status=qualification.file.status,
             ),
         )
@@ -99,10 +101,10 @@ def qualification_valid_on_start_date(document, context):
             "start_date",
             message(
                 gettext_noop(
-                    "Qualification %(crebo)s is valid only from %(date)s;"
+                    "Qualification %(qualification)s is valid only from %(date)s;"
                     " the programme starts earlier."
                 ),
-                crebo=crebo,
+                qualification=qualification_name(qualification),
                 date=valid_from.isoformat(),
             ),
         )
@@ -114,10 +116,10 @@ def qualification_valid_on_start_date(document, context):
             "start_date",
             message(
                 gettext_noop(
-                    "Intake for qualification %(crebo)s ends on %(date)s;"
+                    "Intake for qualification %(qualification)s ends on %(date)s;"
                     " the programme starts then or later."
                 ),
-                crebo=crebo,
+                qualification=qualification_name(qualification),
                 date=end_of_intake.isoformat(),
             ),
         )
@@ -159,13 +161,11 @@ def contributors_include_teacher_and_company_expert(document, context):
     roles = {c["role"] for c in document["regional_section"]["contributors"]}
     path = "regional_section.contributors"
     if "teacher" not in roles:
-        yield (path, message(gettext_noop("No teacher (role: teacher) is among the contributors.")))
+        yield (path, message(gettext_noop("No teacher is among the contributors.")))
     if "company_expert" not in roles:
         yield (
             path,
-            message(
-                gettext_noop("No company expert (role: company_expert) is among the contributors.")
-            ),
+            message(gettext_noop("No expert from a company is among the contributors.")),
         )
 
 
@@ -203,9 +203,9 @@ def company_experts_from_the_region(document, context):
                     gettext_noop(
                         "%(company)s lies in region %(company_region)s, not in %(region)s."
                     ),
-                    company=company.name,
-                    company_region=company_region or "?",
-                    region=region,
+                    company=organisation_name(company),
+                    company_region=region_name(company.region),
+                    region=region_name(context.region(region), region),
                 ),
             )
 
@@ -273,8 +273,10 @@ def school_admitted_for_cohort(document, context):
         yield (
             "experiment",
             message(
-                gettext_noop("A regionalised programme belongs to experiment %(slug)s."),
-                slug=REGIONAL_EXPERIMENT,
+                gettext_noop("A regionalised programme belongs to the experiment %(experiment)s."),
+                experiment=getattr(
+                    context.experiment(REGIONAL_EXPERIMENT), "name", REGIONAL_EXPERIMENT
+                ),
             ),
         )
         return
@@ -284,7 +286,10 @@ def school_admitted_for_cohort(document, context):
     if school.kind != "mbo":
         yield (
             "school",
-            message(gettext_noop("%(school)s is not an mbo institution."), school=school.name),
+            message(
+                gettext_noop("%(school)s is not an mbo institution."),
+                school=organisation_name(school),
+            ),
         )
         return
     cohort = school_year(context.date("start_date"))
@@ -295,7 +300,7 @@ def school_admitted_for_cohort(document, context):
             "school",
             message(
                 gettext_noop("%(school)s is not admitted to the experiment for cohort %(cohort)s."),
-                school=school.name,
+                school=organisation_name(school),
                 cohort=cohort,
             ),
         )
@@ -400,11 +405,11 @@ def hours_within_study_load(document, context):
             message(
                 gettext_noop(
                     "The regional section and electives take %(hours)s hours, more than the "
-                    "%(sbu)s hours study load of qualification %(crebo)s."
+                    "%(sbu)s hours study load of qualification %(qualification)s."
                 ),
                 hours=hours,
                 sbu=qualification.study_load_hours,
-                crebo=qualification.crebo,
+                qualification=qualification_name(qualification),
             ),
         )
 
@@ -441,8 +446,8 @@ def parts_reference_core_tasks(document, context):
             yield (
                 f"parts[{index}].core_task",
                 message(
-                    gettext_noop("Qualification %(crebo)s has no core task %(code)s."),
-                    crebo=qualification.crebo,
+                    gettext_noop("Qualification %(qualification)s has no core task %(code)s."),
+                    qualification=qualification_name(qualification),
                     code=part["core_task"],
                 ),
             )
@@ -515,7 +520,10 @@ def submitted_by_mbo_institution(document, context):
     if school is not None and school.kind != "mbo":
         yield (
             "school",
-            message(gettext_noop("%(school)s is not an mbo institution."), school=school.name),
+            message(
+                gettext_noop("%(school)s is not an mbo institution."),
+                school=organisation_name(school),
+            ),
         )
 
 
@@ -534,8 +542,12 @@ def within_the_experiment(document, context):
         yield (
             "experiment",
             message(
-                gettext_noop("A cross-over qualification belongs to experiment %(slug)s."),
-                slug=CROSS_OVER_EXPERIMENT,
+                gettext_noop(
+                    "A cross-over qualification belongs to the experiment %(experiment)s."
+                ),
+                experiment=getattr(
+                    context.experiment(CROSS_OVER_EXPERIMENT), "name", CROSS_OVER_EXPERIMENT
+                ),
             ),
         )
         return
@@ -587,10 +599,10 @@ def parts_have_the_same_level(document, context):
                 f"parts[{index}].qualification",
                 message(
                     gettext_noop(
-                        "Qualification %(crebo)s has level %(level)s;"
+                        "Qualification %(qualification)s has level %(level)s;"
                         " the cross-over has level %(own)s."
                     ),
-                    crebo=qualification.crebo,
+                    qualification=qualification_name(qualification),
                     level=qualification.level,
                     own=document["level"],
                 ),

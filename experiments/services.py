@@ -195,7 +195,11 @@ def apply_for_experiment(
             "Admit, wait-list or decline the application."
         ),
         url=reverse("experiments:decide", args=[experiment.slug, participation.pk]),
-        params={"school": school.name, "experiment": experiment.name, "cohort": cohort},
+        params={
+            "school": f"{school.name} ({school.code})",
+            "experiment": experiment.name,
+            "cohort": cohort,
+        },
     )
     return participation
 
@@ -325,7 +329,7 @@ def decide_participation(
         body=body,
         url=reverse("experiments:detail", args=[locked.experiment.slug]),
         params={
-            "school": locked.school.name,
+            "school": f"{locked.school.name} ({locked.school.code})",
             "experiment": locked.experiment.name,
             "cohort": locked.cohort,
             "reason": reason,

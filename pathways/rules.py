@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from rules.context import parse_date
+from rules.names import organisation_name, region_name
 from rules.registry import Kind, Severity, message, rule
 
 PATHWAY = [Kind.CONTINUOUS_PATHWAY]
@@ -111,14 +112,10 @@ def continuous_route_track_matches_level(document, context):
         return
     if document["vmbo_track"] in ("bb", "kb"):
         expected = (2,)
-        text = gettext_noop(
-            "A route from vmbo track %(track)s usually leads to level 2, not %(level)s."
-        )
+        text = gettext_noop("A route from %(track)s usually leads to level 2, not %(level)s.")
     else:
         expected = (3, 4)
-        text = gettext_noop(
-            "A route from vmbo track %(track)s usually leads to level 3 or 4, not %(level)s."
-        )
+        text = gettext_noop("A route from %(track)s usually leads to level 3 or 4, not %(level)s.")
     if level not in expected:
         yield (
             "target_qualification",
@@ -284,9 +281,9 @@ def schools_in_the_region(document, context):
                 field,
                 message(
                     gettext_noop("%(school)s lies in region %(school_region)s, not in %(region)s."),
-                    school=school.name,
-                    school_region=school_region or "?",
-                    region=region,
+                    school=organisation_name(school),
+                    school_region=region_name(school.region),
+                    region=region_name(context.region(region), region),
                 ),
             )
 

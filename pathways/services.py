@@ -18,11 +18,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from notifications.selectors import recipients_in_organisation
+from notifications.services import notify
 from qualifications.models import Qualification
 from regions.models import Organisation, Region
 from rules.engine import validate_document
@@ -129,6 +134,64 @@ def _require_rules(route: Route):
     if not report.valid:
         raise RulesFailed(report)
     return report
+
+
+# Notifications -----------------------------------------------------------------------
+
+
+def route_name(route: Route) -> str:
+    """The route in words for a notification: the qualification with its crebo and
+    level, and the two schools with their BRIN codes."""
+    qualification = route.target_qualification
+    return str(
+        _(
+            "%(qualification)s (crebo %(crebo)s, level %(level)s) from %(vmbo)s (%(vmbo_code)s) "
+            "to %(mbo)s (%(mbo_code)s)"
+        )
+    ) % {
+        "qualification": qualification.title,
+        "crebo": qualification.crebo,
+        "level": qualification.level,
+        "vmbo": route.vmbo_school.name,
+        "vmbo_code": route.vmbo_school.code,
+        "mbo": route.mbo_institution.name,
+        "mbo_code": route.mbo_institution.code,
+    }
+
+
+# A date in words in the language the notification is rendered in ("1 juni 2021").
+_long_date = lazy(lambda day: date_format(day, "j F Y"), str)
+
+
+def _school_name(organisation) -> str:
+    return f"{organisation.name} ({organisation.code})"
+
+
+def _notify_schools(route: Route, organisation_ids, *, kind, subject, body, params=None):
+    """Notify the school authors of the given schools of the route, linking to it.
+    The route is described in Dutch, as the notification is stored and e-mailed."""
+    recipients = [
+        user
+        for organisation_id in organisation_ids
+        for user in recipients_in_organisation(organisation_id, role=Role.SCHOOL_AUTHOR)
+    ]
+    with translation.override(settings.LANGUAGE_CODE):
+        name = route_name(route)
+    notify(
+        recipients,
+        kind=kind,
+        subject=subject,
+        body=body,
+        url=reverse("pathways:route-detail", args=[route.pk]),
+        params={"route": name, **(params or {})},
+    )
+
+
+def _other_school(route: Route, organisation_id):
+    """The route's school that is not `organisation_id`."""
+    if organisation_id == route.vmbo_school_id:
+        return route.mbo_institution
+    return route.vmbo_school
 
 
 # Uploads -----------------------------------------------------------------------------
@@ -303,6 +366,18 @@ def submit_route(*, route: Route, user):
     route.submitted_by_organisation_id = user.organisation_id
     route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
     _log(route, user, RouteEvent.Action.SUBMITTED, before)
+    partner = _other_school(route, user.organisation_id)
+    _notify_schools(
+        route,
+        [partner.pk],
+        kind="pathway.submitted",
+        subject=_("Route to confirm: %(route)s"),
+        body=_(
+            "%(sender)s sent you the continuous pathway %(route)s for confirmation. "
+            "Check the route, then confirm it or return it to draft."
+        ),
+        params={"sender": _school_name(user.organisation)},
+    )
     return report
 
 
@@ -312,10 +387,32 @@ def return_route(*, route: Route, user, note: str = "") -> Route:
     route = _locked(route)
     _require(user, route, "return")
     before = route.status
+    sender_id = route.submitted_by_organisation_id
     route.status = Status.DRAFT
     route.submitted_by_organisation = None
     route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
     _log(route, user, RouteEvent.Action.RETURNED, before, note)
+    if sender_id is not None and user.organisation_id != sender_id:
+        # The partner declined: the school that sent the route hears of it.
+        body = (
+            _(
+                "%(partner)s did not confirm the continuous pathway %(route)s and returned "
+                "it to draft. Their reason: %(note)s"
+            )
+            if note
+            else _(
+                "%(partner)s did not confirm the continuous pathway %(route)s and returned "
+                "it to draft."
+            )
+        )
+        _notify_schools(
+            route,
+            [sender_id],
+            kind="pathway.declined",
+            subject=_("Route not confirmed: %(route)s"),
+            body=body,
+            params={"partner": _school_name(_other_school(route, sender_id)), "note": note},
+        )
     return route
 
 
@@ -329,6 +426,18 @@ def confirm_route(*, route: Route, user):
     route.status = Status.VALIDATED
     route.save(update_fields=["status", "updated_at"])
     _log(route, user, RouteEvent.Action.CONFIRMED, before)
+    sender_id = route.submitted_by_organisation_id or _other_school(route, user.organisation_id).pk
+    _notify_schools(
+        route,
+        [sender_id],
+        kind="pathway.confirmed",
+        subject=_("Route confirmed: %(route)s"),
+        body=_(
+            "%(partner)s confirmed the continuous pathway %(route)s. "
+            "Next, record its registration with DUO."
+        ),
+        params={"partner": _school_name(_other_school(route, sender_id))},
+    )
     return route
 
 
@@ -343,6 +452,7 @@ def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
     if status != Route.DuoStatus.NONE and date is None:
         raise ValidationError({"date": _("Give the date of the DUO registration.")})
     before = route.status
+    duo_before = (route.duo_status, route.duo_date)
     route.duo_status = status
     route.duo_date = date
     if status == Route.DuoStatus.REGISTERED:
@@ -358,6 +468,27 @@ def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
         # The status code, not its label: the note is shown in each reader's language.
         f"{status} {date.isoformat() if date else ''}".strip(),
     )
+    if (status, date) != duo_before:
+        _notify_schools(
+            route,
+            route.school_ids(),
+            kind="pathway.duo",
+            subject=_("DUO registration changed: %(route)s"),
+            body=(
+                _(
+                    "The DUO registration of the continuous pathway %(route)s is now: "
+                    "%(status)s, on %(date)s."
+                )
+                if date
+                else _(
+                    "The DUO registration of the continuous pathway %(route)s is now: %(status)s."
+                )
+            ),
+            params={
+                "status": Route.DuoStatus(status).label,
+                "date": _long_date(date) if date else "",
+            },
+        )
     return route
 
 

@@ -79,6 +79,15 @@ class RuleContext:
             lambda: model.objects.select_related("region").filter(code=code).first(),
         )
 
+    def region(self, code):
+        """The labour-market region with this code, or None."""
+        if not isinstance(code, str) or not code:
+            return None
+        model = apps.get_model("regions", "Region")
+        return self._cached(
+            ("region", code), lambda: model.objects.defer("geometry").filter(code=code).first()
+        )
+
     def qualification(self, crebo):
         """The qualification (profile) with this crebo, with its file, or None."""
         if not isinstance(crebo, str) or not crebo:

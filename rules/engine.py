@@ -71,10 +71,14 @@ class Report:
             "kind": self.kind,
             "valid": self.valid,
             "findings": [
-                {key: value for key, value in f.as_dict().items() if key not in ("text", "params")}
+                {key: value for key, value in f.as_dict().items() if key not in STORED_ONLY}
                 for f in self.findings
             ],
         }
+
+
+# Keys of a finding kept for showing it again later, not part of the interchange output.
+STORED_ONLY = ("text", "params", "source_ref")
 
 
 def unreadable_report(text: str, **params) -> Report:

@@ -6,10 +6,14 @@ with `message(gettext_noop("English text with %(name)s"), name=...)` so that
 they are translated when shown, in the language active at that moment.
 """
 
+import contextlib
+import datetime
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -40,9 +44,29 @@ class Message:
     params: dict = field(default_factory=dict)
 
     def render(self) -> str:
-        """The message in the active language."""
+        """The message in the active language. A parameter named `field` is a
+        document path and is shown as the field's label; a date (YYYY-MM-DD)
+        is written out ("1 augustus 2020")."""
         translated = gettext(self.text)
-        return translated % self.params if self.params else translated
+        return translated % shown_params(self.params) if self.params else translated
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def shown_params(params: dict) -> dict:
+    """Message parameters as a person reads them, in the active language."""
+    from .labels import param_label, path_label
+
+    shown = {}
+    for key, value in params.items():
+        if key == "field" and isinstance(value, str):
+            value = path_label(value) if value else gettext("The document")
+        elif isinstance(value, str) and _ISO_DATE.match(value):
+            with contextlib.suppress(ValueError):
+                value = date_format(datetime.date.fromisoformat(value), "j F Y")
+        shown[key] = param_label(key, value)
+    return shown
 
 
 def message(text: str, **params) -> Message:
@@ -61,16 +85,20 @@ class Finding:
     source: str
 
     def as_dict(self) -> dict:
-        """The interchange form (message in the active language) plus the msgid
-        and parameters, so a stored finding can be shown in another language."""
+        """The interchange form (message and source in words, in the active
+        language) plus the msgid, its parameters and the rule's source string,
+        so that a stored finding can be shown in another language."""
+        from .sources import source_text
+
         return {
             "rule": self.rule,
             "severity": self.severity,
             "path": self.path,
             "message": self.message.render(),
-            "source": self.source,
+            "source": source_text(self.source),
             "text": self.message.text,
             "params": self.message.params,
+            "source_ref": self.source,
         }
 
 

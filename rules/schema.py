@@ -34,13 +34,13 @@ class Text(Field):
 
     def check(self, value, path):
         if not isinstance(value, str):
-            return [(path, message(gettext_noop("The field %(field)s must be text."), field=path))]
+            return [(path, message(gettext_noop("%(field)s must be text."), field=path))]
         if self.choices and value not in self.choices:
             return [
                 (
                     path,
                     message(
-                        gettext_noop("The field %(field)s must be one of: %(choices)s."),
+                        gettext_noop("%(field)s must be one of: %(choices)s."),
                         field=path,
                         choices=", ".join(self.choices),
                     ),
@@ -60,7 +60,7 @@ class Constant(Field):
                 (
                     path,
                     message(
-                        gettext_noop('The field %(field)s must be "%(value)s".'),
+                        gettext_noop('%(field)s must be "%(value)s".'),
                         field=path,
                         value=self.value,
                     ),
@@ -75,9 +75,7 @@ class Integer(Field):
             return [
                 (
                     path,
-                    message(
-                        gettext_noop("The field %(field)s must be a whole number."), field=path
-                    ),
+                    message(gettext_noop("%(field)s must be a whole number."), field=path),
                 )
             ]
         return []
@@ -86,9 +84,7 @@ class Integer(Field):
 class Number(Field):
     def check(self, value, path):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return [
-                (path, message(gettext_noop("The field %(field)s must be a number."), field=path))
-            ]
+            return [(path, message(gettext_noop("%(field)s must be a number."), field=path))]
         return []
 
 
@@ -98,7 +94,9 @@ class Boolean(Field):
             return [
                 (
                     path,
-                    message(gettext_noop("The field %(field)s must be true or false."), field=path),
+                    message(
+                        gettext_noop("%(field)s must be yes or no (true or false)."), field=path
+                    ),
                 )
             ]
         return []
@@ -116,7 +114,7 @@ class Date(Field):
             (
                 path,
                 message(
-                    gettext_noop("The field %(field)s must be a date written as YYYY-MM-DD."),
+                    gettext_noop("%(field)s must be a date written as YYYY-MM-DD."),
                     field=path,
                 ),
             )
@@ -130,9 +128,14 @@ class Object(Field):
 
     def check(self, value, path):
         if not isinstance(value, dict):
-            label = path or "document"
             return [
-                (path, message(gettext_noop("The field %(field)s must be an object."), field=label))
+                (
+                    path,
+                    message(
+                        gettext_noop("%(field)s must be a group of fields (a JSON object)."),
+                        field=path,
+                    ),
+                )
             ]
         problems = []
         for name, spec in self.fields.items():
@@ -142,9 +145,7 @@ class Object(Field):
                     problems.append(
                         (
                             child_path,
-                            message(
-                                gettext_noop("The field %(field)s is missing."), field=child_path
-                            ),
+                            message(gettext_noop("%(field)s is missing."), field=child_path),
                         )
                     )
                 continue
@@ -159,9 +160,7 @@ class List(Field):
 
     def check(self, value, path):
         if not isinstance(value, list):
-            return [
-                (path, message(gettext_noop("The field %(field)s must be a list."), field=path))
-            ]
+            return [(path, message(gettext_noop("%(field)s must be a list."), field=path))]
         problems = []
         for index, item in enumerate(value):
             item_path = f"{path}[{index}]"
@@ -169,7 +168,7 @@ class List(Field):
                 problems.append(
                     (
                         item_path,
-                        message(gettext_noop("The field %(field)s is missing."), field=item_path),
+                        message(gettext_noop("%(field)s is missing."), field=item_path),
                     )
                 )
                 continue
@@ -301,13 +300,13 @@ def check_shape(document) -> list[tuple[str, Message]]:
         return [("", message(gettext_noop("The document must be a JSON object.")))]
     kind = document.get("kind")
     if kind is None:
-        return [("kind", message(gettext_noop("The field %(field)s is missing."), field="kind"))]
+        return [("kind", message(gettext_noop("%(field)s is missing."), field="kind"))]
     if not isinstance(kind, str) or kind not in SCHEMAS:
         return [
             (
                 "kind",
                 message(
-                    gettext_noop("The field %(field)s must be one of: %(choices)s."),
+                    gettext_noop("%(field)s must be one of: %(choices)s."),
                     field="kind",
                     choices=", ".join(SCHEMAS),
                 ),

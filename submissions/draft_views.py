@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.permissions import SCHOOL_ROLES, role_required, scope_to_organisation
 
 from . import drafting
+from .document_names import document_sections
 from .draft_forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
 from .models import Submission
 from .workflow import is_author
@@ -124,6 +125,10 @@ def draft_edit(request, pk: int):
     editor_class = EDITORS[submission.kind]
     context = {"submission": submission, "editable": editable}
     status = 200
+    if request.method == "GET" and not editable:
+        # Read-only: the draft as a document by section, names beside codes.
+        context["sections"] = document_sections(submission.draft or {})
+        return render(request, "submissions/draft_edit.html", context)
     if request.method == "GET":
         data = editor_class.data_from_document(submission.draft or {}, submission)
         editor = editor_class(data, submission=submission)

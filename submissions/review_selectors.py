@@ -7,8 +7,10 @@ from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role
+from rules.labels import FIELD_LABELS, section_label
 
 from . import workflow
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
@@ -86,6 +88,15 @@ def events_of(submission: Submission) -> list[SubmissionEvent]:
         event.label = ACTION_LABELS.get(event.action, event.action)
         event.from_label = Submission.State(event.from_state).label if event.from_state else ""
         event.to_label = Submission.State(event.to_state).label if event.to_state else ""
+        if event.action == "validation_failed" and event.detail.isdigit():
+            # Stored as the number of errors; read as "1 error", "3 errors".
+            count = int(event.detail)
+            event.detail = ngettext("%(count)s error", "%(count)s errors", count) % {"count": count}
+        elif event.action == "comment":
+            # Stored as "regional_section: text"; read as "Regional section: text".
+            key, separator, text = event.detail.partition(": ")
+            if separator and key in FIELD_LABELS:
+                event.detail = f"{section_label(key)}: {text}"
     return events
 
 

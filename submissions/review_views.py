@@ -18,10 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.permissions import REVIEWER_ROLES, role_required
 from experiments.models import Experiment
 from regions.models import Region
-from rules.schema import in_document_order
+from rules.labels import path_label
 
 from . import review_selectors, selectors, workflow
-from .diff import diff_documents, flatten, shown
+from .diff import diff_documents
+from .document_names import document_names, document_sections, with_names
 from .review_forms import CallInInspectorateForm, CommentForm, DecisionForm, QueueFilterForm
 
 PAGE_SIZE = 20
@@ -57,29 +58,6 @@ def review_queue(request):
     )
 
 
-def _sections(document, comments: dict) -> list[tuple[str, list, list]]:
-    """The document by section, each as (key, (path, shown value) rows, comments).
-
-    First the general section (key ""): the top-level fields that are plain
-    values, with the comments on the whole document and on any key that is
-    not a section of its own; then every object or list field as a section.
-    """
-    if not isinstance(document, dict):
-        return []
-    document = in_document_order(document)
-    nested = [key for key, value in document.items() if isinstance(value, dict | list)]
-    general_rows = [(key, shown(value)) for key, value in document.items() if key not in nested]
-    general_comments = sorted(
-        (item for section, items in comments.items() if section not in nested for item in items),
-        key=lambda item: (item.created_at, item.pk),
-    )
-    sections = [("", general_rows, general_comments)]
-    for key in nested:
-        rows = [(path, shown(value)) for path, value in flatten(document[key], key)]
-        sections.append((key, rows, comments.get(key, [])))
-    return sections
-
-
 def _review_context(
     request, submission, *, comment_form=None, decision_form=None, call_in_form=None
 ) -> dict:
@@ -94,7 +72,7 @@ def _review_context(
         "versions": versions,
         "report": report,
         "groups": selectors.findings_by_section(report),
-        "sections": _sections(latest.document if latest else {}, comments),
+        "sections": document_sections(latest.document if latest else {}, comments),
         "decisions": review_selectors.decisions_of(submission),
         "events": review_selectors.events_of(submission),
         "actions": actions,
@@ -235,7 +213,10 @@ def diff_view(request, pk):
     if old is None or new is None:
         return HttpResponseBadRequest(_("Choose two version numbers."))
     old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
-    changes = diff_documents(old_version.document, new_version.document)
+    changes = with_names(
+        diff_documents(old_version.document, new_version.document),
+        document_names(old_version.document, new_version.document),
+    )
     return render(
         request,
         "submissions/diff.html",
@@ -245,5 +226,6 @@ def diff_view(request, pk):
             "old": old_version,
             "new": new_version,
             "changes": changes,
+            "paths": [(path_label(change.path), change.path) for change in changes],
         },
     )

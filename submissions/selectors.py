@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
 from rules.registry import Kind, Message, all_rules
+from rules.sources import source_text
 
 from .models import Submission, SubmissionVersion
 
@@ -19,7 +20,11 @@ def submissions_visible_to(user, search: str = "") -> QuerySet:
     """The user's organisation's submissions (all for national roles), newest first,
     with the number of the latest version; `search` filters on the title."""
     queryset = scope_to_organisation(
-        Submission.objects.select_related("school"), user, "school"
+        Submission.objects.select_related("school", "experiment", "region").defer(
+            "region__geometry"
+        ),
+        user,
+        "school",
     ).annotate(
         latest_number=Max("versions__number"),
         # The latest version's result: True/False, or None while it is being checked.
@@ -75,8 +80,11 @@ def rendered_message(finding: dict) -> str:
 
 
 def shown_finding(finding: dict) -> dict:
-    """A copy of a stored finding with its `message` in the active language."""
-    return {**finding, "message": rendered_message(finding)}
+    """A copy of a stored finding with its `message` and `source` in words, in
+    the active language. Findings stored before the sources were written out
+    hold the rule's source string in `source`."""
+    source = finding.get("source_ref", finding.get("source", ""))
+    return {**finding, "message": rendered_message(finding), "source": source_text(source)}
 
 
 def findings_by_section(report) -> list[tuple[str, list[dict]]]:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
-from rules.sources import SOURCE_DOCUMENTS
+from rules.sources import cited_documents
 
 from . import review_selectors, selectors, services, workflow
 from .forms import UploadForm
@@ -145,5 +145,5 @@ def rules_page(request):
     return render(
         request,
         "submissions/rules.html",
-        {"families": selectors.rules_by_family(), "sources": SOURCE_DOCUMENTS},
+        {"families": selectors.rules_by_family(), "sources": cited_documents()},
     )

@@ -363,7 +363,10 @@ def after_validation(report) -> None:
             "waits for your review."
         ),
         submission=submission,
-        params={"school": submission.school.name, "number": version.number},
+        params={
+            "school": f"{submission.school.name} ({submission.school.code})",
+            "number": version.number,
+        },
         # Reviewers go straight to the review page.
         url=reverse("submissions:review", args=[submission.pk]),
     )

@@ -14,6 +14,12 @@ def field_label(path: str) -> str:
 
 
 @register.filter
+def field_label_in(path: str, section: str) -> str:
+    """`regional_section.title` in section `regional_section` → "Title"."""
+    return path_label(path, within=section)
+
+
+@register.filter
 def section_heading(key: str) -> str:
     """`regional_section` → "Regional section"."""
     return section_label(key)

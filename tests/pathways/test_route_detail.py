@@ -85,3 +85,42 @@ class RouteDetailTests(PathwayTestCase):
             response = self.client.get(url)
         self.assertEqual(len(response.context["years"]), 11)
         self.assertEqual(len(many), len(few))
+
+
+class RouteNamesTests(PathwayTestCase):
+    """Route pages name schools, companies, the region and the qualification with
+    their codes beside them; rule findings by field label and source title."""
+
+    def test_names_with_codes_on_the_route_page(self):
+        import re
+
+        route = self.make_route(duo_status="none")
+        route.partners.add(self.company)
+        self.login(self.alice)
+        response = self.client.get(reverse("pathways:route-detail", args=[route.pk]))
+        html = response.content.decode()
+        for name in (
+            "Victor&#x27;s vmbo (30AB)",
+            "Alice&#x27;s ROC (25PZ)",
+            "Zorggroep (KvK 12345678)",
+            "Stedendriehoek en Noordwest Veluwe (AM06)",
+            "Helpende zorg en welzijn (crebo 25498)",
+        ):
+            assert name in html, name
+        # DL-09 (not registered with DUO): the field in words and the source's title, linked.
+        rules_url = reverse("submissions:rules")
+        assert f'href="{rules_url}#DL-09"' in html
+        assert "Kamerbrief Sterk beroepsonderwijs, december 2020: “bij DUO aangemeld”" in html
+        text = re.sub(r"<[^>]+>", " ", html)
+        assert "duo_registration" not in text
+
+    def test_names_with_codes_in_the_list(self):
+        self.make_route()
+        self.login(self.alice)
+        response = self.client.get(reverse("pathways:route-list"))
+        self.assertContains(response, "Helpende zorg en welzijn (crebo 25498), niveau 2")
+        self.assertContains(response, "<td>Victor&#x27;s vmbo (30AB)</td>", html=True)
+        self.assertContains(
+            response, "<td>Stedendriehoek en Noordwest Veluwe (AM06)</td>", html=True
+        )
+        self.assertContains(response, "<td>vmbo-basis (bb)</td>", html=True)

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
+from rules.labels import path_label
+
 from .fixtures import set_value, valid_document
 
 
@@ -52,7 +54,13 @@ def test_invalid_document_exits_1_with_findings(reference, tmp_path):
     assert set(finding) == {"rule", "severity", "path", "message", "source"}
     assert finding["severity"] == "error"
     assert finding["path"] == "regional_section.contributors"
-    assert finding["source"].startswith("000")
+    # Message and source in words (Dutch by default): roles and the source document's title.
+    assert finding["message"] == "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars."
+    assert finding["source"].startswith("„Making room for the region”, aankondiging")
+    assert (
+        "“developed regionally by teachers and experts from regional companies”"
+        in (finding["source"])
+    )
 
 
 def test_warning_only_document_is_valid(reference, tmp_path):
@@ -125,7 +133,9 @@ def test_wrong_types_everywhere_name_each_field(db, tmp_path, kind):
     paths = {f["path"] for f in output["findings"]}
     assert paths == set(document) - {"kind"}
     for finding in output["findings"]:
-        assert finding["path"] in finding["message"]
+        # The message names the field by the label people read; `path` keeps the JSON name.
+        assert path_label(finding["path"]) in finding["message"]
+        assert finding["path"] not in finding["message"].replace(path_label(finding["path"]), "")
 
 
 def test_reads_standard_input(tmp_path):

@@ -137,3 +137,43 @@ class DetailTests(SubmissionTestCase):
         with self.max_queries(12):
             response = self.client.get(reverse("submissions:detail", args=[submission.pk]))
         assert len(response.context["versions"]) == 6
+
+
+class FindingsInWordsTests(SubmissionTestCase):
+    """A finding reads in words: the field's label, the message, and the source
+    document's title linked to the rule; the JSON path only in a disclosure."""
+
+    def test_labels_sources_and_paths_in_a_disclosure(self):
+        import re
+
+        document = self.valid()
+        del document["regional_section"]["contributors"][1]  # RR-04
+        with self.captureOnCommitCallbacks(execute=True):
+            submission = services.create_submission(
+                user=self.alice, data=as_upload(document).read()
+            )
+        self.login(self.alice)
+        url = reverse("submissions:detail", args=[submission.pk])
+        response = self.client.get(url)
+        html = response.content.decode()
+        self.assertContains(
+            response, "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars."
+        )
+        rules_url = reverse("submissions:rules")
+        self.assertInHTML(
+            f'<a class="finding__source-link" href="{rules_url}#RR-04">„Making room for the '
+            "region”, aankondiging van het experiment Ruimte voor de regio, 2018: “developed "
+            "regionally by teachers and experts from regional companies”"
+            '<span class="visually-hidden"> – de regel en zijn bron</span></a>',
+            html,
+        )
+        # The JSON path appears only inside the collapsed "Technische details".
+        without_details = re.sub(r"<details.*?</details>", "", html, flags=re.DOTALL)
+        assert "regional_section.contributors" in html
+        assert "regional_section.contributors" not in without_details
+        self.assertContains(response, "<summary>Technische details</summary>", html=True)
+        assert "<details open" not in html
+        self.client.cookies["django_language"] = "en"
+        english = self.client.get(url)
+        self.assertContains(english, "No expert from a company is among the contributors.")
+        self.assertContains(english, "“Making room for the region”, announcement of the experiment")

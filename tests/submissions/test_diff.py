@@ -125,3 +125,27 @@ class DiffTests(WorkflowTestCase):
         assert hours == "Regionaal deel › Uren"
         self.assertContains(response, hours)
         self.assertContains(response, '<code class="document-path">regional_section.hours</code>')
+
+
+class DiffNamesTests(WorkflowTestCase):
+    def test_changed_codes_read_as_names_and_fields_as_the_editor_labels_them(self):
+        import re
+
+        submission = self.submitted()
+        self.decide(submission, self.sbb_user, "changes_requested", "Een andere expert.")
+        revised = self.valid()
+        revised["regional_section"]["contributors"][1]["organisation"] = "87654321"
+        Submission.objects.filter(pk=submission.pk).update(draft=revised)
+        with self.captureOnCommitCallbacks(execute=True):
+            workflow.submit(submission, self.alice)
+        self.login(self.sbb_user)
+        response = self.client.get(
+            reverse("submissions:diff", args=[submission.pk]) + "?van=1&naar=2"
+        )
+        html = response.content.decode()
+        visible = re.sub(r"<details.*?</details>", "", html, flags=re.DOTALL)
+        assert "Zorggroep Deventer (KvK 12345678)" in visible
+        assert "Tilburg Techniek (KvK 87654321)" in visible
+        assert "Regionaal deel › Ontwikkelaar 2 › Organisatie (BRIN- of KvK-nummer)" in visible
+        assert "regional_section.contributors[1].organisation" in html
+        assert "regional_section.contributors[1].organisation" not in visible

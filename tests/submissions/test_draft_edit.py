@@ -277,6 +277,7 @@ class EditorPermissionTests(DraftTestCase):
 
     def test_national_roles_read_only(self):
         submission = self.make_draft("cross_over")
+        Submission.objects.filter(pk=submission.pk).update(draft=self.valid("cross_over"))
         for role in Role.values:
             if role == Role.SCHOOL_AUTHOR:
                 continue
@@ -284,7 +285,12 @@ class EditorPermissionTests(DraftTestCase):
                 self.login(self.make_national_user(role))
                 response = self.client.get(self.edit_url(submission))
                 self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "disabled")
+                # Read as a document: names beside codes, no form to save.
+                self.assertContains(response, "Helpende zorg en welzijn (crebo 25498, level 2)")
+                self.assertContains(response, "Helpt bij huishouden (P2-K1)")
+                self.assertContains(response, "Alice&#x27;s ROC (BRIN 25PZ)")
+                self.assertContains(response, "<td>no</td>")
+                self.assertNotContains(response, 'id="draft-form"')
                 self.assertNotContains(response, 'value="save"')
                 response = self.post_editor(submission, form_data("cross_over", {"title": "Nee"}))
                 self.assertEqual(response.status_code, 403)

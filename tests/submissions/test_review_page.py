@@ -204,7 +204,7 @@ class ReviewPageTests(WorkflowTestCase):
         workflow.comment(submission, self.sbb_user, "title", "Titel is lang.")
         self.login(self.bob)
         response = self.client.get(self.url("review", submission))
-        key, rows, comments = response.context["sections"][0]
+        key, rows, comments, _paths = response.context["sections"][0]
         assert key == ""
         assert [path for path, _value in rows] == [
             name for name, value in self.valid().items() if not isinstance(value, dict | list)
@@ -246,10 +246,11 @@ class ReadableSectionNamesTests(WorkflowTestCase):
             response, f'<h3 id="section-electives-heading">{dutch("Electives")}</h3>'
         )
         self.assertContains(response, dutch("Comment on %(section)s") % {"section": regional})
-        # The second contributor's organisation: rows count from 1; the path stays beside it.
+        # The second contributor's organisation: rows count from 1, under the section's
+        # heading without repeating it; the path stays in the "Technische details".
         self.assertContains(
             response,
-            f"{regional} › {contributor} 2 › {dutch('Organisation (BRIN or KvK number)')}",
+            f"{contributor} 2 › {dutch('Organisation (BRIN or KvK number)')}",
         )
         self.assertContains(
             response,
@@ -331,3 +332,74 @@ class CommentSectionNameTests(WorkflowTestCase):
         response = self.client.get(reverse("submissions:review", args=[submission.pk]))
         self.assertContains(response, f" · {dutch('Regional section')}<br>")
         self.assertNotContains(response, "<code>regional_section</code>")
+
+
+def outside_disclosures(html: str) -> str:
+    """The page without its "Technische details" disclosures."""
+    import re
+
+    return re.sub(r"<details.*?</details>", "", html, flags=re.DOTALL)
+
+
+class ReviewPageNamesTests(WorkflowTestCase):
+    """A reviewer reads names with their codes, and fields by their labels; the
+    JSON paths only inside the collapsed "Technische details"."""
+
+    def test_names_beside_codes_and_no_json_path_in_sight(self):
+        import re
+
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        assert len(queries) <= 16  # the names: one query per kind of reference
+        html = response.content.decode()
+        visible = outside_disclosures(html)
+        for name in (
+            "Helpende zorg en welzijn (crebo 25498, niveau 2)",
+            "Alice&#x27;s ROC (BRIN 25PZ)",
+            "Zorggroep Deventer (KvK 12345678)",
+            "Stedendriehoek en Noordwest Veluwe (AM06)",
+            "Ruimte voor de regio",
+            "Zorgtechnologie verkennen (K0123)",
+            "expert uit het bedrijfsleven",
+        ):
+            assert name in visible, name
+        # No bare code as a value, no JSON name as a label.
+        for bare in ("<td>25498</td>", "<td>25PZ</td>", "<td>AM06</td>", "<td>K0123</td>"):
+            assert bare not in visible, bare
+        assert "<td>company_expert</td>" not in visible
+        text = re.sub(r"<[^>]+>", " ", visible)  # what a reader sees
+        for path in ("regional_section.contributors[1].organisation", "national_section"):
+            assert path in html
+            assert path not in text, path
+        # Under the section's heading "Regionaal deel", the row reads without it.
+        self.assertContains(
+            response, '<th scope="row">Ontwikkelaar 2 › Organisatie (BRIN- of KvK-nummer)</th>'
+        )
+        assert "<details open" not in html
+
+    def test_names_in_english(self):
+        submission = self.submitted()
+        self.login(self.sbb_user)
+        self.client.cookies["django_language"] = "en"
+        response = self.client.get(reverse("submissions:review", args=[submission.pk]))
+        self.assertContains(response, "Helpende zorg en welzijn (crebo 25498, level 2)")
+        self.assertContains(response, "<summary>Technical details</summary>", html=True)
+
+
+class HistoryInWordsTests(WorkflowTestCase):
+    def test_refused_submission_and_comments_read_in_words(self):
+        document = self.valid()
+        del document["regional_section"]["contributors"][1]  # RR-04: one error
+        submission = self.submitted(document)
+        assert submission.state == S.DRAFT
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:detail", args=[submission.pk]))
+        self.assertContains(response, "<td>1 fout</td>", html=True)
+
+        reviewed = self.submitted()
+        workflow.comment(reviewed, self.sbb_user, "regional_section", "Welke bedrijven?")
+        response = self.client.get(reverse("submissions:detail", args=[reviewed.pk]))
+        self.assertContains(response, "<td>Regionaal deel: Welke bedrijven?</td>", html=True)
+        self.assertNotContains(response, "regional_section: Welke")

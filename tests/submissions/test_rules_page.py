@@ -2,9 +2,11 @@
 
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from rules.registry import REGISTRY
+from rules.sources import source_text
 
 
 class RulesPageTests(TestCase):
@@ -13,7 +15,9 @@ class RulesPageTests(TestCase):
         assert response.status_code == 200
         for rule_id, registered in REGISTRY.items():
             self.assertContains(response, f'id="{rule_id}"')
-            self.assertContains(response, escape(registered.source))
+            # The source in words: the document's title in Dutch, with its passage.
+            with translation.override("nl"):
+                self.assertContains(response, escape(source_text(registered.source)))
         self.assertContains(response, "<h1>", count=1)
 
     def test_rule_text_in_dutch_and_english(self):

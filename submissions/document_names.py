@@ -1,0 +1,213 @@
+"""Names for the codes in an interchange document, for the people who read it.
+
+A document names a qualification by crebo, a school or company by BRIN or KvK
+code, a region by code, an experiment by slug, a keuzedeel by code and a core
+task by its SBB code. The review page, the version diff and the read-only
+draft show each with its name: "Helpende zorg en welzijn (crebo 25498,
+niveau 2)", "ROC Aventus (BRIN 25PZ)". `document_names(*documents)` looks
+every code of the documents up at once (a query per kind of reference) and
+returns a `DocumentNames` that turns a (path, value) into what a person reads.
+"""
+
+import contextlib
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from rules.labels import path_label, value_label
+from rules.schema import in_document_order
+
+from .diff import flatten, shown
+
+QUALIFICATION_KEYS = ("qualification", "target_qualification")
+ORGANISATION_KEYS = ("school", "organisation", "vmbo_school", "mbo_institution", "company")
+_LAST_KEY = re.compile(r"([^.\[\]]+)(?:\[\d+\])*$")
+_PART = re.compile(r"^(parts\[\d+\])\.core_task$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ELECTIVE_CODE = re.compile(r"^electives\[\d+\]\.code$")
+
+
+def _last_key(path: str) -> str:
+    match = _LAST_KEY.search(path or "")
+    return match.group(1) if match else ""
+
+
+def qualification_text(qualification) -> str:
+    return _("%(title)s (crebo %(crebo)s, level %(level)s)") % {
+        "title": qualification.title,
+        "crebo": qualification.crebo,
+        "level": qualification.level,
+    }
+
+
+def organisation_text(organisation) -> str:
+    if organisation.kind in ("mbo", "vmbo", "havo"):
+        template = _("%(name)s (BRIN %(code)s)")
+    elif organisation.kind == "company":
+        template = _("%(name)s (KvK %(code)s)")
+    else:
+        template = "%(name)s (%(code)s)"
+    return template % {"name": organisation.name, "code": organisation.code}
+
+
+@dataclass
+class DocumentNames:
+    """The names found for the codes of one or more documents."""
+
+    qualifications: dict = field(default_factory=dict)
+    organisations: dict = field(default_factory=dict)
+    regions: dict = field(default_factory=dict)
+    experiments: dict = field(default_factory=dict)
+    electives: dict = field(default_factory=dict)
+    core_tasks: dict = field(default_factory=dict)  # (crebo, code) → title
+    # The qualification of each cross-over part, per document path prefix.
+    part_qualifications: dict = field(default_factory=dict)
+
+    def shown(self, path: str, value) -> str:
+        """The value at `path` as a person reads it: a code with its name, a
+        coded value in words, anything else as it is."""
+        if not isinstance(value, str) or not value:
+            return value
+        key = _last_key(path)
+        name = None
+        if key in QUALIFICATION_KEYS:
+            name = self.qualifications.get(value)
+        elif key in ORGANISATION_KEYS:
+            name = self.organisations.get(value)
+        elif key == "region":
+            name = self.regions.get(value)
+        elif key == "experiment":
+            name = self.experiments.get(value)
+        elif _ELECTIVE_CODE.match(path or ""):
+            name = self.electives.get(value)
+        elif _PART.match(path or ""):
+            crebo = self.part_qualifications.get(_PART.match(path).group(1))
+            title = self.core_tasks.get((crebo, value))
+            name = f"{title} ({value})" if title else None
+        if name is None and _ISO_DATE.match(value):
+            with contextlib.suppress(ValueError):
+                name = date_format(datetime.date.fromisoformat(value), "j F Y")
+        return name if name is not None else value_label(path, value)
+
+
+def document_names(*documents) -> DocumentNames:
+    """Look up the names of every code in `documents` (dicts; others are skipped)."""
+    codes: dict[str, set] = {
+        "qualification": set(),
+        "organisation": set(),
+        "region": set(),
+        "experiment": set(),
+        "elective": set(),
+        "core_task": set(),
+    }
+    part_qualifications: dict[str, str] = {}
+    pairs = [pair for doc in documents if isinstance(doc, dict) for pair in flatten(doc)]
+    for path, value in pairs:
+        if not isinstance(value, str) or not value:
+            continue
+        key = _last_key(path)
+        if key in QUALIFICATION_KEYS:
+            codes["qualification"].add(value)
+            if path.startswith("parts["):
+                part_qualifications[path.rsplit(".", 1)[0]] = value
+        elif key in ORGANISATION_KEYS:
+            codes["organisation"].add(value)
+        elif key == "region":
+            codes["region"].add(value)
+        elif key == "experiment":
+            codes["experiment"].add(value)
+        elif _ELECTIVE_CODE.match(path):
+            codes["elective"].add(value)
+        elif _PART.match(path):
+            codes["core_task"].add(value)
+    names = DocumentNames(part_qualifications=part_qualifications)
+    if codes["qualification"]:
+        qualification = apps.get_model("qualifications", "Qualification")
+        found = qualification.objects.filter(crebo__in=codes["qualification"])
+        names.qualifications = {q.crebo: qualification_text(q) for q in found}
+        if codes["core_task"]:
+            files = {q.crebo: q.file_id for q in found}
+            names.core_tasks = _core_tasks(files, codes["core_task"])
+    if codes["organisation"]:
+        organisation = apps.get_model("regions", "Organisation")
+        names.organisations = {
+            o.code: organisation_text(o)
+            for o in organisation.objects.filter(code__in=codes["organisation"])
+        }
+    if codes["region"]:
+        region = apps.get_model("regions", "Region")
+        rows = region.objects.filter(code__in=codes["region"]).values_list("code", "name")
+        names.regions = {code: f"{name} ({code})" for code, name in rows}
+    if codes["experiment"]:
+        experiment = apps.get_model("experiments", "Experiment")
+        rows = experiment.objects.filter(slug__in=codes["experiment"]).values_list("slug", "name")
+        names.experiments = dict(rows)
+    if codes["elective"]:
+        elective = apps.get_model("qualifications", "ElectiveModule")
+        rows = elective.objects.filter(code__in=codes["elective"]).values_list("code", "title")
+        names.electives = {code: f"{title} ({code})" for code, title in rows}
+    return names
+
+
+def _core_tasks(files: dict, task_codes: set) -> dict:
+    """(crebo, core-task code) → title, for the files of the given qualifications."""
+    core_task = apps.get_model("qualifications", "CoreTask")
+    rows = core_task.objects.filter(file_id__in=set(files.values()), code__in=task_codes)
+    by_file = {(row.file_id, row.code): row.title for row in rows}
+    return {
+        (crebo, code): by_file[(file_id, code)]
+        for crebo, file_id in files.items()
+        for code in task_codes
+        if (file_id, code) in by_file
+    }
+
+
+def with_names(changes, names: DocumentNames):
+    """The diff's changes with their old and new values as a person reads them."""
+    for change in changes:
+        if change.change != "added":
+            change.old = names.shown(change.path, change.old)
+        if change.change != "removed":
+            change.new = names.shown(change.path, change.new)
+    return changes
+
+
+def document_sections(document, comments: dict | None = None) -> list[tuple[str, list, list, list]]:
+    """The document by section, each as (key, (path, shown value) rows, comments,
+    (label, path) pairs for the "Technical details").
+
+    First the general section (key ""): the top-level fields that are plain
+    values, with the comments on the whole document and on any key that is
+    not a section of its own; then every object or list field as a section.
+    """
+    if not isinstance(document, dict):
+        return []
+    comments = comments or {}
+    document = in_document_order(document)
+    names = document_names(document)
+
+    def row(path, value):
+        # Codes with their names ("Helpende zorg en welzijn (crebo 25498, niveau 2)").
+        if isinstance(value, bool):
+            return (path, _("yes") if value else _("no"))
+        return (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+
+    nested = [key for key, value in document.items() if isinstance(value, dict | list)]
+    general_rows = [row(key, value) for key, value in document.items() if key not in nested]
+    general_comments = sorted(
+        (item for section, items in comments.items() if section not in nested for item in items),
+        key=lambda item: (item.created_at, item.pk),
+    )
+
+    def paths(rows, key=""):
+        return [(path_label(path, within=key), path) for path, _value in rows]
+
+    sections = [("", general_rows, general_comments, paths(general_rows))]
+    for key in nested:
+        rows = [row(path, value) for path, value in flatten(document[key], key)]
+        sections.append((key, rows, comments.get(key, []), paths(rows, key)))
+    return sections

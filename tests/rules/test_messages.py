@@ -1,0 +1,104 @@
+"""Rule messages a school author understands, in Dutch and English: fields by
+the labels of the editor, roles in words, names with their codes, dates written
+out; never a JSON name."""
+
+import pytest
+from django.utils import translation
+
+from rules.engine import validate_document
+
+from .fixtures import remove_value, set_value, valid_document
+
+
+def messages(document, rule_id, language):
+    report = validate_document(document)
+    with translation.override(language):
+        return [f.message.render() for f in report.findings if f.rule == rule_id]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nl", "Budget (euro) ontbreekt."), ("en", "Budget (euro) is missing.")],
+)
+def test_a_missing_field_is_named_by_its_label(reference, language, expected):
+    document = remove_value(valid_document("practice_programme"), "budget_eur")
+    assert messages(document, "FMT-01", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", "Regionaal deel › Ontwikkelaar 2 › Rol moet een van deze waarden zijn"),
+        ("en", "Regional section › Contributor 2 › Role must be one of"),
+    ],
+)
+def test_a_nested_field_is_named_by_its_labels(reference, language, expected):
+    document = set_value(
+        valid_document("regional_programme"), "regional_section.contributors[1].role", "boss"
+    )
+    (text,) = messages(document, "FMT-01", language)
+    assert text.startswith(expected)
+    assert "regional_section" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars."),
+        ("en", "No expert from a company is among the contributors."),
+    ],
+)
+def test_roles_in_words(reference, language, expected):
+    document = set_value(
+        valid_document("regional_programme"), "regional_section.contributors[1].role", "teacher"
+    )
+    assert messages(document, "RR-04", language) == [expected]
+    assert "company_expert" not in expected
+
+
+def test_regions_and_companies_by_name_with_code(reference):
+    document = set_value(
+        valid_document("regional_programme"),
+        "regional_section.contributors[1].organisation",
+        "87654321",
+    )
+    assert messages(document, "RR-05", "nl") == [
+        "Tilburg Techniek (87654321) ligt in regio Midden-Brabant (AM25), "
+        "niet in Stedendriehoek en Noordwest Veluwe (AM06)."
+    ]
+
+
+def test_qualifications_by_title_with_crebo_and_dates_written_out(reference):
+    document = set_value(valid_document("cross_over"), "level", 4)
+    assert messages(document, "CO-06", "nl")[0] == (
+        "Kwalificatie Helpende zorg en welzijn (crebo 25498) heeft niveau 2; "
+        "de cross-over heeft niveau 4."
+    )
+    assert messages(document, "CO-06", "en")[0] == (
+        "Qualification Helpende zorg en welzijn (crebo 25498) has level 2; "
+        "the cross-over has level 4."
+    )
+    pathway = set_value(valid_document("continuous_pathway"), "start_date", "2020-01-06")
+    pathway["agreement"]["signed_on"] = "2020-01-01"
+    assert messages(pathway, "DL-01", "nl") == [
+        "Een route onder de wet kan op zijn vroegst op 1 augustus 2020 starten."
+    ]
+    assert messages(pathway, "DL-01", "en") == [
+        "A route under the law can start on 1 August 2020 at the earliest."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nl",
+            "Een route vanuit vmbo-kader (kb) leidt gewoonlijk naar niveau 2, niet naar niveau 3.",
+        ),
+        ("en", "A route from vmbo kader (kb) usually leads to level 2, not 3."),
+    ],
+)
+def test_a_vmbo_track_in_words(reference, language, expected):
+    document = valid_document("continuous_pathway")
+    document.update(route_type="continuous", vmbo_track="kb", target_qualification="25497")
+    assert messages(document, "DL-04", language) == [expected]
