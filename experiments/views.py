@@ -1,20 +1,17 @@
 """Pages for experiments. Thin: forms check input, services write, selectors
 read, `accounts.permissions` guards."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
+from core import exports
 from rules.registry import Kind
 from submissions.models import Submission
 
@@ -31,27 +28,6 @@ def _experiment_or_404(slug: str):
     if experiment is None:
         raise Http404
     return experiment
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def _days(duration) -> str:
-    """A duration in days with one decimal, for CSV ("3.5"; empty without one)."""
-    value = selectors.days(duration)
-    return "" if value is None else f"{value:.1f}"
-
-
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    """CSV in UTF-8 with a byte-order mark, so that Excel reads the accents."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -160,36 +136,51 @@ def participants(request, slug):
     )
 
 
-@require_GET
-@role_required(*PARTICIPANT_READERS)
-def participants_csv(request, slug):
-    """The participants page as CSV, with the same filters and columns."""
-    experiment = _experiment_or_404(slug)
+def _participant_table(request, experiment):
+    """The participants page as a table: header and rows, names beside codes."""
     _form, rows = _participant_filters(request, experiment)
     header = [
-        _("BRIN code"),
         _("School"),
+        _("BRIN code"),
         _("Region"),
+        _("Region code"),
         _("Cohort"),
         _("Status"),
         _("Applied at"),
         _("Decided at"),
     ]
-    return _csv_response(
-        f"deelnemers-{experiment.slug}.csv",
-        header,
-        (
-            [
-                row.school.code,
-                row.school.name,
-                row.school.region.name if row.school.region else "",
-                row.cohort,
-                row.get_status_display(),
-                _local(row.created_at),
-                _local(row.decided_at),
-            ]
-            for row in rows.iterator()
-        ),
+    return header, (
+        [
+            row.school.name,
+            row.school.code,
+            row.school.region.name if row.school.region else "",
+            row.school.region.code if row.school.region else "",
+            row.cohort,
+            row.get_status_display(),
+            row.created_at,
+            row.decided_at,
+        ]
+        for row in rows.iterator()
+    )
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants_csv(request, slug):
+    """The participants page as CSV, with the same filters."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _participant_table(request, experiment)
+    return exports.csv_response(f"deelnemers-{experiment.slug}.csv", header, rows)
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants_xlsx(request, slug):
+    """The participants page as an Excel workbook, with the same filters."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _participant_table(request, experiment)
+    return exports.xlsx_response(
+        f"deelnemers-{experiment.slug}.xlsx", header, rows, sheet_title=_("Participants")
     )
 
 
@@ -257,16 +248,13 @@ def tracking(request, slug):
     )
 
 
-@require_GET
-@role_required(*MINISTRY_ROLES)
-def tracking_csv(request, slug):
-    """The tracking rows as CSV, with the turnaround in days."""
-    experiment = _experiment_or_404(slug)
+def _tracking_table(experiment):
+    """The tracking rows as a table, with the turnaround in days."""
     overview = selectors.tracking(experiment)
     kind_labels = dict(Submission._meta.get_field("kind").choices)
     header = [
-        _("BRIN code"),
         _("School"),
+        _("BRIN code"),
         _("Region"),
         _("Cohort"),
         _("Submission"),
@@ -276,22 +264,38 @@ def tracking_csv(request, slug):
         _("Decided at"),
         _("Days to decision"),
     ]
-    return _csv_response(
-        f"voortgang-{experiment.slug}.csv",
-        header,
-        (
-            [
-                row.school_code,
-                row.school_name,
-                row.region,
-                row.cohort,
-                row.title,
-                str(kind_labels.get(row.kind, row.kind)),
-                row.state_label,
-                _local(row.submitted_at),
-                _local(row.decided_at),
-                _days(row.turnaround),
-            ]
-            for row in overview.rows
-        ),
+    return header, (
+        [
+            row.school_name,
+            row.school_code,
+            row.region,
+            row.cohort,
+            row.title,
+            str(kind_labels.get(row.kind, row.kind)),
+            row.state_label,
+            row.submitted_at,
+            row.decided_at,
+            row.turnaround_days,
+        ]
+        for row in overview.rows
+    )
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking_csv(request, slug):
+    """The tracking rows as CSV, with the turnaround in days."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _tracking_table(experiment)
+    return exports.csv_response(f"voortgang-{experiment.slug}.csv", header, rows)
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking_xlsx(request, slug):
+    """The tracking rows as an Excel workbook."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _tracking_table(experiment)
+    return exports.xlsx_response(
+        f"voortgang-{experiment.slug}.xlsx", header, rows, sheet_title=_("Progress")
     )

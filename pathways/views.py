@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
+from core import exports
 
 from . import selectors, services
 from .forms import (
@@ -411,7 +412,18 @@ def export_csv(request):
     status = request.GET.get("status", "")
     if status not in ("", *Route.Status.values):
         status = ""
-    text = selectors.export_csv(selectors.routes_for_export(status))
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    text = selectors.export_csv(selectors.routes_for_export(status), for_download=True)
+    response = HttpResponse(text, content_type=exports.CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="leerroutes.csv"'
     return response
+
+
+@role_required(*MINISTRY_ROLES)
+@require_GET
+def export_xlsx(request):
+    """Every route as an Excel workbook for people: names beside codes, real dates."""
+    status = request.GET.get("status", "")
+    if status not in ("", *Route.Status.values):
+        status = ""
+    header, rows = selectors.export_table(selectors.routes_for_export(status))
+    return exports.xlsx_response("leerroutes.xlsx", header, rows, sheet_title=_("Routes"))
