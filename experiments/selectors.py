@@ -3,14 +3,15 @@ submissions of participating schools with their turnaround times."""
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.utils import timezone
 
 from regions.models import Region
 from submissions.models import Submission
 
-from .models import Experiment, Participation
+from .models import Experiment, Participation, open_on
 
 
 def experiment_list() -> QuerySet:
@@ -22,13 +23,28 @@ def experiment_list() -> QuerySet:
     ).order_by("name")
 
 
-def experiment_list_with_open_applications() -> QuerySet:
-    """Every experiment with the number of applications still to decide (`open_count`)."""
+def experiment_list_with_open_applications(today: date | None = None) -> QuerySet:
+    """Every experiment with the number of applications still to decide (`open_count`).
+
+    Only an experiment that is open for applications today has open
+    applications: an ended or running one counts 0 (its history stays readable).
+    """
+    today = today or timezone.localdate()
     return Experiment.objects.annotate(
         open_count=Count(
-            "participations", filter=Q(participations__status=Participation.Status.APPLIED)
+            "participations",
+            filter=Q(participations__status=Participation.Status.APPLIED) & open_on(today),
         )
     ).order_by("name")
+
+
+def open_application_count(today: date | None = None) -> int:
+    """Applications still to decide, in experiments open for applications today."""
+    today = today or timezone.localdate()
+    return Participation.objects.filter(
+        status=Participation.Status.APPLIED,
+        experiment__in=Experiment.objects.filter(open_on(today)),
+    ).count()
 
 
 def statuses_of_school(school_id: int) -> dict:

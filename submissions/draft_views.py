@@ -58,7 +58,7 @@ def draft_create(request):
     return render(
         request,
         "submissions/draft_create.html",
-        {"form": form},
+        {"form": form, "experiments": list(form.fields["experiment"].queryset)},
         status=400 if form.errors else 200,
     )
 

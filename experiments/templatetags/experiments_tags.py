@@ -29,3 +29,15 @@ def experiment_home_links(user):
             if services.may_apply(user, experiment)
         ]
     return context
+
+
+@register.inclusion_tag("experiments/includes/phase.html")
+def experiment_phase(experiment, compact=False):
+    """The experiment's phase (not yet open, open, running, ended) with its dates."""
+    return {
+        "experiment": experiment,
+        "phase": experiment.phase,
+        "label": experiment.phase_label,
+        "sentence": services.phase_sentence(experiment),
+        "compact": compact,
+    }

@@ -128,6 +128,9 @@ class MonitoringTests(PathwayTestCase):
         self.assertEqual(overview["regions_covered"]["covered"], 2)
         self.assertEqual(dict(overview["by_status"])[S.ACTIVE.label], 3)
         self.assertContains(response, "2 van 35")
+        # Both counts in the sentence have their own plural (ngettext).
+        self.assertContains(response, "3 leerlingen verlieten")
+        self.assertContains(response, "(op 1 route;")
 
     def test_page_is_refused_to_others(self):
         url = reverse("pathways:monitoring")

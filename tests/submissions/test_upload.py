@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from submissions.models import Submission, ValidationReport
+from tests.experiments.factories import reopen_ended_experiments
 
 from .helpers import SubmissionTestCase
 
@@ -83,6 +84,7 @@ class UploadTests(SubmissionTestCase):
         assert Submission.objects.count() == 0
 
     def test_document_with_shape_errors_is_stored_with_fmt01(self):
+        reopen_ended_experiments()  # Cross-overs ended on 31 July 2025
         document = self.valid("cross_over")
         document["parts"] = "25498"
         self.upload(document)
