@@ -100,6 +100,28 @@ def phase_sentence(experiment: Experiment, today: datetime.date | None = None) -
     return _("Schools can apply and start drafts.")
 
 
+def phase_badge(experiment: Experiment, today: datetime.date | None = None) -> str:
+    """The phase with its key date in a few words, for lists and home pages
+    ("Ended on 31 July 2025")."""
+    today = today or timezone.localdate()
+    phase = experiment.phase_on(today)
+    if phase == Phase.ENDED:
+        return _("Ended on %(date)s") % {"date": long_date(experiment.end_date)}
+    if phase == Phase.UPCOMING:
+        return _("Not yet open: applications from %(date)s") % {
+            "date": long_date(experiment.applications_open_on)
+        }
+    if phase == Phase.RUNNING:
+        return _("Running: applications closed on %(date)s") % {
+            "date": long_date(experiment.applications_close_on)
+        }
+    if experiment.applications_close_on:
+        return _("Open for applications until %(date)s") % {
+            "date": long_date(experiment.applications_close_on)
+        }
+    return _("Open for applications")
+
+
 def check_open(
     experiment: Experiment, refusal: type[Exception], today: datetime.date | None = None
 ) -> None:

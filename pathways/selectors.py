@@ -49,10 +49,14 @@ def route_list(
     level: str = "",
     route_type: str = "",
     mine: bool = False,
+    to_confirm: bool = False,
 ) -> QuerySet:
     """Visible routes, filtered. `search` matches school names/codes and the
-    qualification's crebo or title; `mine` keeps only the user's school's routes."""
+    qualification's crebo or title; `mine` keeps only the user's school's routes;
+    `to_confirm` only those waiting for the user's school to confirm them."""
     routes = visible_routes(user)
+    if to_confirm:
+        routes = routes.filter(pk__in=awaiting_confirmation_by(user).values("pk"))
     if mine and user.is_authenticated:
         routes = routes.filter(
             Q(vmbo_school_id=user.organisation_id) | Q(mbo_institution_id=user.organisation_id)
@@ -77,6 +81,18 @@ def route_list(
     if route_type:
         routes = routes.filter(route_type=route_type)
     return routes
+
+
+def awaiting_confirmation_by(user) -> QuerySet:
+    """Routes the partner school sent to the user's school for confirmation."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Route.objects.none()
+    mine = Q(vmbo_school_id=user.organisation_id) | Q(mbo_institution_id=user.organisation_id)
+    return (
+        Route.objects.filter(mine, status=Route.Status.AWAITING_CONFIRMATION)
+        .exclude(submitted_by_organisation_id=user.organisation_id)
+        .order_by("pk")
+    )
 
 
 def get_visible_route(user, pk: int) -> Route | None:

@@ -76,6 +76,7 @@ def route_list(request):
         level=filters.get("level") or "",
         route_type=filters.get("route_type") or "",
         mine=bool(filters.get("mine")),
+        to_confirm=bool(filters.get("to_confirm")),
     )
     page = Paginator(routes, PAGE_SIZE).get_page(request.GET.get("page"))
     flagged = []

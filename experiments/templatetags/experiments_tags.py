@@ -20,6 +20,7 @@ def experiment_home_links(user):
     if user.role in MINISTRY_ROLES:
         context["is_ministry"] = True
         context["experiments"] = list(selectors.experiment_list_with_open_applications())
+        context["to_decide"] = sum(experiment.open_count for experiment in context["experiments"])
     elif user.role == Role.SCHOOL_AUTHOR:
         context["is_school_author"] = True
         statuses = selectors.statuses_of_school(user.organisation_id)
@@ -39,5 +40,6 @@ def experiment_phase(experiment, compact=False):
         "phase": experiment.phase,
         "label": experiment.phase_label,
         "sentence": services.phase_sentence(experiment),
+        "badge": services.phase_badge(experiment),
         "compact": compact,
     }
