@@ -264,6 +264,54 @@ def tracking(experiment: Experiment) -> Tracking:
     )
 
 
+@dataclass
+class MonthTurnaround:
+    """The final decisions of one calendar month: how many, and their turnaround."""
+
+    month: date
+    count: int
+    median_days: float
+    longest_days: float
+
+
+def turnaround_per_month(rows: list[TrackingRow]) -> list[MonthTurnaround]:
+    """Decided submissions per month of their decision (local time), with the median
+    and longest days from submission to decision; months in order, gaps filled
+    with nothing (a month without decisions has no row)."""
+    by_month: dict[date, list[timedelta]] = {}
+    for row in rows:
+        if row.turnaround is None:
+            continue
+        decided = timezone.localtime(row.decided_at).date().replace(day=1)
+        by_month.setdefault(decided, []).append(row.turnaround)
+    return [
+        MonthTurnaround(
+            month=month,
+            count=len(durations),
+            median_days=days(statistics.median(durations)),
+            longest_days=days(max(durations)),
+        )
+        for month, durations in sorted(by_month.items())
+    ]
+
+
+def participants_per_cohort(experiment: Experiment) -> list[dict]:
+    """Schools per cohort by status, one query: [{"cohort", "<status>": n, ..., "total"}]."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = (
+        Participation.objects.filter(experiment=experiment)
+        .values_list("cohort", "status")
+        .annotate(n=Count("pk"))
+        .order_by("cohort")
+    )
+    for cohort, status, n in rows:
+        counts.setdefault(cohort, dict.fromkeys(Participation.Status.values, 0))[status] = n
+    return [
+        {"cohort": cohort, **per_status, "total": sum(per_status.values())}
+        for cohort, per_status in counts.items()
+    ]
+
+
 def participating_school_counts() -> dict[str, int]:
     """Schools admitted to any experiment, per region code: the map indicator."""
     rows = (

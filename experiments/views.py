@@ -6,17 +6,19 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
-from core import exports
+from core import charts, exports
 from rules.registry import Kind
 from submissions.models import Submission
 
 from . import selectors, services
 from .forms import ApplicationForm, DecisionForm, ParticipantFilterForm
+from .models import Participation
 
 PAGE_SIZE = 25
 # Who may read the participants of an experiment; only ministry staff decide.
@@ -233,6 +235,9 @@ def tracking(request, slug):
     overview = selectors.tracking(experiment)
     page = Paginator(overview.rows, PAGE_SIZE).get_page(request.GET.get("page"))
     state_labels = dict(Submission.State.choices)
+    months = selectors.turnaround_per_month(overview.rows)
+    cohorts = selectors.participants_per_cohort(experiment)
+    statuses = Participation.Status
     return render(
         request,
         "experiments/tracking.html",
@@ -240,6 +245,26 @@ def tracking(request, slug):
             "experiment": experiment,
             "overview": overview,
             "page": page,
+            "months": months,
+            "cohorts": cohorts,
+            "turnaround_chart": charts.chart(
+                "line",
+                [date_format(month.month, "YEAR_MONTH_FORMAT") for month in months],
+                [
+                    (_("Median days to decision"), [month.median_days for month in months]),
+                    (_("Longest days to decision"), [month.longest_days for month in months]),
+                ],
+                y_title=_("Days"),
+            ),
+            "cohort_chart": charts.chart(
+                "stacked-bar",
+                [row["cohort"] for row in cohorts],
+                [
+                    (str(status.label), [row[status.value] for row in cohorts])
+                    for status in statuses
+                ],
+                y_title=_("Schools"),
+            ),
             "median_days": selectors.days(overview.median_turnaround),
             "longest_days": selectors.days(overview.longest_turnaround),
             "states": [

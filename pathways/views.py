@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
-from core import exports
+from core import charts, exports
 
 from . import selectors, services
 from .forms import (
@@ -401,8 +401,20 @@ def route_document(request, pk: int, which: str):
 @require_GET
 def monitoring(request):
     """Coverage for the ministry: per region, over time, and students with no place."""
+    overview = selectors.monitoring_overview()
+    quarters = overview["over_time"]
+    over_time_chart = charts.chart(
+        "line",
+        [quarter["label"] for quarter in quarters],
+        [
+            (_("Active routes"), [quarter["routes"] for quarter in quarters]),
+            (_("Regions with a route"), [quarter["regions"] for quarter in quarters]),
+        ],
+    )
     return render(
-        request, "pathways/monitoring.html", {"overview": selectors.monitoring_overview()}
+        request,
+        "pathways/monitoring.html",
+        {"overview": overview, "over_time_chart": over_time_chart},
     )
 
 
