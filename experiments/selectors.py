@@ -153,6 +153,7 @@ class TrackingRow:
     school_name: str
     region: str
     cohort: str
+    region_code: str = ""
     submission_id: int | None = None
     title: str = ""
     kind: str = ""
@@ -213,6 +214,7 @@ def tracking(experiment: Experiment) -> Tracking:
             "school__code",
             "school__name",
             "school__region__name",
+            "school__region__code",
             "cohort",
             "own_submission__pk",
             "own_submission__title",
@@ -227,6 +229,7 @@ def tracking(experiment: Experiment) -> Tracking:
             school_code=code,
             school_name=name,
             region=region or "",
+            region_code=region_code or "",
             cohort=cohort,
             submission_id=pk,
             title=title or "",
@@ -239,6 +242,7 @@ def tracking(experiment: Experiment) -> Tracking:
             code,
             name,
             region,
+            region_code,
             cohort,
             pk,
             title,

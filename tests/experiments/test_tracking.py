@@ -110,7 +110,7 @@ class TrackingTest(EnglishClientMixin, BaseTestCase):
         days = sorted(float(row[-1]) for row in rows[1:] if row[-1])
         self.assertEqual(days, sorted(self.turnaround_days))
         self.assertEqual(len(rows) - 1, 5)
-        states = sorted(row[6] for row in rows[1:])
+        states = sorted(row[7] for row in rows[1:])
         self.assertEqual(
             states,
             sorted(["approved", "rejected", "approved", "under review", "changes requested"]),
@@ -164,7 +164,7 @@ class TrackingExportTest(EnglishClientMixin, BaseTestCase):
     def test_formulas_typed_by_a_school_come_out_as_text_in_the_csv(self):
         self.login(self.minister)
         body = self.client.get(CSV_URL).content.decode("utf-8")
-        titles = sorted(row[4] for row in csv.reader(io.StringIO(body[1:])) if row)[:-1]
+        titles = sorted(row[5] for row in csv.reader(io.StringIO(body[1:])) if row)[:-1]
         self.assertEqual(
             titles,
             sorted(["'=cmd|' /C calc'!A0", "'@SUM(1+1)", """'=HYPERLINK("http://x.example")"""]),
@@ -183,13 +183,16 @@ class TrackingExportTest(EnglishClientMixin, BaseTestCase):
         self.assertIn("voortgang-ruimte-voor-de-regio.xlsx", response["Content-Disposition"])
         sheet = load_workbook(io.BytesIO(response.content)).active
         rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-        self.assertEqual(rows[0][:2], ["School", "BRIN code"])
-        self.assertEqual({tuple(row[:2]) for row in rows[1:]}, {(self.school.name, "25PZ")})
-        self.assertTrue(all(isinstance(row[7], datetime) for row in rows[1:]))
-        self.assertEqual([row[9] for row in rows[1:]], [2.0, 2.0, 2.0])
+        self.assertEqual(rows[0][:4], ["School", "BRIN code", "Region", "Region code"])
+        self.assertEqual(
+            {tuple(row[:4]) for row in rows[1:]},
+            {(self.school.name, "25PZ", self.region.name, "AM06")},
+        )
+        self.assertTrue(all(isinstance(row[8], datetime) for row in rows[1:]))
+        self.assertEqual([row[10] for row in rows[1:]], [2.0, 2.0, 2.0])
         for row in sheet.iter_rows(min_row=2):
-            self.assertEqual(row[4].data_type, "s")
-            self.assertTrue(row[4].value.startswith("'"))
+            self.assertEqual(row[5].data_type, "s")
+            self.assertTrue(row[5].value.startswith("'"))
 
     def test_xlsx_only_for_ministry_staff(self):
         self.login(self.alice)
