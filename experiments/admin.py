@@ -32,6 +32,8 @@ class ExperimentAdminForm(forms.ModelForm):
             "max_first_cohort",
             "start_date",
             "end_date",
+            "applications_open_on",
+            "applications_close_on",
             "max_budget_eur",
             "max_programmes_per_school",
             "programme_hours",
@@ -94,7 +96,17 @@ class ExperimentAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "source"]}),
         (_("Caps and cohorts"), {"fields": ["max_schools", "first_cohort", "max_first_cohort"]}),
-        (_("Dates"), {"fields": ["start_date", "end_date"]}),
+        (
+            _("Dates"),
+            {
+                "fields": [
+                    "start_date",
+                    "end_date",
+                    "applications_open_on",
+                    "applications_close_on",
+                ]
+            },
+        ),
         (
             _("Programmes"),
             {

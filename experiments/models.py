@@ -4,9 +4,12 @@ The parameters of each experiment (caps, dates, budget, themes) are data, set
 by a data migration from the seed documents, not constants in the rules.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 COHORT_VALIDATOR = RegexValidator(
@@ -14,8 +17,19 @@ COHORT_VALIDATOR = RegexValidator(
 )
 
 
+class Phase(models.TextChoices):
+    """Where an experiment is in its calendar, derived from its dates and today."""
+
+    UPCOMING = "upcoming", _("not yet open")
+    OPEN = "open", _("open for applications")
+    RUNNING = "running", _("running")
+    ENDED = "ended", _("ended")
+
+
 class Experiment(models.Model):
     """An experiment in vocational education with its parameters."""
+
+    Phase = Phase
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -32,6 +46,18 @@ class Experiment(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    applications_open_on = models.DateField(
+        _("applications open on"),
+        null=True,
+        blank=True,
+        help_text=_("The first day schools can apply and start drafts; empty: from the start."),
+    )
+    applications_close_on = models.DateField(
+        _("applications close on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day schools can apply and start drafts; empty: until the end date."),
+    )
     max_budget_eur = models.DecimalField(
         _("maximum budget per school (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -58,6 +84,45 @@ class Experiment(models.Model):
 
     def __str__(self):
         return self.name
+
+    def phase_on(self, today: datetime.date) -> str:
+        """The phase on `today`, as people read the dates: applications are open
+        on the opening day and still open on the closing day, and the experiment
+        still runs on its end date (it has ended the day after)."""
+        if self.end_date is not None and today > self.end_date:
+            return Phase.ENDED
+        if self.applications_open_on is not None and today < self.applications_open_on:
+            return Phase.UPCOMING
+        if self.applications_close_on is not None and today > self.applications_close_on:
+            return Phase.RUNNING
+        return Phase.OPEN
+
+    @property
+    def phase(self) -> str:
+        """The phase today (local date)."""
+        return self.phase_on(timezone.localdate())
+
+    @property
+    def phase_label(self) -> str:
+        return str(Phase(self.phase).label)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether schools can apply and start new drafts today."""
+        return self.phase == Phase.OPEN
+
+
+def open_on(today: datetime.date) -> models.Q:
+    """A filter for the experiments that are open for applications on `today`
+    (the same rule as `Experiment.phase_on`, in the database)."""
+    return (
+        (models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
+        & (models.Q(applications_open_on__isnull=True) | models.Q(applications_open_on__lte=today))
+        & (
+            models.Q(applications_close_on__isnull=True)
+            | models.Q(applications_close_on__gte=today)
+        )
+    )
 
 
 class Participation(models.Model):

@@ -3,14 +3,15 @@ submissions of participating schools with their turnaround times."""
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.utils import timezone
 
 from regions.models import Region
 from submissions.models import Submission
 
-from .models import Experiment, Participation
+from .models import Experiment, Participation, open_on
 
 
 def experiment_list() -> QuerySet:
@@ -22,13 +23,28 @@ def experiment_list() -> QuerySet:
     ).order_by("name")
 
 
-def experiment_list_with_open_applications() -> QuerySet:
-    """Every experiment with the number of applications still to decide (`open_count`)."""
+def experiment_list_with_open_applications(today: date | None = None) -> QuerySet:
+    """Every experiment with the number of applications still to decide (`open_count`).
+
+    Only an experiment that is open for applications today has open
+    applications: an ended or running one counts 0 (its history stays readable).
+    """
+    today = today or timezone.localdate()
     return Experiment.objects.annotate(
         open_count=Count(
-            "participations", filter=Q(participations__status=Participation.Status.APPLIED)
+            "participations",
+            filter=Q(participations__status=Participation.Status.APPLIED) & open_on(today),
         )
     ).order_by("name")
+
+
+def open_application_count(today: date | None = None) -> int:
+    """Applications still to decide, in experiments open for applications today."""
+    today = today or timezone.localdate()
+    return Participation.objects.filter(
+        status=Participation.Status.APPLIED,
+        experiment__in=Experiment.objects.filter(open_on(today)),
+    ).count()
 
 
 def statuses_of_school(school_id: int) -> dict:
@@ -137,6 +153,7 @@ class TrackingRow:
     school_name: str
     region: str
     cohort: str
+    region_code: str = ""
     submission_id: int | None = None
     title: str = ""
     kind: str = ""
@@ -197,6 +214,7 @@ def tracking(experiment: Experiment) -> Tracking:
             "school__code",
             "school__name",
             "school__region__name",
+            "school__region__code",
             "cohort",
             "own_submission__pk",
             "own_submission__title",
@@ -211,6 +229,7 @@ def tracking(experiment: Experiment) -> Tracking:
             school_code=code,
             school_name=name,
             region=region or "",
+            region_code=region_code or "",
             cohort=cohort,
             submission_id=pk,
             title=title or "",
@@ -223,6 +242,7 @@ def tracking(experiment: Experiment) -> Tracking:
             code,
             name,
             region,
+            region_code,
             cohort,
             pk,
             title,
@@ -246,6 +266,54 @@ def tracking(experiment: Experiment) -> Tracking:
         longest_turnaround=max(turnarounds) if turnarounds else None,
         states=states,
     )
+
+
+@dataclass
+class MonthTurnaround:
+    """The final decisions of one calendar month: how many, and their turnaround."""
+
+    month: date
+    count: int
+    median_days: float
+    longest_days: float
+
+
+def turnaround_per_month(rows: list[TrackingRow]) -> list[MonthTurnaround]:
+    """Decided submissions per month of their decision (local time), with the median
+    and longest days from submission to decision; months in order, gaps filled
+    with nothing (a month without decisions has no row)."""
+    by_month: dict[date, list[timedelta]] = {}
+    for row in rows:
+        if row.turnaround is None:
+            continue
+        decided = timezone.localtime(row.decided_at).date().replace(day=1)
+        by_month.setdefault(decided, []).append(row.turnaround)
+    return [
+        MonthTurnaround(
+            month=month,
+            count=len(durations),
+            median_days=days(statistics.median(durations)),
+            longest_days=days(max(durations)),
+        )
+        for month, durations in sorted(by_month.items())
+    ]
+
+
+def participants_per_cohort(experiment: Experiment) -> list[dict]:
+    """Schools per cohort by status, one query: [{"cohort", "<status>": n, ..., "total"}]."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = (
+        Participation.objects.filter(experiment=experiment)
+        .values_list("cohort", "status")
+        .annotate(n=Count("pk"))
+        .order_by("cohort")
+    )
+    for cohort, status, n in rows:
+        counts.setdefault(cohort, dict.fromkeys(Participation.Status.values, 0))[status] = n
+    return [
+        {"cohort": cohort, **per_status, "total": sum(per_status.values())}
+        for cohort, per_status in counts.items()
+    ]
 
 
 def participating_school_counts() -> dict[str, int]:

@@ -6,7 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +16,7 @@ from notifications.selectors import recipients_for_role, recipients_in_organisat
 from notifications.services import notify
 from regions.models import Organisation
 
-from .models import COHORT_VALIDATOR, Experiment, Participation
+from .models import COHORT_VALIDATOR, Experiment, Participation, Phase
 
 # Which kind of school takes part, by the kind of submission the experiment is
 # about: regionalised programmes and cross-overs are mbo, the practice-oriented
@@ -52,6 +52,83 @@ class DecisionRefused(ValidationError):
 def school_kind_for(experiment: Experiment) -> str:
     """The kind of school (mbo or vmbo) that takes part in `experiment`."""
     return SCHOOL_KIND_FOR_SUBMISSION_KIND.get(experiment.kind, Organisation.Kind.VET_INSTITUTION)
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as the UI writes it ("29 november 2026"), in the active language."""
+    return formats.date_format(day)
+
+
+def closed_reason(experiment: Experiment, today: datetime.date | None = None) -> str:
+    """Why schools cannot apply to, or start a new draft for, `experiment` today,
+    with the date; "" when it is open for applications."""
+    today = today or timezone.localdate()
+    phase = experiment.phase_on(today)
+    params = {"experiment": experiment.name}
+    if phase == Phase.ENDED:
+        return _("%(experiment)s ended on %(date)s; it takes no new applications or drafts.") % {
+            **params,
+            "date": long_date(experiment.end_date),
+        }
+    if phase == Phase.UPCOMING:
+        return _("Applications to %(experiment)s open on %(date)s.") % {
+            **params,
+            "date": long_date(experiment.applications_open_on),
+        }
+    if phase == Phase.RUNNING:
+        return _(
+            "Applications to %(experiment)s closed on %(date)s; the experiment runs"
+            " with the schools already taking part."
+        ) % {**params, "date": long_date(experiment.applications_close_on)}
+    return ""
+
+
+def phase_sentence(experiment: Experiment, today: datetime.date | None = None) -> str:
+    """The phase of `experiment` in one sentence with its dates, for the pages."""
+    today = today or timezone.localdate()
+    reason = closed_reason(experiment, today)
+    if reason:
+        return reason
+    if experiment.applications_close_on:
+        return _("Schools can apply and start drafts until %(date)s.") % {
+            "date": long_date(experiment.applications_close_on)
+        }
+    if experiment.end_date:
+        return _("Schools can apply and start drafts; the experiment ends on %(date)s.") % {
+            "date": long_date(experiment.end_date)
+        }
+    return _("Schools can apply and start drafts.")
+
+
+def phase_badge(experiment: Experiment, today: datetime.date | None = None) -> str:
+    """The phase with its key date in a few words, for lists and home pages
+    ("Ended on 31 July 2025")."""
+    today = today or timezone.localdate()
+    phase = experiment.phase_on(today)
+    if phase == Phase.ENDED:
+        return _("Ended on %(date)s") % {"date": long_date(experiment.end_date)}
+    if phase == Phase.UPCOMING:
+        return _("Not yet open: applications from %(date)s") % {
+            "date": long_date(experiment.applications_open_on)
+        }
+    if phase == Phase.RUNNING:
+        return _("Running: applications closed on %(date)s") % {
+            "date": long_date(experiment.applications_close_on)
+        }
+    if experiment.applications_close_on:
+        return _("Open for applications until %(date)s") % {
+            "date": long_date(experiment.applications_close_on)
+        }
+    return _("Open for applications")
+
+
+def check_open(
+    experiment: Experiment, refusal: type[Exception], today: datetime.date | None = None
+) -> None:
+    """Raise `refusal` with the reason and the date when `experiment` is not open."""
+    reason = closed_reason(experiment, today)
+    if reason:
+        raise refusal(reason)
 
 
 def may_apply(user, experiment: Experiment) -> bool:
@@ -99,12 +176,12 @@ def _check_cohort(experiment: Experiment, cohort: str, refusal: type[ValidationE
     if experiment.start_date and _cohort_end(cohort) < experiment.start_date:
         raise refusal(
             _("The experiment starts on %(date)s, after the school year of cohort %(cohort)s.")
-            % {"date": experiment.start_date.isoformat(), "cohort": cohort}
+            % {"date": long_date(experiment.start_date), "cohort": cohort}
         )
     if experiment.end_date and _cohort_start(cohort) > experiment.end_date:
         raise refusal(
             _("The experiment ends on %(date)s, before cohort %(cohort)s starts.")
-            % {"date": experiment.end_date.isoformat(), "cohort": cohort}
+            % {"date": long_date(experiment.end_date), "cohort": cohort}
         )
 
 
@@ -144,17 +221,25 @@ def check_caps_fit_admitted(
 
 @transaction.atomic
 def apply_for_experiment(
-    *, experiment: Experiment, school, cohort: str, motivation: str, applied_by
+    *,
+    experiment: Experiment,
+    school,
+    cohort: str,
+    motivation: str,
+    applied_by,
+    today: datetime.date | None = None,
 ) -> Participation:
     """Apply on behalf of `school` to `experiment` for `cohort`.
 
-    Only a school author of that school may apply, the school must be of the
-    kind the experiment is for, and a school applies once per experiment.
+    Only a school author of that school may apply, the experiment must be open
+    for applications on `today` (`closed_reason`), the school must be of the kind the
+    experiment is for, and a school applies once per experiment.
     Ministry staff are told about the new application. Raises
     `ApplicationRefused` with a message for the author.
     """
     if applied_by.role != Role.SCHOOL_AUTHOR or applied_by.organisation_id != school.pk:
         raise ApplicationRefused(_("You can only apply on behalf of your own school."))
+    check_open(experiment, ApplicationRefused, today)
     _check_school_kind(experiment, school, ApplicationRefused)
     cohort = cohort.strip()
     _check_cohort(experiment, cohort, ApplicationRefused)

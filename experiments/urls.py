@@ -15,7 +15,9 @@ urlpatterns = [
         name="participants-import",
     ),
     path("<slug:slug>/deelnemers.csv", views.participants_csv, name="participants-csv"),
+    path("<slug:slug>/deelnemers.xlsx", views.participants_xlsx, name="participants-xlsx"),
     path("<slug:slug>/deelnemers/<int:pk>/besluit/", views.decide, name="decide"),
     path("<slug:slug>/voortgang/", views.tracking, name="tracking"),
     path("<slug:slug>/voortgang.csv", views.tracking_csv, name="tracking-csv"),
+    path("<slug:slug>/voortgang.xlsx", views.tracking_xlsx, name="tracking-xlsx"),
 ]

@@ -1,20 +1,18 @@
 """Pages for experiments. Thin: forms check input, services write, selectors
 read, `accounts.permissions` guards."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
+from core import charts, exports
 from rules.registry import Kind
 from submissions.models import Submission
 
@@ -26,6 +24,7 @@ from .forms import (
     ParticipationApplyForm,
     ParticipationUploadForm,
 )
+from .models import Participation
 from .participation_import import (
     MAX_BYTES,
     InputError,
@@ -45,27 +44,6 @@ def _experiment_or_404(slug: str):
     if experiment is None:
         raise Http404
     return experiment
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def _days(duration) -> str:
-    """A duration in days with one decimal, for CSV ("3.5"; empty without one)."""
-    value = selectors.days(duration)
-    return "" if value is None else f"{value:.1f}"
-
-
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    """CSV in UTF-8 with a byte-order mark, so that Excel reads the accents."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -91,6 +69,7 @@ def experiment_detail(request, slug):
             "per_cohort": selectors.admitted_per_cohort(experiment),
             "own_participation": selectors.participation_of(experiment, request.user),
             "may_apply": services.may_apply(request.user, experiment),
+            "closed_reason": services.closed_reason(experiment),
             "may_read_participants": request.user.role in PARTICIPANT_READERS,
             "is_ministry": request.user.role in MINISTRY_ROLES,
         },
@@ -131,6 +110,7 @@ def apply(request, slug):
             "form": form,
             "existing": existing,
             "may_apply": services.may_apply(request.user, experiment),
+            "closed_reason": services.closed_reason(experiment),
             "school_kind": services.school_kind_for(experiment),
         },
         status=status,
@@ -259,36 +239,51 @@ def participants_import(request, slug):
     )
 
 
-@require_GET
-@role_required(*PARTICIPANT_READERS)
-def participants_csv(request, slug):
-    """The participants page as CSV, with the same filters and columns."""
-    experiment = _experiment_or_404(slug)
+def _participant_table(request, experiment):
+    """The participants page as a table: header and rows, names beside codes."""
     _form, rows = _participant_filters(request, experiment)
     header = [
-        _("BRIN code"),
         _("School"),
+        _("BRIN code"),
         _("Region"),
+        _("Region code"),
         _("Cohort"),
         _("Status"),
         _("Applied at"),
         _("Decided at"),
     ]
-    return _csv_response(
-        f"deelnemers-{experiment.slug}.csv",
-        header,
-        (
-            [
-                row.school.code,
-                row.school.name,
-                row.school.region.name if row.school.region else "",
-                row.cohort,
-                row.get_status_display(),
-                _local(row.created_at),
-                _local(row.decided_at),
-            ]
-            for row in rows.iterator()
-        ),
+    return header, (
+        [
+            row.school.name,
+            row.school.code,
+            row.school.region.name if row.school.region else "",
+            row.school.region.code if row.school.region else "",
+            row.cohort,
+            row.get_status_display(),
+            row.created_at,
+            row.decided_at,
+        ]
+        for row in rows.iterator()
+    )
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants_csv(request, slug):
+    """The participants page as CSV, with the same filters."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _participant_table(request, experiment)
+    return exports.csv_response(f"deelnemers-{experiment.slug}.csv", header, rows)
+
+
+@require_GET
+@role_required(*PARTICIPANT_READERS)
+def participants_xlsx(request, slug):
+    """The participants page as an Excel workbook, with the same filters."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _participant_table(request, experiment)
+    return exports.xlsx_response(
+        f"deelnemers-{experiment.slug}.xlsx", header, rows, sheet_title=_("Participants")
     )
 
 
@@ -339,6 +334,9 @@ def tracking(request, slug):
     overview = selectors.tracking(experiment)
     page = Paginator(overview.rows, PAGE_SIZE).get_page(request.GET.get("page"))
     state_labels = dict(Submission.State.choices)
+    months = selectors.turnaround_per_month(overview.rows)
+    cohorts = selectors.participants_per_cohort(experiment)
+    statuses = Participation.Status
     return render(
         request,
         "experiments/tracking.html",
@@ -346,6 +344,26 @@ def tracking(request, slug):
             "experiment": experiment,
             "overview": overview,
             "page": page,
+            "months": months,
+            "cohorts": cohorts,
+            "turnaround_chart": charts.chart(
+                "line",
+                [date_format(month.month, "YEAR_MONTH_FORMAT") for month in months],
+                [
+                    (_("Median days to decision"), [month.median_days for month in months]),
+                    (_("Longest days to decision"), [month.longest_days for month in months]),
+                ],
+                y_title=_("Days"),
+            ),
+            "cohort_chart": charts.chart(
+                "stacked-bar",
+                [row["cohort"] for row in cohorts],
+                [
+                    (str(status.label), [row[status.value] for row in cohorts])
+                    for status in statuses
+                ],
+                y_title=_("Schools"),
+            ),
             "median_days": selectors.days(overview.median_turnaround),
             "longest_days": selectors.days(overview.longest_turnaround),
             "states": [
@@ -356,17 +374,15 @@ def tracking(request, slug):
     )
 
 
-@require_GET
-@role_required(*MINISTRY_ROLES)
-def tracking_csv(request, slug):
-    """The tracking rows as CSV, with the turnaround in days."""
-    experiment = _experiment_or_404(slug)
+def _tracking_table(experiment):
+    """The tracking rows as a table, with the turnaround in days."""
     overview = selectors.tracking(experiment)
     kind_labels = dict(Submission._meta.get_field("kind").choices)
     header = [
-        _("BRIN code"),
         _("School"),
+        _("BRIN code"),
         _("Region"),
+        _("Region code"),
         _("Cohort"),
         _("Submission"),
         _("Kind"),
@@ -375,22 +391,39 @@ def tracking_csv(request, slug):
         _("Decided at"),
         _("Days to decision"),
     ]
-    return _csv_response(
-        f"voortgang-{experiment.slug}.csv",
-        header,
-        (
-            [
-                row.school_code,
-                row.school_name,
-                row.region,
-                row.cohort,
-                row.title,
-                str(kind_labels.get(row.kind, row.kind)),
-                row.state_label,
-                _local(row.submitted_at),
-                _local(row.decided_at),
-                _days(row.turnaround),
-            ]
-            for row in overview.rows
-        ),
+    return header, (
+        [
+            row.school_name,
+            row.school_code,
+            row.region,
+            row.region_code,
+            row.cohort,
+            row.title,
+            str(kind_labels.get(row.kind, row.kind)),
+            row.state_label,
+            row.submitted_at,
+            row.decided_at,
+            row.turnaround_days,
+        ]
+        for row in overview.rows
+    )
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking_csv(request, slug):
+    """The tracking rows as CSV, with the turnaround in days."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _tracking_table(experiment)
+    return exports.csv_response(f"voortgang-{experiment.slug}.csv", header, rows)
+
+
+@require_GET
+@role_required(*MINISTRY_ROLES)
+def tracking_xlsx(request, slug):
+    """The tracking rows as an Excel workbook."""
+    experiment = _experiment_or_404(slug)
+    header, rows = _tracking_table(experiment)
+    return exports.xlsx_response(
+        f"voortgang-{experiment.slug}.xlsx", header, rows, sheet_title=_("Progress")
     )

@@ -216,12 +216,16 @@ class RouteFilterForm(forms.Form):
         label=_("Type"), required=False, choices=[("", _("all"))] + Route.RouteType.choices
     )
     mine = forms.BooleanField(label=_("Only my school's routes"), required=False)
+    to_confirm = forms.BooleanField(
+        label=_("Only routes waiting for my school's confirmation"), required=False
+    )
 
     def __init__(self, *args, show_mine: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_mine:
             # Only a school has routes of its own.
             del self.fields["mine"]
+            del self.fields["to_confirm"]
         self.fields["region"].choices = [("", _("all"))] + [
             (region.code, str(region)) for region in Region.objects.all()
         ]

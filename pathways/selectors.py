@@ -1,15 +1,15 @@
 """Reads for continuous pathways: who sees which routes, the monitoring
 figures for the ministry, the map indicator and exports."""
 
-import csv
 import datetime
-import io
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import scope_to_organisation
+from core import exports
 
 from .documents import CSV_COLUMNS, document_to_csv_row, route_to_document
 from .models import Route, RouteYear
@@ -49,10 +49,14 @@ def route_list(
     level: str = "",
     route_type: str = "",
     mine: bool = False,
+    to_confirm: bool = False,
 ) -> QuerySet:
     """Visible routes, filtered. `search` matches school names/codes and the
-    qualification's crebo or title; `mine` keeps only the user's school's routes."""
+    qualification's crebo or title; `mine` keeps only the user's school's routes;
+    `to_confirm` only those waiting for the user's school to confirm them."""
     routes = visible_routes(user)
+    if to_confirm:
+        routes = routes.filter(pk__in=awaiting_confirmation_by(user).values("pk"))
     if mine and user.is_authenticated:
         routes = routes.filter(
             Q(vmbo_school_id=user.organisation_id) | Q(mbo_institution_id=user.organisation_id)
@@ -77,6 +81,18 @@ def route_list(
     if route_type:
         routes = routes.filter(route_type=route_type)
     return routes
+
+
+def awaiting_confirmation_by(user) -> QuerySet:
+    """Routes the partner school sent to the user's school for confirmation."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Route.objects.none()
+    mine = Q(vmbo_school_id=user.organisation_id) | Q(mbo_institution_id=user.organisation_id)
+    return (
+        Route.objects.filter(mine, status=Route.Status.AWAITING_CONFIRMATION)
+        .exclude(submitted_by_organisation_id=user.organisation_id)
+        .order_by("pk")
+    )
 
 
 def get_visible_route(user, pk: int) -> Route | None:
@@ -278,14 +294,73 @@ def export_documents(routes) -> list[dict]:
     return [route_to_document(route) for route in routes]
 
 
-def export_csv(routes) -> str:
-    """The routes as CSV text (header row, columns as in `documents.CSV_COLUMNS`)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for route in routes:
-        writer.writerow(document_to_csv_row(route_to_document(route)))
-    return buffer.getvalue()
+def export_csv(routes, *, for_download: bool = False) -> str:
+    """The routes as CSV text (header row, columns as in `documents.CSV_COLUMNS`).
+
+    `for_download`: a byte-order mark and neutralised formulas (`core.exports`),
+    for people who open it in a spreadsheet; the command line writes the
+    interchange text exactly as stored.
+    """
+    rows = (
+        [row[column] for column in CSV_COLUMNS]
+        for row in (document_to_csv_row(route_to_document(route)) for route in routes)
+    )
+    return exports.csv_text(CSV_COLUMNS, rows, bom=for_download, safe=for_download)
+
+
+def export_table(routes) -> tuple[list, list[list]]:
+    """The routes as a table for people (the XLSX download): names beside codes,
+    labels instead of stored values, real dates."""
+    header = [
+        _("Status"),
+        _("vmbo school"),
+        _("BRIN vmbo school"),
+        _("mbo institution"),
+        _("BRIN mbo institution"),
+        _("Region"),
+        _("Region code"),
+        _("Type of route"),
+        _("vmbo track"),
+        _("Target qualification"),
+        _("Crebo"),
+        _("Level"),
+        _("Location"),
+        _("Start date"),
+        _("Exam responsibility"),
+        _("Basis"),
+        _("Agreement signed on"),
+        _("Combined PTA/OER"),
+        _("DUO registration"),
+        _("DUO registration date"),
+        _("Ended on"),
+    ]
+    rows = [
+        [
+            route.get_status_display(),
+            route.vmbo_school.name,
+            route.vmbo_school.code,
+            route.mbo_institution.name,
+            route.mbo_institution.code,
+            route.region.name,
+            route.region.code,
+            route.get_route_type_display(),
+            route.get_vmbo_track_display(),
+            route.target_qualification.title,
+            route.target_qualification.crebo,
+            route.target_qualification.level,
+            route.get_location_display(),
+            route.start_date,
+            route.get_exam_responsible_display(),
+            route.get_basis_display(),
+            route.agreement_signed_on,
+            _("yes") if route.combined_pta_oer else _("no"),
+            route.get_duo_status_display(),
+            route.duo_date,
+            route.ended_on,
+        ]
+        for route in routes
+    ]
+    return header, rows
 
 
 REGION_SECTION_LIMIT = 20

@@ -10,6 +10,7 @@ urlpatterns = [
     path("toetsen/", views.route_check, name="route-check"),
     path("monitor/", views.monitoring, name="monitoring"),
     path("export.csv", views.export_csv, name="export-csv"),
+    path("export.xlsx", views.export_xlsx, name="export-xlsx"),
     path("<int:pk>/", views.route_detail, name="route-detail"),
     path("<int:pk>/bewerken/", views.route_edit, name="route-edit"),
     path("<int:pk>/versturen/", views.route_submit, name="route-submit"),

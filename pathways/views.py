@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
+from core import charts, exports
 
 from . import selectors, services
 from .forms import (
@@ -75,6 +76,7 @@ def route_list(request):
         level=filters.get("level") or "",
         route_type=filters.get("route_type") or "",
         mine=bool(filters.get("mine")),
+        to_confirm=bool(filters.get("to_confirm")),
     )
     page = Paginator(routes, PAGE_SIZE).get_page(request.GET.get("page"))
     flagged = []
@@ -399,8 +401,20 @@ def route_document(request, pk: int, which: str):
 @require_GET
 def monitoring(request):
     """Coverage for the ministry: per region, over time, and students with no place."""
+    overview = selectors.monitoring_overview()
+    quarters = overview["over_time"]
+    over_time_chart = charts.chart(
+        "line",
+        [quarter["label"] for quarter in quarters],
+        [
+            (_("Active routes"), [quarter["routes"] for quarter in quarters]),
+            (_("Regions with a route"), [quarter["regions"] for quarter in quarters]),
+        ],
+    )
     return render(
-        request, "pathways/monitoring.html", {"overview": selectors.monitoring_overview()}
+        request,
+        "pathways/monitoring.html",
+        {"overview": overview, "over_time_chart": over_time_chart},
     )
 
 
@@ -411,7 +425,18 @@ def export_csv(request):
     status = request.GET.get("status", "")
     if status not in ("", *Route.Status.values):
         status = ""
-    text = selectors.export_csv(selectors.routes_for_export(status))
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    text = selectors.export_csv(selectors.routes_for_export(status), for_download=True)
+    response = HttpResponse(text, content_type=exports.CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="leerroutes.csv"'
     return response
+
+
+@role_required(*MINISTRY_ROLES)
+@require_GET
+def export_xlsx(request):
+    """Every route as an Excel workbook for people: names beside codes, real dates."""
+    status = request.GET.get("status", "")
+    if status not in ("", *Route.Status.values):
+        status = ""
+    header, rows = selectors.export_table(selectors.routes_for_export(status))
+    return exports.xlsx_response("leerroutes.xlsx", header, rows, sheet_title=_("Routes"))

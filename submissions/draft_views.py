@@ -14,8 +14,9 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -59,7 +60,7 @@ def draft_create(request):
     return render(
         request,
         "submissions/draft_create.html",
-        {"form": form},
+        {"form": form, "experiments": list(form.fields["experiment"].queryset)},
         status=400 if form.errors else 200,
     )
 
@@ -157,6 +158,46 @@ def draft_edit(request, pk: int):
             editor.place_findings(findings)
             errors = sum(1 for finding in findings if finding["severity"] == "error")
             context.update(checked=True, findings=findings, error_count=errors)
+        else:
+            context["has_errors"] = True
+            status = 400
+    elif action == "submit":
+        # Submitting from the editor: check the form as typed; without errors save
+        # it and go to the confirmation step (the submission page's submit URL).
+        if not editable:
+            context["refused"] = _(
+                "This submission is %(state)s; its draft can no longer be changed."
+            ) % {"state": submission.get_state_display()}
+            status = 409
+        elif editor.is_valid():
+            findings = drafting.check_document(editor.document(), submission)
+            errors = sum(1 for finding in findings if finding["severity"] == "error")
+            if errors:
+                editor.place_findings(findings)
+                context.update(checked=True, findings=findings, error_count=errors)
+                status = 400
+            else:
+                try:
+                    saved = drafting.save_draft(
+                        submission=submission,
+                        user=request.user,
+                        document=editor.document(),
+                        title=editor.form.cleaned_data["title"],
+                        revision=revision,
+                    )
+                except drafting.StaleDraft as error:
+                    context["conflict"] = error.message
+                    status = 409
+                except drafting.DraftRefused as error:
+                    context["refused"] = error.message
+                    status = 409
+                else:
+                    confirm = reverse("submissions:submit", args=[saved.pk])
+                    if _is_htmx(request):
+                        response = HttpResponse(status=204)
+                        response["HX-Redirect"] = confirm
+                        return response
+                    return redirect(confirm)
         else:
             context["has_errors"] = True
             status = 400

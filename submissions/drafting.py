@@ -24,7 +24,13 @@ from rules.schema import FORMAT
 
 from .models import Submission, SubmissionEvent
 from .selectors import shown_finding
-from .workflow import is_author, needs_inspectorate, region_of
+from .workflow import (
+    experiment_for_new_work,
+    is_author,
+    needs_inspectorate,
+    refuse_unless_open,
+    region_of,
+)
 
 # The kinds that are drafted in the browser (continuous pathways have their own app).
 DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME)
@@ -67,12 +73,18 @@ def skeleton_document(*, kind: str, school, experiment, title: str) -> dict:
 
 
 @transaction.atomic
-def create_draft(*, user, kind: str, experiment, title: str) -> Submission:
-    """Create a draft submission of `kind` for the user's organisation."""
+def create_draft(*, user, kind: str, experiment, title: str, today=None) -> Submission:
+    """Create a draft submission of `kind` for the user's organisation.
+
+    Refused (`DraftRefused`, with the reason and the date) when the experiment
+    is not open for applications on `today` (default: today): not yet open,
+    applications closed, or ended.
+    """
     if kind not in DRAFT_KINDS:
         raise DraftRefused(_("This kind of submission cannot be drafted here."))
     if experiment is not None and experiment.kind != kind:
         raise DraftRefused(_("The experiment does not belong to this kind of submission."))
+    refuse_unless_open(experiment_for_new_work(kind, experiment=experiment), DraftRefused, today)
     school = user.organisation
     submission = Submission.objects.create(
         kind=kind,

@@ -13,7 +13,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import REVIEWER_ROLES, role_required
 from experiments.models import Experiment
@@ -95,10 +95,24 @@ def review_page(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submit_view(request, pk):
-    """Submit the draft (school authors of the submission's school)."""
+    """Submit the draft (school authors of the submission's school). GET shows
+    the confirmation step: what will be sent, and to whom."""
     submission = selectors.get_submission(request.user, pk)
+    if request.method == "GET":
+        if "submit" not in workflow.allowed_actions(request.user, submission):
+            messages.error(request, _("This submission cannot be submitted now."))
+            return redirect("submissions:detail", pk=submission.pk)
+        return render(
+            request,
+            "submissions/submit_confirm.html",
+            {
+                "submission": submission,
+                "next_number": workflow.next_version_number(submission),
+                "needs_inspectorate": submission.needs_inspectorate,
+            },
+        )
     try:
         version = workflow.submit(submission, request.user)
     except workflow.TransitionRefused as refused:

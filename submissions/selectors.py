@@ -16,9 +16,10 @@ from .models import Submission, SubmissionVersion
 KIND_FAMILIES = ("RR", "CO", "DL", "PP")
 
 
-def submissions_visible_to(user, search: str = "") -> QuerySet:
+def submissions_visible_to(user, search: str = "", state: str = "") -> QuerySet:
     """The user's organisation's submissions (all for national roles), newest first,
-    with the number of the latest version; `search` filters on the title."""
+    with the number of the latest version; `search` filters on the title, `state`
+    on the state (an unknown state is ignored)."""
     queryset = scope_to_organisation(
         Submission.objects.select_related("school", "experiment", "region").defer(
             "region__geometry"
@@ -36,7 +37,27 @@ def submissions_visible_to(user, search: str = "") -> QuerySet:
     )
     if search:
         queryset = queryset.filter(title__icontains=search)
+    if state in Submission.State.values:
+        queryset = queryset.filter(state=state)
     return queryset.order_by("-updated_at", "-pk")
+
+
+def author_task_counts(user) -> dict[str, int]:
+    """A school author's open work: drafts to finish and submissions sent back
+    with changes requested, of their own school (one query)."""
+    counts = dict(
+        Submission.objects.filter(
+            school_id=user.organisation_id,
+            state__in=(Submission.State.DRAFT, Submission.State.CHANGES_REQUESTED),
+        )
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {
+        "drafts": counts.get(Submission.State.DRAFT, 0),
+        "changes_requested": counts.get(Submission.State.CHANGES_REQUESTED, 0),
+    }
 
 
 def get_submission(user, pk: int) -> Submission:

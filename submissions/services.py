@@ -18,6 +18,7 @@ from rules.engine import (
 )
 from rules.registry import Kind
 
+from . import workflow
 from .models import (
     Submission,
     SubmissionEvent,
@@ -83,9 +84,16 @@ def queue_validation(version: SubmissionVersion) -> None:
 
 
 @transaction.atomic
-def create_submission(*, user, data: bytes) -> Submission:
-    """Create a draft submission for the user's organisation with version 1."""
+def create_submission(*, user, data: bytes, today=None) -> Submission:
+    """Create a draft submission for the user's organisation with version 1.
+
+    Refused (`DocumentRefused`) for an experiment that is not open on `today`
+    (default: today), as a draft is.
+    """
     document, text = read_upload(data, user.organisation)
+    workflow.refuse_unless_open(
+        workflow.experiment_for_new_work(document["kind"], document), DocumentRefused, today
+    )
     submission = Submission.objects.create(
         kind=document["kind"],
         school=user.organisation,

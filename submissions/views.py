@@ -24,15 +24,19 @@ PAGE_SIZE = 20
 def submission_list(request):
     """The organisation's submissions (all for national roles), paginated and searchable."""
     search = request.GET.get("q", "").strip()
-    page = Paginator(selectors.submissions_visible_to(request.user, search), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    state = request.GET.get("state", "")
+    state = state if state in Submission.State.values else ""
+    page = Paginator(
+        selectors.submissions_visible_to(request.user, search, state), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "submissions/list.html",
         {
             "page_obj": page,
             "search": search,
+            "state": state,
+            "state_label": Submission.State(state).label if state else "",
             "can_upload": user_has_role(request.user, SCHOOL_ROLES),
         },
     )

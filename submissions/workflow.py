@@ -204,6 +204,23 @@ def _only_experiment_of(kind: str):
     return experiments[0] if len(experiments) == 1 else None
 
 
+def experiment_for_new_work(kind: str, document: dict | None = None, experiment=None):
+    """The experiment a new draft or upload of `kind` belongs to: the one given,
+    else the one the document names, else the only experiment of the kind."""
+    return experiment or experiment_of(document or {}) or _only_experiment_of(kind)
+
+
+def refuse_unless_open(experiment, refusal, today=None) -> None:
+    """Refuse new work (a draft, an upload) for an experiment that is not open
+    for applications on `today` (default: today), with the reason and the date
+    (`experiments.services.closed_reason`)."""
+    from experiments.services import closed_reason
+
+    reason = closed_reason(experiment, today) if experiment is not None else ""
+    if reason:
+        raise refusal(reason)
+
+
 def region_of(document: dict):
     """The labour-market region the document names by its code, or None."""
     from regions.models import Region

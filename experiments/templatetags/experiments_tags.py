@@ -20,6 +20,7 @@ def experiment_home_links(user):
     if user.role in MINISTRY_ROLES:
         context["is_ministry"] = True
         context["experiments"] = list(selectors.experiment_list_with_open_applications())
+        context["to_decide"] = sum(experiment.open_count for experiment in context["experiments"])
     elif user.role == Role.SCHOOL_AUTHOR:
         context["is_school_author"] = True
         statuses = selectors.statuses_of_school(user.organisation_id)
@@ -29,3 +30,16 @@ def experiment_home_links(user):
             if services.may_apply(user, experiment)
         ]
     return context
+
+
+@register.inclusion_tag("experiments/includes/phase.html")
+def experiment_phase(experiment, compact=False):
+    """The experiment's phase (not yet open, open, running, ended) with its dates."""
+    return {
+        "experiment": experiment,
+        "phase": experiment.phase,
+        "label": experiment.phase_label,
+        "sentence": services.phase_sentence(experiment),
+        "badge": services.phase_badge(experiment),
+        "compact": compact,
+    }

@@ -48,6 +48,7 @@ def pathway_home_links(user):
         return context
     if services.may_draft_routes(user):
         context["is_school_author"] = True
+        context["to_confirm"] = selectors.awaiting_confirmation_by(user).count()
         context["flagged"] = list(selectors.routes_with_students_without_place(user)[:10])
     elif user.role in MINISTRY_ROLES:
         context["is_ministry"] = True

@@ -1,6 +1,9 @@
 """Test data for the experiments tests."""
 
+import datetime
 import importlib
+
+from django.utils import timezone
 
 from experiments.models import Experiment, Participation
 from regions.models import Organisation
@@ -66,3 +69,16 @@ class EnglishClientMixin:
         from django.conf import settings
 
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+# A day on which every seeded experiment was open (Cross-overs and the pilot have ended since).
+WHILE_OPEN = datetime.date(2021, 1, 10)
+
+
+def reopen_ended_experiments() -> None:
+    """Let the ended experiments run another year, as they did when they were open:
+    for tests about something other than the calendar (test_calendar.py covers it)."""
+    ensure_experiments()
+    Experiment.objects.filter(end_date__isnull=False).update(
+        end_date=timezone.localdate() + datetime.timedelta(days=365)
+    )

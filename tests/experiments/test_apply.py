@@ -5,7 +5,7 @@ from experiments.models import Participation
 from regions.models import Organisation
 from tests.base import BaseTestCase, make_user
 
-from .factories import EnglishClientMixin, experiment
+from .factories import EnglishClientMixin, experiment, reopen_ended_experiments
 
 APPLY_URL = "/experimenten/ruimte-voor-de-regio/aanmelden/"
 PILOT_APPLY_URL = "/experimenten/pilot-praktijkgerichte-programmas/aanmelden/"
@@ -60,6 +60,7 @@ class ApplyTest(EnglishClientMixin, BaseTestCase):
         self.assertEqual(Participation.objects.get().cohort, "2021/22")
 
     def test_the_wrong_kind_of_school_is_refused(self):
+        reopen_ended_experiments()  # the pilot: about the kind of school, not the calendar
         self.login(self.vmbo_author)
         response = self.client.get(APPLY_URL)
         self.assertContains(response, "Only mbo institutions")

@@ -36,7 +36,7 @@ class ExperimentPagesTest(EnglishClientMixin, BaseTestCase):
         self.login(self.alice)
         response = self.client.get("/experimenten/pilot-praktijkgerichte-programmas/")
         self.assertEqual(response.status_code, 200)
-        for text in ("2020-12-15", "2024-07-31", "320", "T&amp;T", "162"):
+        for text in ("15 December 2020", "31 July 2024", "320", "T&amp;T", "162"):
             self.assertContains(response, text)
         response = self.client.get(REGIONAL_URL)
         self.assertContains(response, "2019/20")

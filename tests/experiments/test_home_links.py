@@ -20,7 +20,10 @@ class HomeLinksTest(EnglishClientMixin, BaseTestCase):
         response = self.client.get("/")
         self.assertContains(response, "Your school's application to Ruimte voor de regio")
         self.assertContains(response, "(applied)")
-        self.assertContains(response, "Apply to Cross-overs")
+        # Cross-overs has ended: no invitation to apply, its page stays linked with the date.
+        self.assertNotContains(response, "Apply to Cross-overs")
+        self.assertContains(response, "/experimenten/cross-overs/")
+        self.assertContains(response, "Ended on 31 July 2025")
         self.assertNotContains(response, self.pilot.name.replace("'", "&#x27;"))
         self.login(self.charlie)
         response = self.client.get("/")
@@ -39,6 +42,17 @@ class HomeLinksTest(EnglishClientMixin, BaseTestCase):
         for role in (Role.MINISTRY_STAFF, Role.ADMINISTRATOR):
             self.login(self.make_national_user(role))
             response = self.client.get("/")
+            self.assertContains(response, "3 applications to decide")
             self.assertContains(response, "Ruimte voor de regio: 3 open applications")
             self.assertContains(response, "/experimenten/ruimte-voor-de-regio/deelnemers/")
             self.assertContains(response, "/experimenten/ruimte-voor-de-regio/voortgang/")
+
+    def test_applications_to_an_ended_experiment_are_not_counted_as_open(self):
+        cross_overs = experiment("cross-overs")
+        make_applications(cross_overs, make_schools(2), "2024/25")
+        make_applications(self.regional, make_schools(1, start=70), "2024/25")
+        self.login(self.make_national_user(Role.MINISTRY_STAFF))
+        response = self.client.get("/")
+        self.assertContains(response, "1 application to decide")
+        self.assertNotContains(response, "Cross-overs: 2 open applications")
+        self.assertContains(response, "Ended on 31 July 2025")

@@ -1,6 +1,7 @@
 """The participants page of an experiment and its CSV export."""
 
 import csv
+import datetime
 import io
 
 from django.utils.html import escape
@@ -96,16 +97,67 @@ class ParticipantsTest(EnglishClientMixin, BaseTestCase):
         rows = list(csv.reader(io.StringIO(body[1:])))
         self.assertEqual(
             rows[0],
-            ["BRIN code", "School", "Region", "Cohort", "Status", "Applied at", "Decided at"],
-        )
-        self.assertEqual(
-            sorted((row[0], row[1], row[2], row[3], row[4]) for row in rows[1:]),
             [
-                ("25PZ", self.school.name, self.region.name, "2020/21", "applied"),
-                ("26QA", self.other_school.name, self.other_region.name, "2019/20", "admitted"),
+                "School",
+                "BRIN code",
+                "Region",
+                "Region code",
+                "Cohort",
+                "Status",
+                "Applied at",
+                "Decided at",
             ],
         )
+        self.assertEqual(
+            sorted(tuple(row[:6]) for row in rows[1:]),
+            [
+                (self.school.name, "25PZ", self.region.name, "AM06", "2020/21", "applied"),
+                (
+                    self.other_school.name,
+                    "26QA",
+                    self.other_region.name,
+                    "AM25",
+                    "2019/20",
+                    "admitted",
+                ),
+            ],
+        )
+        # Moments as ISO date and local time.
+        self.assertRegex(rows[1][6], r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
         filtered = self.client.get(f"{CSV_URL}?status=admitted").content.decode("utf-8")
         self.assertEqual(len(list(csv.reader(io.StringIO(filtered[1:])))), 2)
         self.assertIn("26QA", filtered)
         self.assertNotIn("25PZ", filtered)
+
+
+class ParticipantsXlsxTest(EnglishClientMixin, BaseTestCase):
+    XLSX_URL = "/experimenten/ruimte-voor-de-regio/deelnemers.xlsx"
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.regional = experiment("ruimte-voor-de-regio")
+        make_applications(cls.regional, [cls.school], "2020/21", "applied")
+        make_applications(cls.regional, [cls.other_school], "2019/20", "admitted")
+
+    def test_the_xlsx_twin_has_the_csv_rows_with_real_dates_and_the_filters(self):
+        from openpyxl import load_workbook
+
+        self.login(self.make_national_user(Role.SBB_REVIEWER))
+        response = self.client.get(self.XLSX_URL)
+        self.assertEqual(response.status_code, 200)
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        csv_rows = list(
+            csv.reader(io.StringIO(self.client.get(CSV_URL).content.decode("utf-8")[1:]))
+        )
+        self.assertEqual(rows[0], csv_rows[0])
+        self.assertEqual(sorted(row[:6] for row in rows[1:]), sorted(r[:6] for r in csv_rows[1:]))
+        self.assertTrue(all(isinstance(row[6], datetime.datetime) for row in rows[1:]))
+        filtered = self.client.get(self.XLSX_URL, {"status": "admitted"})
+        sheet = load_workbook(io.BytesIO(filtered.content)).active
+        self.assertEqual([row[1].value for row in sheet.iter_rows(min_row=2)], ["26QA"])
+
+    def test_others_are_refused(self):
+        self.login(self.alice)
+        self.assertEqual(self.client.get(self.XLSX_URL).status_code, 403)

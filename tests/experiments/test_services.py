@@ -17,7 +17,7 @@ from notifications.models import Notification
 from tests.base import make_user
 
 from .concurrency import race_for_places, race_in_a_sqlite_file
-from .factories import experiment, make_applications, make_schools
+from .factories import WHILE_OPEN, experiment, make_applications, make_schools
 
 REGIONAL = "ruimte-voor-de-regio"
 CROSS_OVERS = "cross-overs"
@@ -79,12 +79,22 @@ def test_a_cohort_that_ends_before_the_experiment_starts_is_refused(db):
     author = make_user("a", school)
     with translation.override("en"), pytest.raises(ApplicationRefused) as refused:
         apply_for_experiment(
-            experiment=pilot, school=school, cohort="2019/20", motivation="m", applied_by=author
+            experiment=pilot,
+            school=school,
+            cohort="2019/20",
+            motivation="m",
+            applied_by=author,
+            today=WHILE_OPEN,
         )
-    assert pilot.start_date.isoformat() in refused.value.messages[0]
+    assert "15 December 2020" in refused.value.messages[0]
     assert not Participation.objects.exists()
     apply_for_experiment(
-        experiment=pilot, school=school, cohort="2020/21", motivation="m", applied_by=author
+        experiment=pilot,
+        school=school,
+        cohort="2020/21",
+        motivation="m",
+        applied_by=author,
+        today=WHILE_OPEN,
     )
     assert Participation.objects.get().cohort == "2020/21"
 
@@ -116,6 +126,7 @@ def test_the_school_kind_must_fit_the_experiment(db):
         cohort="2021/22",
         motivation="m",
         applied_by=vmbo_author,
+        today=WHILE_OPEN,
     )
     assert list(Participation.objects.values_list("school__code", "experiment__slug")) == [
         (vmbo.code, PILOT)

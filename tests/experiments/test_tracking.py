@@ -110,7 +110,7 @@ class TrackingTest(EnglishClientMixin, BaseTestCase):
         days = sorted(float(row[-1]) for row in rows[1:] if row[-1])
         self.assertEqual(days, sorted(self.turnaround_days))
         self.assertEqual(len(rows) - 1, 5)
-        states = sorted(row[6] for row in rows[1:])
+        states = sorted(row[7] for row in rows[1:])
         self.assertEqual(
             states,
             sorted(["approved", "rejected", "approved", "under review", "changes requested"]),
@@ -137,3 +137,63 @@ class TrackingPaginationTest(EnglishClientMixin, BaseTestCase):
         self.assertEqual(len(second.context["page"].object_list), 3)
         shown = {row.school_code for page in (first, second) for row in page.context["page"]}
         self.assertEqual(shown, {school.code for school in schools})
+
+
+class TrackingExportTest(EnglishClientMixin, BaseTestCase):
+    """The XLSX twin of the progress CSV, and text a school typed that looks like a formula."""
+
+    XLSX_URL = "/experimenten/ruimte-voor-de-regio/voortgang.xlsx"
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.regional = experiment("ruimte-voor-de-regio")
+        make_applications(cls.regional, [cls.school], "2020/21", "admitted")
+        for title in ("=cmd|' /C calc'!A0", "@SUM(1+1)", '=HYPERLINK("http://x.example")'):
+            make_submission(
+                cls.school,
+                cls.alice,
+                cls.regional,
+                state="approved",
+                submitted_at=START,
+                decided_at=START + timedelta(days=2),
+                title=title,
+            )
+        cls.minister = make_user("minister", cls.ministry, Role.MINISTRY_STAFF)
+
+    def test_formulas_typed_by_a_school_come_out_as_text_in_the_csv(self):
+        self.login(self.minister)
+        body = self.client.get(CSV_URL).content.decode("utf-8")
+        titles = sorted(row[5] for row in csv.reader(io.StringIO(body[1:])) if row)[:-1]
+        self.assertEqual(
+            titles,
+            sorted(["'=cmd|' /C calc'!A0", "'@SUM(1+1)", """'=HYPERLINK("http://x.example")"""]),
+        )
+
+    def test_xlsx_has_names_codes_real_dates_and_numbers(self):
+        from openpyxl import load_workbook
+
+        self.login(self.minister)
+        response = self.client.get(self.XLSX_URL)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response["Content-Type"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        self.assertIn("voortgang-ruimte-voor-de-regio.xlsx", response["Content-Disposition"])
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        self.assertEqual(rows[0][:4], ["School", "BRIN code", "Region", "Region code"])
+        self.assertEqual(
+            {tuple(row[:4]) for row in rows[1:]},
+            {(self.school.name, "25PZ", self.region.name, "AM06")},
+        )
+        self.assertTrue(all(isinstance(row[8], datetime) for row in rows[1:]))
+        self.assertEqual([row[10] for row in rows[1:]], [2.0, 2.0, 2.0])
+        for row in sheet.iter_rows(min_row=2):
+            self.assertEqual(row[5].data_type, "s")
+            self.assertTrue(row[5].value.startswith("'"))
+
+    def test_xlsx_only_for_ministry_staff(self):
+        self.login(self.alice)
+        self.assertEqual(self.client.get(self.XLSX_URL).status_code, 403)

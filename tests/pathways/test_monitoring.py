@@ -128,6 +128,19 @@ class MonitoringTests(PathwayTestCase):
         self.assertEqual(overview["regions_covered"]["covered"], 2)
         self.assertEqual(dict(overview["by_status"])[S.ACTIVE.label], 3)
         self.assertContains(response, "2 van 35")
+        # Both counts in the sentence have their own plural (ngettext).
+        self.assertContains(response, "3 leerlingen verlieten")
+        self.assertContains(response, "(op 1 route;")
+        # The chart of coverage over time gets the table's numbers (json_script).
+        chart = response.context["over_time_chart"]
+        quarters = overview["over_time"]
+        self.assertGreater(len(quarters), 1)
+        self.assertEqual(chart["labels"], [q["label"] for q in quarters])
+        self.assertEqual(chart["datasets"][0]["data"], [q["routes"] for q in quarters])
+        self.assertEqual(chart["datasets"][1]["data"], [q["regions"] for q in quarters])
+        self.assertContains(response, '<script id="over-time-data" type="application/json">')
+        self.assertContains(response, 'data-chart-source="over-time-data"')
+        self.assertContains(response, 'id="over-time"')  # the table beside it
 
     def test_page_is_refused_to_others(self):
         url = reverse("pathways:monitoring")

@@ -86,6 +86,9 @@ def test_held_qualification_covers_shared_parts(client, target):
     response = client.get(URL, {"target": target.crebo, "held": held.crebo})
     expected = {"P1-K1": all_codes(target)["P1-K1"][1:]}
     assert remaining_codes(response.context["result"]) == expected
+    # One core task remains: the Dutch sentence is singular (ngettext).
+    total = response.context["result"].total_core_task_count
+    assert f"Er blijft 1 van de {total} kerntaken over." in response.content.decode()
 
 
 def test_unknown_crebos_and_foreign_parts_are_reported(client, target):

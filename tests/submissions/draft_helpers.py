@@ -1,5 +1,7 @@
 """Shared set-up for the drafting tests: a draft per kind and posted form data."""
 
+import datetime
+
 from django.conf import settings
 from django.urls import reverse
 
@@ -41,6 +43,10 @@ def form_data(kind: str, main: dict, rows: dict | None = None, **extra) -> dict:
     return data
 
 
+# A day on which every seeded experiment was open for applications and drafts.
+WHILE_OPEN = datetime.date(2024, 1, 15)
+
+
 def in_english(client) -> None:
     """Let the client ask for the English UI (Dutch is the default), so that
     tests can look for the messages as written in the code."""
@@ -53,7 +59,9 @@ class DraftTestCase(SubmissionTestCase):
         in_english(self.client)
 
     def make_draft(self, kind="regional_programme", user=None, title="Mijn concept") -> Submission:
-        """A new draft made by the service, as the create page does."""
+        """A new draft made by the service, as the create page does, on a day
+        every seeded experiment was still open (Cross-overs and the pilot have
+        ended since; `tests/experiments/test_calendar.py` covers the refusal)."""
         from experiments.models import Experiment
 
         return drafting.create_draft(
@@ -61,6 +69,7 @@ class DraftTestCase(SubmissionTestCase):
             kind=kind,
             experiment=Experiment.objects.get(slug=EXPERIMENTS[kind]),
             title=title,
+            today=WHILE_OPEN,
         )
 
     def edit_url(self, submission) -> str:

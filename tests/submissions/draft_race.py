@@ -23,6 +23,7 @@ def race_to_save() -> dict:
     from submissions.models import Submission, SubmissionEvent
     from tests.base import make_user
     from tests.rules.fixtures import ensure_experiments
+    from tests.submissions.draft_helpers import WHILE_OPEN
 
     ensure_experiments()
     school = Organisation.objects.create(kind="mbo", code="25PZ", name="ROC")
@@ -32,6 +33,7 @@ def race_to_save() -> dict:
         kind="cross_over",
         experiment=Experiment.objects.get(slug="cross-overs"),
         title="Begin",
+        today=WHILE_OPEN,
     )
 
     def save(author):

@@ -40,6 +40,13 @@ class ApiDraftTests(WorkflowTestCase):
         assert body["title"] == self.valid()["title"]
         assert submission.versions.count() == 0  # nothing is submitted yet
 
+    def test_a_draft_for_an_ended_experiment_is_refused_with_the_date(self):
+        self.client.cookies.load({"django_language": "en"})
+        response = self.create(self.valid("cross_over"))
+        assert response.status_code == 400
+        assert "ended on 31 July 2025" in response.json()["document"][0]
+        assert not Submission.objects.exists()
+
     def test_only_school_authors_create_drafts(self):
         for user in (self.sbb_user, self.ministry_user, self.admin_user):
             assert self.create(self.valid(), user).status_code == 403, user.username

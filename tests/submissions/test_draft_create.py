@@ -1,16 +1,24 @@
 """The "New draft" page: kind, experiment and title → a draft with a skeleton document."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import Role
 from experiments.models import Experiment
 from submissions.models import Submission, SubmissionEvent
+from tests.experiments.factories import reopen_ended_experiments
 from tests.submissions.draft_helpers import EXPERIMENTS, DraftTestCase
 
 URL = reverse("submissions:draft-create")
 
 
 class DraftCreateTests(DraftTestCase):
+    def setUp(self):
+        super().setUp()
+        reopen_ended_experiments()
+
     def create(self, kind, title="Zorg in de wijk", experiment=None):
         self.login(self.alice)
         experiment = experiment or Experiment.objects.get(slug=EXPERIMENTS[kind])
@@ -124,3 +132,60 @@ class DraftCreateTests(DraftTestCase):
         response = self.client.get(URL)
         self.assertEqual(response.status_code, 302)
         self.assertIn("/inloggen/", response["Location"])
+
+
+class DraftCalendarTests(DraftTestCase):
+    """A new draft for an experiment that is not open is refused up front, with the date."""
+
+    def test_an_ended_experiment_is_refused_with_its_end_date(self):
+        self.login(self.alice)
+        cross_overs = Experiment.objects.get(slug="cross-overs")
+        response = self.client.post(
+            URL, {"kind": "cross_over", "experiment": cross_overs.pk, "title": "Te laat"}
+        )
+        self.assertContains(
+            response,
+            "Cross-overs ended on 31 July 2025; it takes no new applications or drafts.",
+            status_code=400,
+        )
+        self.assertContains(response, 'value="Te laat"', status_code=400)
+        self.assertFalse(Submission.objects.exists())
+
+    def test_the_kind_without_a_chosen_experiment_is_refused_too(self):
+        self.login(self.alice)
+        response = self.client.post(
+            URL, {"kind": "practice_programme", "experiment": "", "title": "X"}
+        )
+        self.assertContains(response, "ended on 31 July 2024", status_code=400)
+        self.assertFalse(Submission.objects.exists())
+
+    def test_the_service_refuses_without_the_page(self):
+        from submissions import drafting
+
+        cross_overs = Experiment.objects.get(slug="cross-overs")
+        with (
+            translation.override("en"),
+            self.assertRaisesMessage(drafting.DraftRefused, "31 July 2025"),
+        ):
+            drafting.create_draft(
+                user=self.alice,
+                kind="cross_over",
+                experiment=cross_overs,
+                title="X",
+                today=datetime.date(2025, 8, 1),
+            )
+        # The last day of the experiment is still open.
+        drafting.create_draft(
+            user=self.alice,
+            kind="cross_over",
+            experiment=cross_overs,
+            title="X",
+            today=datetime.date(2025, 7, 31),
+        )
+        self.assertEqual(Submission.objects.count(), 1)
+
+    def test_the_open_experiment_is_offered_and_the_closed_ones_say_why(self):
+        self.login(self.alice)
+        response = self.client.get(URL)
+        self.assertContains(response, "Ruimte voor de regio")
+        self.assertContains(response, "31 July 2025")

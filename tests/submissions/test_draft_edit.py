@@ -7,7 +7,7 @@ from accounts.models import Role
 from submissions import drafting
 from submissions.draft_forms import RegionalProgrammeEditor
 from submissions.models import Submission, SubmissionEvent
-from tests.submissions.draft_helpers import DraftTestCase, form_data
+from tests.submissions.draft_helpers import WHILE_OPEN, DraftTestCase, form_data
 
 REGIONAL_MAIN = {
     "title": "Helpende zorg en welzijn — Deventer profiel",
@@ -396,6 +396,7 @@ def test_editor_query_count_is_bounded(client, django_assert_max_num_queries):
         kind="cross_over",
         experiment=Experiment.objects.get(slug="cross-overs"),
         title="Veel onderdelen",
+        today=WHILE_OPEN,
     )
     parts = [{"qualification": f"{25400 + n}", "core_task": "B1-K1"} for n in range(30)]
     Submission.objects.filter(pk=submission.pk).update(draft={**submission.draft, "parts": parts})

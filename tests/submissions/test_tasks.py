@@ -15,6 +15,7 @@ from rules.engine import reference_data_stamp
 from submissions import services, tasks
 from submissions.models import Submission, SubmissionVersion, ValidationChange, ValidationReport
 
+from .draft_helpers import WHILE_OPEN
 from .helpers import SubmissionTestCase, as_upload
 
 
@@ -95,7 +96,9 @@ class ValidateVersionTaskTests(SubmissionTestCase):
 class RevalidationTests(SubmissionTestCase):
     def upload_as_alice(self, document):
         with self.captureOnCommitCallbacks(execute=True):
-            return services.create_submission(user=self.alice, data=as_upload(document).read())
+            return services.create_submission(
+                user=self.alice, data=as_upload(document).read(), today=WHILE_OPEN
+            )
 
     def test_nothing_to_do_when_nothing_changed(self):
         self.upload_as_alice(self.valid())
@@ -182,7 +185,7 @@ class RevalidationTests(SubmissionTestCase):
         del document["submitted_on"]  # today counts as the submission date
         with self.captureOnCommitCallbacks(execute=True):
             submission = services.create_submission(
-                user=self.alice, data=as_upload(document).read()
+                user=self.alice, data=as_upload(document).read(), today=WHILE_OPEN
             )
         version = submission.versions.get()
         report = ValidationReport.objects.get(version=version)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from submissions.models import Submission, ValidationReport
+from tests.experiments.factories import reopen_ended_experiments
 
 from .helpers import SubmissionTestCase
 
@@ -82,7 +83,14 @@ class UploadTests(SubmissionTestCase):
         self.assertContains(response, "25PZ", status_code=400)
         assert Submission.objects.count() == 0
 
+    def test_a_document_for_an_ended_experiment_is_refused_up_front(self):
+        response = self.upload(self.valid("cross_over"))
+        assert response.status_code == 400
+        assert "31 juli 2025" in response.content.decode()
+        assert not Submission.objects.exists()
+
     def test_document_with_shape_errors_is_stored_with_fmt01(self):
+        reopen_ended_experiments()  # Cross-overs ended on 31 July 2025
         document = self.valid("cross_over")
         document["parts"] = "25498"
         self.upload(document)

@@ -4,6 +4,7 @@ from accounts.models import Role
 from submissions import services, workflow
 from submissions.models import Submission
 
+from .draft_helpers import WHILE_OPEN
 from .helpers import SubmissionTestCase, as_upload
 
 
@@ -22,7 +23,7 @@ class WorkflowTestCase(SubmissionTestCase):
         document = document if document is not None else self.valid()
         with self.captureOnCommitCallbacks(execute=True):
             return services.create_submission(
-                user=user or self.alice, data=as_upload(document).read()
+                user=user or self.alice, data=as_upload(document).read(), today=WHILE_OPEN
             )
 
     def in_state(self, state: str, document=None) -> Submission:
