@@ -43,9 +43,10 @@ class RouteForm(forms.Form):
     )
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner companies"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.COMPANY),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.COMPANY).order_by("name"),
         required=False,
-        help_text=_("Optional. Hold Ctrl (or Cmd) to choose more than one."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional. Tick every company that takes part."),
     )
     agreement_signed_on = forms.DateField(
         label=_("Cooperation agreement signed on"), required=False, widget=DATE_WIDGET
