@@ -36,6 +36,23 @@ class AppBoundField(BoundField):
             if choices and choices[0] == ("", DJANGO_EMPTY_LABEL):
                 field.choices = [("", empty_label(field.required)), *choices[1:]]
 
+    @property
+    def datalist_id(self) -> str:
+        """The id of the suggestions list of a search field ("" for other fields)."""
+        return f"{self.html_name}-options" if isinstance(self.field, SearchField) else ""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.datalist_id:
+            attrs.update(
+                {
+                    "list": self.datalist_id,
+                    "hx-target": f"#{self.datalist_id}",
+                    "hx-swap": "innerHTML",
+                }
+            )
+        return attrs
+
     def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
         return super().label_tag(
             contents, attrs, label_suffix="" if label_suffix is None else label_suffix, tag=tag
@@ -62,3 +79,54 @@ class FormRenderer(DjangoTemplates):
                 "OPTIONS": {},
             }
         )
+
+
+class SearchField(django.forms.CharField):
+    """A record named by its code or its name, as in the draft editor.
+
+    While the user types, htmx fills a datalist with matches (name with the code
+    beside it; picking one puts the code in the field). Without JavaScript the
+    server takes a name that matches one record, and lists the matches when
+    several do. `find(code)` returns the record or None, `search(text)` the
+    matches, `code_of` and `describe` a record's code and name with code.
+    The cleaned value is the record's code, or the record with `as_record=True`.
+    """
+
+    def __init__(self, *, url, find, search, code_of, describe, noun, as_record=False, **kwargs):
+        self.find, self.search, self.code_of, self.describe = find, search, code_of, describe
+        self.noun, self.as_record = noun, as_record
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"autocomplete": "off", "hx-get": url, "hx-trigger": "input changed delay:300ms"}
+        )
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "type": "search"}
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        record = self.find(text)
+        if record is None:
+            matches = list(self.search(text))
+            if len(matches) == 1:
+                record = matches[0]
+            elif not matches:
+                raise django.forms.ValidationError(
+                    _("No %(noun)s matches “%(text)s”. Type its name or its code."),
+                    code="not_found",
+                    params={"noun": self.noun, "text": text},
+                )
+            else:
+                raise django.forms.ValidationError(
+                    _("More than one %(noun)s matches “%(text)s”: %(matches)s. Type the code."),
+                    code="ambiguous",
+                    params={
+                        "noun": self.noun,
+                        "text": text,
+                        "matches": "; ".join(self.describe(match) for match in matches[:5]),
+                    },
+                )
+        return record if self.as_record else self.code_of(record)

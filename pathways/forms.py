@@ -4,10 +4,13 @@ the services do the work."""
 import re
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from qualifications.models import Qualification
+from config.forms import SearchField
+from qualifications.search_forms import qualification_field
 from regions.models import Organisation, Region
+from regions.selectors import describe_organisation, find_organisation, search_organisations
 
 from .models import SCHOOL_YEAR_VALIDATOR, Route
 from .services import max_upload_bytes, validate_document_upload
@@ -18,7 +21,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class RouteForm(forms.Form):
     """Draft or change a route. The user's own school is one side; they pick the other."""
 
-    partner_school = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    # Replaced in __init__ by a search over the schools of the partner's kind.
+    partner_school = forms.CharField()
     region = forms.ModelChoiceField(label=_("Labour-market region"), queryset=Region.objects.all())
     basis = forms.ChoiceField(label=_("Basis"), choices=Route.Basis.choices)
     route_type = forms.ChoiceField(
@@ -27,14 +31,7 @@ class RouteForm(forms.Form):
         help_text=_("In an integrated route students skip the vmbo exam."),
     )
     vmbo_track = forms.ChoiceField(label=_("vmbo track"), choices=Route.Track.choices)
-    target_qualification = forms.ModelChoiceField(
-        label=_("Target qualification (crebo)"),
-        queryset=Qualification.objects.all(),
-        to_field_name="crebo",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("The 5-digit crebo code of the mbo qualification the route leads to."),
-        error_messages={"invalid_choice": _("No qualification with this crebo code is known.")},
-    )
+    target_qualification = qualification_field(_("Target qualification"), as_record=True)
     location = forms.ChoiceField(label=_("Where the route runs"), choices=Route.Location.choices)
     start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
     exam_responsible = forms.ChoiceField(
@@ -85,9 +82,18 @@ class RouteForm(forms.Form):
             partner_kind, label = Organisation.Kind.VET_INSTITUTION, _("mbo institution")
         else:
             partner_kind, label = Organisation.Kind.PREVOCATIONAL_SCHOOL, _("vmbo school")
-        partner = self.fields["partner_school"]
-        partner.queryset = Organisation.objects.filter(kind=partner_kind).order_by("name")
-        partner.label = label
+        kinds = [partner_kind]
+        self.fields["partner_school"] = SearchField(
+            label=label,
+            url=f"{reverse('regions:organisation_options')}?soort={partner_kind}",
+            find=lambda code: find_organisation(code, kinds),
+            search=lambda text: search_organisations(text, kinds),
+            code_of=lambda organisation: organisation.code,
+            describe=describe_organisation,
+            noun=label,
+            as_record=True,
+            help_text=_("Type part of the name or the BRIN code and pick from the list."),
+        )
         help_text = _("PDF, DOCX or ODT, at most %(limit)s MB.") % {
             "limit": f"{max_upload_bytes() / (1024 * 1024):g}"
         }
@@ -102,7 +108,7 @@ class RouteForm(forms.Form):
             route.mbo_institution if organisation.pk == route.vmbo_school_id else route.vmbo_school
         )
         return {
-            "partner_school": partner,
+            "partner_school": partner.code,
             "region": route.region,
             "basis": route.basis,
             "route_type": route.route_type,

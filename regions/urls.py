@@ -9,6 +9,7 @@ app_name = "regions"
 urlpatterns = [
     path("", views.region_list, name="region_list"),
     path("kaart/", views.region_map, name="map"),
+    path("zoek/organisaties/", views.organisation_options, name="organisation_options"),
     path("netwerken/", views.network_list, name="network_list"),
     path("netwerken/voorstellen/", views.network_propose, name="network_propose"),
     path("netwerken/te-beoordelen/", views.network_review, name="network_review"),
