@@ -81,6 +81,10 @@ class FormRenderer(DjangoTemplates):
         )
 
 
+class SearchInput(django.forms.TextInput):
+    input_type = "search"
+
+
 class SearchField(django.forms.CharField):
     """A record named by its code or its name, as in the draft editor.
 
@@ -96,13 +100,11 @@ class SearchField(django.forms.CharField):
         self.find, self.search, self.code_of, self.describe = find, search, code_of, describe
         self.noun, self.as_record = noun, as_record
         kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("widget", SearchInput)
         super().__init__(**kwargs)
         self.widget.attrs.update(
             {"autocomplete": "off", "hx-get": url, "hx-trigger": "input changed delay:300ms"}
         )
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "type": "search"}
 
     def clean(self, value):
         text = super().clean(value)

@@ -43,7 +43,10 @@ class RouteForm(forms.Form):
         queryset=Organisation.objects.filter(kind=Organisation.Kind.COMPANY).order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Optional. Tick every company that takes part."),
+        help_text=_("Optional. Search a company by name or KvK number and tick it."),
+    )
+    partner_search = forms.CharField(
+        label=_("Search partner companies"), required=False, max_length=200
     )
     agreement_signed_on = forms.DateField(
         label=_("Cooperation agreement signed on"), required=False, widget=DATE_WIDGET
@@ -94,12 +97,29 @@ class RouteForm(forms.Form):
             as_record=True,
             help_text=_("Type part of the name or the BRIN code and pick from the list."),
         )
+        self._show_only_chosen_partners()
         help_text = _("PDF, DOCX or ODT, at most %(limit)s MB.") % {
             "limit": f"{max_upload_bytes() / (1024 * 1024):g}"
         }
         for name in ("agreement_document", "pta_oer_document"):
             self.fields[name].help_text = help_text
             self.fields[name].widget.attrs["accept"] = ".pdf,.docx,.odt"
+
+    def _show_only_chosen_partners(self) -> None:
+        """The partners list shows the companies chosen so far (all companies stay
+        valid choices); more are found with the search beside it."""
+        if self.is_bound:
+            chosen = self.data.getlist("partners") if hasattr(self.data, "getlist") else []
+        else:
+            chosen = self.initial.get("partners") or []
+        pks = [getattr(item, "pk", item) for item in chosen]
+        pks = [pk for pk in pks if str(pk).isdigit()]
+        companies = Organisation.objects.filter(
+            kind=Organisation.Kind.COMPANY, pk__in=pks
+        ).order_by("name")
+        self.fields["partners"].widget.choices = [
+            (company.pk, describe_organisation(company)) for company in companies
+        ]
 
     @classmethod
     def initial_for(cls, route: Route, organisation: Organisation) -> dict:
@@ -130,6 +150,7 @@ class RouteForm(forms.Form):
         data = dict(self.cleaned_data)
         partner = data.pop("partner_school")
         data.pop("partners", None)
+        data.pop("partner_search", None)
         data.pop("agreement_document", None)
         data.pop("pta_oer_document", None)
         if self.organisation.kind == Organisation.Kind.PREVOCATIONAL_SCHOOL:

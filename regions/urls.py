@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.region_list, name="region_list"),
     path("kaart/", views.region_map, name="map"),
     path("zoek/organisaties/", views.organisation_options, name="organisation_options"),
+    path("zoek/bedrijven/", views.company_choices, name="company_choices"),
     path("netwerken/", views.network_list, name="network_list"),
     path("netwerken/voorstellen/", views.network_propose, name="network_propose"),
     path("netwerken/te-beoordelen/", views.network_review, name="network_review"),

@@ -283,3 +283,17 @@ def organisation_options(request):
         )
     ]
     return render(request, "includes/search_options.html", {"options": options})
+
+
+@require_GET
+def company_choices(request):
+    """htmx: companies matching the typed name or KvK number, as checkboxes to tick."""
+    text = request.GET.get("partner_search", "")
+    return render(
+        request,
+        "regions/includes/company_choices.html",
+        {
+            "results": selectors.search_organisations(text, ["company"]),
+            "searched": bool(text.strip()),
+        },
+    )

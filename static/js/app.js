@@ -152,6 +152,20 @@
     if (main) main.focus();
   }
 
+  /* --- Search results to tick (partner companies): what was ticked stays when
+     a new search replaces the results (data-keep-checked-in="ID"). --- */
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var keepIn = target && target.getAttribute("data-keep-checked-in");
+    var chosen = keepIn && document.getElementById(keepIn);
+    if (!chosen) return;
+    target.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      var empty = chosen.querySelector("[data-empty-text]");
+      if (empty) empty.remove();
+      chosen.appendChild(box.closest(".choice-list__item") || box.closest("label"));
+    });
+  });
+
   document.addEventListener("htmx:beforeRequest", function () {
     remembered = describe(document.activeElement);
   });

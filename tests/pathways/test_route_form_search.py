@@ -11,6 +11,7 @@ from .helpers import PathwayTestCase
 
 CREATE = reverse("pathways:route-create")
 ORGANISATIONS = reverse("regions:organisation_options")
+COMPANIES = reverse("regions:company_choices")
 
 
 class RouteFormSearchTests(PathwayTestCase):
@@ -30,17 +31,46 @@ class RouteFormSearchTests(PathwayTestCase):
         self.assertFalse(Route.objects.exists())
         self.assertIn(self.school.code, response.context["form"].errors["partner_school"][0])
 
-    def test_the_form_suggests_schools_of_the_partner_kind_and_ticks_companies(self):
-        company = Organisation.objects.create(
-            kind="company", code="11223344", name="Zorggroep Salland", region=self.region
-        )
+    def test_the_form_suggests_schools_of_the_partner_kind_and_searches_companies(self):
         self.login(self.alice)
         html = self.client.get(CREATE).content.decode()
         self.assertIn(f'hx-get="{ORGANISATIONS}?soort=vmbo"', html)
+        self.assertIn('<input type="search" name="partner_school"', html)
         self.assertIn('<datalist id="partner_school-options"></datalist>', html)
-        self.assertIn('name="partners" class="utrecht-checkbox', html)
-        self.assertIn(f'value="{company.pk}"', html)
-        self.assertNotIn('<select name="partners"', html)
+        self.assertIn(f'hx-get="{COMPANIES}"', html)
+        self.assertNotIn('name="partners"', html)  # none chosen yet, none listed
+        self.assertNotIn("<select multiple", html)
+
+    def test_companies_found_by_name_or_kvk_are_ticked_and_kept(self):
+        salland = Organisation.objects.create(
+            kind="company", code="11223344", name="Zorggroep Salland", region=self.region
+        )
+        found = self.client.get(COMPANIES, {"partner_search": "salland"}).content.decode()
+        self.assertIn(f'name="partners" value="{salland.pk}"', found)
+        self.assertIn("Zorggroep Salland (11223344)", found)
+        self.assertNotIn(f'value="{self.company.pk}"', found)
+        by_kvk = self.client.get(COMPANIES, {"partner_search": self.company.code})
+        self.assertIn(f'value="{self.company.pk}"', by_kvk.content.decode())
+
+        self.login(self.alice)
+        self.client.post(CREATE, {**self.form_data(), "partners": [salland.pk]})
+        route = Route.objects.get()
+        self.assertEqual(list(route.partners.all()), [salland])
+        html = self.client.get(reverse("pathways:route-edit", args=[route.pk])).content.decode()
+        self.assertRegex(html, rf'name="partners"[^>]*value="{salland.pk}"[^>]*checked')
+        self.assertIn("Zorggroep Salland (11223344)", html)
+
+    def test_without_javascript_the_search_button_lists_companies_and_saves_nothing(self):
+        self.login(self.alice)
+        data = {**self.form_data(), "partner_search": "zorggroep", "action": "search_partners"}
+        response = self.client.post(CREATE, data)
+        self.assertFalse(Route.objects.exists())
+        html = response.content.decode()
+        self.assertIn(f'name="partners" value="{self.company.pk}"', html)
+        # What was typed is kept, and no error is shown for a search.
+        self.assertIn('value="zorggroep"', html)
+        self.assertIn(f'value="{self.vmbo_school.code}"', html)
+        self.assertNotIn("form-field--invalid", html)
 
     def test_organisation_suggestions_by_name_or_code_with_the_code_beside(self):
         options = self.client.get(
