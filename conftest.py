@@ -51,9 +51,20 @@ def chromium_browser():
 
 @pytest.fixture
 def page(chromium_browser, live_server):
-    """A fresh browser page (Dutch by default) with `page.base_url` set to the live server."""
+    """A fresh browser page (Dutch by default) with `page.base_url` set to the live server.
+
+    axe-core checks every page it loads (WCAG 2.1 A/AA, tests/axe.py); a
+    violation fails the test when it ends. `page.axe.check()` checks the page as
+    it is after an htmx swap.
+    """
+    from tests.axe import AxeWatcher
+
     context = chromium_browser.new_context(locale="nl-NL", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.axe = AxeWatcher(page)
     yield page
+    page.axe.finish()
     context.close()
+    failures = page.axe.failures
+    assert not failures, "axe-core found WCAG 2.1 A/AA violations:\n" + "\n".join(failures)

@@ -95,6 +95,9 @@ TEMPLATES = [
     },
 ]
 
+# Labels without a colon, no "---------" choices, design-system radios and checkboxes.
+FORM_RENDERER = "config.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",

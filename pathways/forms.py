@@ -4,10 +4,13 @@ the services do the work."""
 import re
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from qualifications.models import Qualification
+from config.forms import SearchField
+from qualifications.search_forms import qualification_field
 from regions.models import Organisation, Region
+from regions.selectors import describe_organisation, find_organisation, search_organisations
 
 from .models import SCHOOL_YEAR_VALIDATOR, Route
 from .services import max_upload_bytes, validate_document_upload
@@ -18,7 +21,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class RouteForm(forms.Form):
     """Draft or change a route. The user's own school is one side; they pick the other."""
 
-    partner_school = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    # Replaced in __init__ by a search over the schools of the partner's kind.
+    partner_school = forms.CharField()
     region = forms.ModelChoiceField(label=_("Labour-market region"), queryset=Region.objects.all())
     basis = forms.ChoiceField(label=_("Basis"), choices=Route.Basis.choices)
     route_type = forms.ChoiceField(
@@ -27,14 +31,7 @@ class RouteForm(forms.Form):
         help_text=_("In an integrated route students skip the vmbo exam."),
     )
     vmbo_track = forms.ChoiceField(label=_("vmbo track"), choices=Route.Track.choices)
-    target_qualification = forms.ModelChoiceField(
-        label=_("Target qualification (crebo)"),
-        queryset=Qualification.objects.all(),
-        to_field_name="crebo",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("The 5-digit crebo code of the mbo qualification the route leads to."),
-        error_messages={"invalid_choice": _("No qualification with this crebo code is known.")},
-    )
+    target_qualification = qualification_field(_("Target qualification"), as_record=True)
     location = forms.ChoiceField(label=_("Where the route runs"), choices=Route.Location.choices)
     start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
     exam_responsible = forms.ChoiceField(
@@ -43,9 +40,13 @@ class RouteForm(forms.Form):
     )
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner companies"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.COMPANY),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.COMPANY).order_by("name"),
         required=False,
-        help_text=_("Optional. Hold Ctrl (or Cmd) to choose more than one."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional. Search a company by name or KvK number and tick it."),
+    )
+    partner_search = forms.CharField(
+        label=_("Search partner companies"), required=False, max_length=200
     )
     agreement_signed_on = forms.DateField(
         label=_("Cooperation agreement signed on"), required=False, widget=DATE_WIDGET
@@ -84,15 +85,41 @@ class RouteForm(forms.Form):
             partner_kind, label = Organisation.Kind.VET_INSTITUTION, _("mbo institution")
         else:
             partner_kind, label = Organisation.Kind.PREVOCATIONAL_SCHOOL, _("vmbo school")
-        partner = self.fields["partner_school"]
-        partner.queryset = Organisation.objects.filter(kind=partner_kind).order_by("name")
-        partner.label = label
+        kinds = [partner_kind]
+        self.fields["partner_school"] = SearchField(
+            label=label,
+            url=f"{reverse('regions:organisation_options')}?soort={partner_kind}",
+            find=lambda code: find_organisation(code, kinds),
+            search=lambda text: search_organisations(text, kinds),
+            code_of=lambda organisation: organisation.code,
+            describe=describe_organisation,
+            noun=label,
+            as_record=True,
+            help_text=_("Type part of the name or the BRIN code and pick from the list."),
+        )
+        self._show_only_chosen_partners()
         help_text = _("PDF, DOCX or ODT, at most %(limit)s MB.") % {
             "limit": f"{max_upload_bytes() / (1024 * 1024):g}"
         }
         for name in ("agreement_document", "pta_oer_document"):
             self.fields[name].help_text = help_text
             self.fields[name].widget.attrs["accept"] = ".pdf,.docx,.odt"
+
+    def _show_only_chosen_partners(self) -> None:
+        """The partners list shows the companies chosen so far (all companies stay
+        valid choices); more are found with the search beside it."""
+        if self.is_bound:
+            chosen = self.data.getlist("partners") if hasattr(self.data, "getlist") else []
+        else:
+            chosen = self.initial.get("partners") or []
+        pks = [getattr(item, "pk", item) for item in chosen]
+        pks = [pk for pk in pks if str(pk).isdigit()]
+        companies = Organisation.objects.filter(
+            kind=Organisation.Kind.COMPANY, pk__in=pks
+        ).order_by("name")
+        self.fields["partners"].widget.choices = [
+            (company.pk, describe_organisation(company)) for company in companies
+        ]
 
     @classmethod
     def initial_for(cls, route: Route, organisation: Organisation) -> dict:
@@ -101,7 +128,7 @@ class RouteForm(forms.Form):
             route.mbo_institution if organisation.pk == route.vmbo_school_id else route.vmbo_school
         )
         return {
-            "partner_school": partner,
+            "partner_school": partner.code,
             "region": route.region,
             "basis": route.basis,
             "route_type": route.route_type,
@@ -123,6 +150,7 @@ class RouteForm(forms.Form):
         data = dict(self.cleaned_data)
         partner = data.pop("partner_school")
         data.pop("partners", None)
+        data.pop("partner_search", None)
         data.pop("agreement_document", None)
         data.pop("pta_oer_document", None)
         if self.organisation.kind == Organisation.Kind.PREVOCATIONAL_SCHOOL:

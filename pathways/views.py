@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
+from regions import selectors as region_selectors
 
 from . import selectors, services
 from .forms import (
@@ -101,6 +102,8 @@ def route_create(request):
     if not services.may_draft_routes(request.user):
         raise PermissionDenied
     organisation = request.user.organisation
+    if _searching_partners(request):
+        return _render_partner_search(request, organisation, route=None)
     form = RouteForm(
         request.POST or None,
         request.FILES or None,
@@ -123,6 +126,33 @@ def route_create(request):
                 return _submit_and_redirect(request, route)
             return redirect("pathways:route-edit", pk=route.pk)
     return render(request, "pathways/route_form.html", {"form": form, "route": None})
+
+
+def _searching_partners(request) -> bool:
+    return request.method == "POST" and request.POST.get("action") == "search_partners"
+
+
+def _render_partner_search(request, organisation, route):
+    """Without JavaScript: the form as typed, with the companies the search found
+    (nothing is saved or checked; files must be chosen again)."""
+    multiple = {"partners", "fallback_destinations"}
+    initial = {
+        key: request.POST.getlist(key) if key in multiple else request.POST.get(key)
+        for key in request.POST
+        if key not in {"csrfmiddlewaretoken", "action"}
+    }
+    form = RouteForm(organisation=organisation, initial=initial)
+    text = request.POST.get("partner_search", "")
+    context = {
+        "form": form,
+        "route": route,
+        "partner_results": region_selectors.search_organisations(text, ["company"]),
+        "partner_searched": bool(text.strip()),
+    }
+    if route is not None:
+        findings = services.check_route(route).findings
+        context.update(findings=findings, findings_have_errors=_has_errors(findings))
+    return render(request, "pathways/route_form.html", context)
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -155,6 +185,8 @@ def route_edit(request, pk: int):
         messages.error(request, _("Only a draft can be changed."))
         return redirect("pathways:route-detail", pk=route.pk)
     organisation = request.user.organisation
+    if _searching_partners(request):
+        return _render_partner_search(request, organisation, route=route)
     form = RouteForm(
         request.POST or None,
         request.FILES or None,

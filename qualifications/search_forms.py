@@ -1,10 +1,19 @@
 """Forms of the public browse, search and transparency pages (all read with GET)."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import CREBO_VALIDATOR, Domain
-from .selectors import attach_parts, dossier_statuses, qualifications_by_crebo
+from config.forms import SearchField
+
+from .models import Domain
+from .selectors import (
+    attach_parts,
+    dossier_statuses,
+    find_qualification,
+    qualifications_by_crebo,
+    search_qualifications,
+)
 
 LEVEL_CHOICES = [("", _("All levels"))] + [(str(level), str(level)) for level in range(1, 5)]
 
@@ -65,14 +74,42 @@ class ElectiveSearchForm(forms.Form):
         return {"yes": True, "no": False}.get(self.cleaned_data.get("certificate"))
 
 
-def _crebo_field(label, required=True):
-    return forms.CharField(
+def describe_qualification(qualification) -> str:
+    """A qualification's title with its crebo and level, as people read it."""
+    return _("%(title)s (crebo %(crebo)s, level %(level)s)") % {
+        "title": qualification.title,
+        "crebo": qualification.crebo,
+        "level": qualification.level,
+    }
+
+
+def qualification_field(label, required=True, **kwargs):
+    """A qualification named by title or crebo, with suggestions while typing."""
+    return SearchField(
         label=label,
         required=required,
-        max_length=5,
-        validators=[CREBO_VALIDATOR],
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+        url=reverse_lazy("qualifications:qualification-options"),
+        find=find_qualification,
+        search=search_qualifications,
+        code_of=lambda qualification: qualification.crebo,
+        describe=describe_qualification,
+        noun=_("qualification"),
+        help_text=_("Type part of the title or the crebo code and pick from the list."),
+        **kwargs,
     )
+
+
+def _crebo_field(label, required=True):
+    return qualification_field(label, required)
+
+
+def resolve_crebo(text: str) -> str:
+    """The crebo a typed code or name stands for, when it names one qualification."""
+    text = text.strip()
+    if not text or find_qualification(text):
+        return text
+    matches = search_qualifications(text, limit=2)
+    return matches[0].crebo if len(matches) == 1 else text
 
 
 def _unknown_crebo(crebo: str) -> forms.ValidationError:
@@ -84,9 +121,9 @@ def _unknown_crebo(crebo: str) -> forms.ValidationError:
 class CompareForm(forms.Form):
     """Two or three qualifications, picked by crebo."""
 
-    crebo_1 = _crebo_field(_("First qualification (crebo)"))
-    crebo_2 = _crebo_field(_("Second qualification (crebo)"))
-    crebo_3 = _crebo_field(_("Third qualification (crebo, optional)"), required=False)
+    crebo_1 = _crebo_field(_("First qualification"))
+    crebo_2 = _crebo_field(_("Second qualification"))
+    crebo_3 = _crebo_field(_("Third qualification (optional)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -105,8 +142,8 @@ class CompareForm(forms.Form):
 class StillNeededForm(forms.Form):
     """A target qualification, and what is done already: ticked parts or a held qualification."""
 
-    target = _crebo_field(_("Qualification you want (crebo)"))
-    held = _crebo_field(_("Qualification you already have (crebo, optional)"), required=False)
+    target = _crebo_field(_("Qualification you want"))
+    held = _crebo_field(_("Qualification you already have (optional)"), required=False)
     done_core_tasks = forms.TypedMultipleChoiceField(
         label=_("Core tasks done"), coerce=int, required=False
     )
@@ -117,7 +154,7 @@ class StillNeededForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.target_qualification = None
-        crebos = [self.data.get("target", "").strip(), self.data.get("held", "").strip()]
+        crebos = [resolve_crebo(self.data.get(name, "")) for name in ("target", "held")]
         self.found = qualifications_by_crebo([crebo for crebo in crebos if crebo])
         target = self.found.get(crebos[0])
         if target is not None:

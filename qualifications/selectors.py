@@ -629,3 +629,27 @@ def qualification_validity_dates(queryset: QuerySet[Qualification]) -> QuerySet[
         effective_valid_from=Coalesce("valid_from", "file__valid_from"),
         effective_end_of_intake=Coalesce("end_of_intake", "file__end_of_intake"),
     )
+
+
+# --- Picking a qualification by name or crebo (compare, "what do I still need", routes) ---
+
+
+def find_qualification(crebo: str) -> Qualification | None:
+    """The qualification with exactly this crebo, or None."""
+    return Qualification.objects.filter(crebo=crebo.strip()).first()
+
+
+def search_qualifications(query: str, limit: int = 10) -> list[Qualification]:
+    """Qualifications whose crebo starts with the query or whose title holds every word."""
+    words = search_words(query)
+    if not words:
+        return []
+    qualifications = Qualification.objects.only("crebo", "title", "level")
+    if len(words) == 1 and words[0].isdigit():
+        qualifications = qualifications.filter(crebo__startswith=words[0])
+    else:
+        for word in words:
+            qualifications = qualifications.filter(
+                Q(normalized_title__contains=word) | Q(title__icontains=word)
+            )
+    return list(qualifications.order_by("title", "crebo")[:limit])

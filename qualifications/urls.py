@@ -11,6 +11,7 @@ urlpatterns: list = [
     re_path(r"^(?P<crebo>\d{5})/$", views.qualification_detail, name="qualification-detail"),
     path("vergelijken/", views.compare, name="compare"),
     path("wat-heb-ik-nog-nodig/", views.still_needed, name="still-needed"),
+    path("zoek/", views.qualification_options, name="qualification-options"),
     path("keuzedelen/", views.elective_list, name="elective-list"),
     re_path(r"^keuzedelen/(?P<code>K\d{4})/$", views.elective_detail, name="elective-detail"),
     # Import of reference data for SBB and administrators (import_views.py).

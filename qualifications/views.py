@@ -10,7 +10,13 @@ from django.shortcuts import render
 
 from . import selectors
 from .models import ElectiveModule, Qualification, QualificationFile
-from .search_forms import CompareForm, DossierSearchForm, ElectiveSearchForm, StillNeededForm
+from .search_forms import (
+    CompareForm,
+    DossierSearchForm,
+    ElectiveSearchForm,
+    StillNeededForm,
+    describe_qualification,
+)
 
 PAGE_SIZE = 20
 
@@ -157,3 +163,19 @@ def elective_detail(request, code):
     except ElectiveModule.DoesNotExist:
         raise Http404("No keuzedeel with this code.") from None
     return render(request, "qualifications/elective_detail.html", {"elective": elective})
+
+
+def search_text(request, reserved=()) -> str:
+    """The typed text: htmx sends the field under its own name (e.g. crebo_2)."""
+    return next(
+        (value for key, value in request.GET.items() if key not in reserved and value.strip()), ""
+    )
+
+
+def qualification_options(request):
+    """htmx: qualifications matching the typed title or crebo, as datalist options."""
+    options = [
+        (qualification.crebo, describe_qualification(qualification))
+        for qualification in selectors.search_qualifications(search_text(request))
+    ]
+    return render(request, "includes/search_options.html", {"options": options})

@@ -267,3 +267,26 @@ def pending_join_requests() -> QuerySet[NetworkMembership]:
         .defer("network__region__geometry")
         .order_by("pk")
     )
+
+
+def find_organisation(code: str, kinds) -> Organisation | None:
+    """The organisation of one of these kinds with exactly this code (BRIN or KvK), or None."""
+    return Organisation.objects.filter(kind__in=kinds, code__iexact=code.strip()).first()
+
+
+def search_organisations(query: str, kinds, limit: int = 10) -> list[Organisation]:
+    """Organisations of these kinds whose name holds the query or whose code starts with it."""
+    query = query.strip()
+    if not query:
+        return []
+    return list(
+        Organisation.objects.filter(kind__in=kinds)
+        .filter(Q(name__icontains=query) | Q(code__istartswith=query))
+        .only("code", "name", "kind")
+        .order_by("name")[:limit]
+    )
+
+
+def describe_organisation(organisation: Organisation) -> str:
+    """An organisation's name with its code (BRIN or KvK), as people read it."""
+    return f"{organisation.name} ({organisation.code})"

@@ -21,6 +21,7 @@ from .forms import (
     RegionOrganisationFilterForm,
 )
 from .models import Network, NetworkMembership
+from .selectors import describe_organisation
 from .svgmap import draw
 
 PAGE_SIZE = 25
@@ -266,3 +267,33 @@ def membership_decide(request, pk, decision):
                 _("The request of %(organisation)s to join %(network)s is declined.") % names,
             )
     return redirect("regions:network_review")
+
+
+@require_GET
+def organisation_options(request):
+    """htmx: organisations of the asked kinds matching the typed name or code (datalist)."""
+    kinds = [kind for kind in request.GET.get("soort", "").split(",") if kind]
+    text = next(
+        (value for key, value in request.GET.items() if key != "soort" and value.strip()), ""
+    )
+    options = [
+        (organisation.code, describe_organisation(organisation))
+        for organisation in selectors.search_organisations(
+            text, kinds or ["mbo", "vmbo", "company"]
+        )
+    ]
+    return render(request, "includes/search_options.html", {"options": options})
+
+
+@require_GET
+def company_choices(request):
+    """htmx: companies matching the typed name or KvK number, as checkboxes to tick."""
+    text = request.GET.get("partner_search", "")
+    return render(
+        request,
+        "regions/includes/company_choices.html",
+        {
+            "results": selectors.search_organisations(text, ["company"]),
+            "searched": bool(text.strip()),
+        },
+    )

@@ -64,10 +64,16 @@ def test_draft_confirm_register_and_see_it_on_the_map(page, tmp_path, settings):
     # The vmbo school drafts the route and sends it to the mbo institution.
     log_in(page, "vera")
     page.goto("/leerroutes/nieuw/")
-    page.select_option("#id_partner_school", label="ROC Deventer")
+    # The partner school and the qualification are found by name (suggestions while typing).
+    page.fill("#id_partner_school", "Deventer")
+    page.locator('#partner_school-options option[value="25PZ"]').wait_for(state="attached")
+    assert "ROC Deventer (25PZ)" in page.locator("#partner_school-options").inner_html()
+    page.fill("#id_partner_school", "25PZ")
     assert page.locator("#id_region").input_value() == str(region.pk)
     page.select_option("#id_route_type", "integrated")
     page.select_option("#id_vmbo_track", "bb")
+    page.fill("#id_target_qualification", "Helpende")
+    page.locator('#target_qualification-options option[value="25498"]').wait_for(state="attached")
     page.fill("#id_target_qualification", "25498")
     page.select_option("#id_location", "vmbo")
     page.fill("#id_start_date", "2021-08-01")

@@ -115,7 +115,7 @@ class PathwayTestCase(BaseTestCase):
     def form_data(self, partner=None, **overrides) -> dict:
         """POST data of the route form for Alice (her partner is Victor's vmbo)."""
         data = {
-            "partner_school": (partner or self.vmbo_school).pk,
+            "partner_school": (partner or self.vmbo_school).code,
             "region": self.region.pk,
             "basis": "law",
             "route_type": "integrated",
