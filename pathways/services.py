@@ -139,13 +139,53 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "PATHWAYS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
 
 
+# A DOCX or ODT is a zip archive. Its directory states each entry's size before
+# anything is unpacked: an archive that claims more than these limits, or whose
+# entries shrank more than a real office document does, is refused unread (a
+# "zip bomb" of 1 MB can unpack to gigabytes). Only the `mimetype` entry is ever
+# read, and then at most MIMETYPE_READ_BYTES of it.
+MAX_ZIP_ENTRIES = 2000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MIMETYPE_READ_BYTES = 200
+
+
+class ArchiveTooLarge(Exception):
+    """The archive's directory declares more than a document can hold."""
+
+
+def _check_archive_directory(archive: zipfile.ZipFile) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ArchiveTooLarge
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if total > MAX_UNPACKED_BYTES:
+            raise ArchiveTooLarge
+        # Tiny entries may shrink a lot (a run of spaces); judge the ratio from 1 MB on.
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise ArchiveTooLarge
+
+
 def _zip_names(uploaded) -> tuple[set[str], bytes]:
+    """The entry names of a zip upload and the start of its `mimetype` entry.
+
+    Raises ArchiveTooLarge, before unpacking anything, when the archive declares
+    too many entries, too many bytes or an implausible compression ratio."""
     uploaded.seek(0)
     try:
         with zipfile.ZipFile(uploaded) as archive:
+            _check_archive_directory(archive)
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            mimetype = b""
+            if "mimetype" in names:
+                # Bounded even if the directory lies about the entry's size.
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(MIMETYPE_READ_BYTES)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, NotImplementedError, RuntimeError):
         return set(), b""
     finally:
         uploaded.seek(0)
@@ -176,7 +216,16 @@ def validate_document_upload(uploaded) -> None:
     elif not head.startswith(b"PK\x03\x04"):
         ok = False
     else:
-        names, mimetype = _zip_names(uploaded)
+        try:
+            names, mimetype = _zip_names(uploaded)
+        except ArchiveTooLarge:
+            raise ValidationError(
+                _(
+                    "The file unpacks to far more data than a document holds; it was "
+                    "refused without being opened. Save it again from your word processor."
+                ),
+                code="archive_too_large",
+            ) from None
         if extension == ".docx":
             ok = "[Content_Types].xml" in names and "word/document.xml" in names
         else:
