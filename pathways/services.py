@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from config import boundary
 from qualifications.models import Qualification
 from regions.models import Organisation, Region
 from rules.engine import validate_document
@@ -198,6 +199,7 @@ def validate_document_upload(uploaded) -> None:
     The extension and the content (magic bytes, and for DOCX/ODT the parts of
     the zip package) must agree.
     """
+    boundary.validate_file_name(uploaded)
     limit = max_upload_bytes()
     if uploaded.size > limit:
         raise ValidationError(
@@ -582,6 +584,37 @@ def import_documents(items: list[tuple[str, object]]) -> list[Route]:
     return routes
 
 
+def _read_csv(name: str, text: str) -> list[tuple[str, object]]:
+    """The rows of an import CSV as documents, each checked by the input boundary."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            raise ImportFailed(
+                [
+                    _gettext("%(file)s, line 1: missing columns: %(columns)s.")
+                    % {"file": name, "columns": ", ".join(missing)}
+                ]
+            )
+        items = []
+        for row in reader:
+            label = _gettext("%(file)s, line %(line)s") % {"file": name, "line": reader.line_num}
+            document = csv_row_to_document(row)
+            try:
+                boundary.check_value(document)
+            except boundary.Refused as refused:
+                raise ImportFailed([f"{label}: {refused.render()}"]) from None
+            items.append((label, document))
+    except csv.Error as error:
+        raise ImportFailed(
+            [
+                _gettext("%(file)s, line %(line)s: not valid CSV (%(error)s).")
+                % {"file": name, "line": reader.line_num, "error": error}
+            ]
+        ) from error
+    return items
+
+
 def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
     """Read a JSON file (one document or a list) or a CSV file (header row, columns
     as in `documents.CSV_COLUMNS`) into (label, document) pairs.
@@ -596,24 +629,11 @@ def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
             [_gettext("%(file)s: the file is not UTF-8 text.") % {"file": name}]
         ) from error
     if name.lower().endswith(".csv"):
-        reader = csv.DictReader(io.StringIO(text))
-        missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
-        if missing:
-            raise ImportFailed(
-                [
-                    _gettext("%(file)s, line 1: missing columns: %(columns)s.")
-                    % {"file": name, "columns": ", ".join(missing)}
-                ]
-            )
-        return [
-            (
-                _gettext("%(file)s, line %(line)s") % {"file": name, "line": reader.line_num},
-                csv_row_to_document(row),
-            )
-            for row in reader
-        ]
+        return _read_csv(name, text)
     try:
-        parsed = json.loads(text)
+        parsed = boundary.loads(text)
+    except boundary.Refused as refused:
+        raise ImportFailed([f"{name}: {refused.render()}"]) from None
     except json.JSONDecodeError as error:
         raise ImportFailed(
             [

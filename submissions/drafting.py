@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import boundary
 from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
 from regions.models import Organisation
@@ -106,11 +107,17 @@ def save_draft(
     editable), so that of two concurrent saves exactly one wins. Also sets the
     title, region and Inspectorate flag, and logs a "saved" event. Raises
     `StaleDraft` when someone else saved in between, `DraftRefused` when the
-    user may not change it or the state no longer allows changes. Returns the
+    user may not change it, the state no longer allows changes or the document
+    holds hostile input (`config.boundary`). Returns the
     submission as saved.
     """
     if not is_author(user, submission):
         raise DraftRefused(_("Only a school author of this school can change the draft."))
+    try:
+        boundary.check_value(document)
+        boundary.check_text(title, "title")
+    except boundary.Refused as refused:
+        raise DraftRefused(refused.render()) from None
     updated = Submission.objects.filter(
         pk=submission.pk, revision=revision, state__in=Submission.EDITABLE_STATES
     ).update(
