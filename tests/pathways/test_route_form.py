@@ -166,7 +166,7 @@ def multipart(fields: dict, file_field: str, file_name: str, content: bytes):
                 f"{value}\r\n".encode()
             )
     parts.append(
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; "
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
         f'filename="{file_name}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
         + content
         + b"\r\n"
