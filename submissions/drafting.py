@@ -215,10 +215,21 @@ def place_of(path: str) -> tuple[str, int | None]:
 # --- reads for the editor's suggestions -------------------------------------
 
 
+def _searchable(query: str) -> str:
+    """The query, or "" when it holds what no search needs (a NUL would fail the
+    query on PostgreSQL). The editor's "search" action sends it in a form post,
+    which the query-string boundary does not see."""
+    try:
+        boundary.check_text(query, "query")
+    except boundary.Refused:
+        return ""
+    return query[: boundary.MAX_QUERY_VALUE_LENGTH]
+
+
 def search_qualifications(query: str, limit: int = 20) -> list:
     """Qualifications whose crebo is the query or whose title contains every word."""
 
-    words = search_words(query)
+    words = search_words(_searchable(query))
     if not words:
         return []
     qualifications = Qualification.objects.only("crebo", "title", "level")
@@ -234,7 +245,7 @@ def search_qualifications(query: str, limit: int = 20) -> list:
 
 def search_organisations(query: str, limit: int = 10) -> list:
     """Schools and companies whose name contains the query or whose code starts with it."""
-    query = query.strip()
+    query = _searchable(query).strip()
     if not query:
         return []
     return list(
@@ -248,7 +259,7 @@ def search_organisations(query: str, limit: int = 10) -> list:
 def search_electives(query: str, limit: int = 10) -> list:
     """Keuzedelen of the register whose code starts with the query or whose
     title contains every word."""
-    words = search_words(query)
+    words = search_words(_searchable(query))
     if not words:
         return []
     electives = ElectiveModule.objects.only("code", "title", "study_load_hours")

@@ -179,6 +179,20 @@ class FormTests(DraftTestCase):
         self.assertNotIn("end_date", submission.draft)
         self.assertNotIn("hours", practice.draft)
 
+    def test_the_editors_search_action_with_a_nul_finds_nothing_instead_of_failing(self):
+        """The search button posts the form; on PostgreSQL a NUL in the query failed."""
+        submission = self.make_draft("cross_over")
+        self.login(self.alice)
+        data = form_data(
+            "cross_over",
+            {"title": "Zoek", "qualification_search": "zorg\x00"},
+            {"parts": []},
+            action="search",
+        )
+        response = self.post_editor(submission, data)
+        self.assertLess(response.status_code, 500)
+        self.assertEqual(list(response.context["results"]), [])
+
 
 class RouteFormTests(PathwayTestCase):
     def test_a_route_cannot_end_on_9999_12_31(self):
