@@ -39,8 +39,11 @@ MAX_HOURS = 10_000
 MAX_FILE_NAME_LENGTH = 200
 MIN_YEAR = 1900
 MAX_YEAR = 2200
-# Query parameters are search words, codes and filters: none is this long.
+# Query parameters are search words, codes and filters: none is this long, and
+# none is a whole number beyond what a 64-bit database column holds (a search
+# for a long number of a few more digits than 32 bits is still a search).
 MAX_QUERY_VALUE_LENGTH = 1000
+MAX_QUERY_INTEGER = 2**63 - 1
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -180,8 +183,9 @@ class JSONParser(BaseJSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = (parser_context or {}).get("encoding", "utf-8")
         try:
-            text = stream.read().decode(encoding) if stream is not None else ""
-            return loads(text)
+            # DRF hands over request.body, which Django bounds by DATA_UPLOAD_MAX_MEMORY_SIZE.
+            data = stream.read() if stream is not None else b""
+            return loads(data.decode(encoding))
         except Refused as refused:
             raise ParseError(refused.render()) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -200,11 +204,11 @@ def check_query_value(name: str, value: str) -> None:
             field=name[:50],
             max=MAX_QUERY_VALUE_LENGTH,
         )
-    if WHOLE_NUMBER.match(value) and abs(int(value)) > MAX_INTEGER:
+    if WHOLE_NUMBER.match(value) and abs(int(value)) > MAX_QUERY_INTEGER:
         raise Refused(
             gettext_noop("%(field)s: the number must lie between -%(max)s and %(max)s."),
             field=name[:50],
-            max=MAX_INTEGER,
+            max=MAX_QUERY_INTEGER,
         )
 
 

@@ -32,7 +32,7 @@ REFUSED_VALUES = {
     "10,000 characters": "x" * 10_000,
     "huge integer": "9" * 20,
     "huge negative integer": "-" + "9" * 30,
-    "beyond 32 bits": "2147483648",
+    "beyond 63 bits": "9223372036854775808",
 }
 # Let through to the views, which must cope: sent in each parameter on its own.
 HOSTILE_VALUES = {
@@ -43,6 +43,8 @@ HOSTILE_VALUES = {
     "year 9999": "9999-12-31",
     "impossible date": "2026-02-30",
     "negative": "-1",
+    "beyond 32 bits": "2147483648",
+    "largest 64-bit": "9223372036854775807",
     "list syntax": "1,2,,99999999999999999999,-3",
     "markup": "%3Cscript%3E%27%22",
 }

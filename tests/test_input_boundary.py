@@ -69,6 +69,13 @@ class ApiBodyTests(SubmissionTestCase):
         self.assertIn("te diep genest", response.json()["detail"])
         self.assertFalse(Submission.objects.exists())
 
+    def test_a_body_over_the_limit_is_refused_unread(self):
+        with self.settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000):
+            body = json.dumps({"document": {**self.valid(), "title": "x" * 2000}}).encode()
+            response = self.post(body)
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(Submission.objects.exists())
+
     def test_an_end_date_in_the_year_9999_is_refused(self):
         body = b'{"document": ' + with_value(self.valid(), "end_date", '"9999-12-31"') + b"}"
         response = self.post(body)
