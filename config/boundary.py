@@ -51,8 +51,6 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 ISO_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}(?:$|T)")
 WHOLE_NUMBER = re.compile(r"^\s*[+-]?\d+\s*$")
-# How messages name a value that has no field name: the document itself.
-DOCUMENT = gettext_noop("the document")
 
 
 class Refused(ValueError):
@@ -65,10 +63,7 @@ class Refused(ValueError):
         self.params = params
 
     def render(self) -> str:
-        params = dict(self.params)
-        if params.get("field") == DOCUMENT:
-            params["field"] = gettext(DOCUMENT)
-        return gettext(self.text) % params
+        return gettext(self.text) % self.params
 
 
 def check_text(value: str, field: str) -> None:
@@ -76,16 +71,16 @@ def check_text(value: str, field: str) -> None:
     if CONTROL_CHARACTERS.search(value):
         raise Refused(
             gettext_noop(
-                "%(field)s contains an invisible control character (such as NUL), which is "
-                "not allowed. Remove it and try again."
+                "The field %(field)s contains an invisible control character (such as NUL), "
+                "which is not allowed. Remove it and try again."
             ),
             field=field,
         )
     if SURROGATES.search(value):
         raise Refused(
             gettext_noop(
-                "%(field)s contains a broken character (a lone surrogate), which is not "
-                "valid text. Remove it and try again."
+                "The field %(field)s contains a broken character (a lone surrogate), which "
+                "is not valid text. Remove it and try again."
             ),
             field=field,
         )
@@ -95,7 +90,9 @@ def _check_date_text(value: str, field: str) -> None:
     match = ISO_DATE.match(value)
     if match and not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
         raise Refused(
-            gettext_noop("%(field)s: the date must lie between the years %(min)s and %(max)s."),
+            gettext_noop(
+                "The date in the field %(field)s must lie between the years %(min)s and %(max)s."
+            ),
             field=field,
             min=MIN_YEAR,
             max=MAX_YEAR,
@@ -108,12 +105,16 @@ def check_number(value, field: str) -> None:
         return
     if isinstance(value, float) and not math.isfinite(value):
         raise Refused(
-            gettext_noop("%(field)s: the number is too large to be a number (such as 1e999)."),
+            gettext_noop(
+                "The field %(field)s holds a number too large to be read (such as 1e999)."
+            ),
             field=field,
         )
     if isinstance(value, int | float) and abs(value) > MAX_INTEGER:
         raise Refused(
-            gettext_noop("%(field)s: the number must lie between -%(max)s and %(max)s."),
+            gettext_noop(
+                "The number in the field %(field)s must lie between -%(max)s and %(max)s."
+            ),
             field=field,
             max=MAX_INTEGER,
         )
@@ -125,7 +126,7 @@ def check_value(value, field: str = "") -> None:
     stack = [(value, field, 1)]
     while stack:
         item, path, depth = stack.pop()
-        label = path or DOCUMENT
+        label = path or "document"
         if depth > MAX_DEPTH:
             raise Refused(
                 gettext_noop("The JSON is nested too deeply (more than %(depth)s levels)."),
@@ -200,13 +201,15 @@ def check_query_value(name: str, value: str) -> None:
     check_text(value, name[:50])
     if len(value) > MAX_QUERY_VALUE_LENGTH:
         raise Refused(
-            gettext_noop("%(field)s is too long (at most %(max)s characters)."),
+            gettext_noop("The field %(field)s is too long (at most %(max)s characters)."),
             field=name[:50],
             max=MAX_QUERY_VALUE_LENGTH,
         )
     if WHOLE_NUMBER.match(value) and abs(int(value)) > MAX_QUERY_INTEGER:
         raise Refused(
-            gettext_noop("%(field)s: the number must lie between -%(max)s and %(max)s."),
+            gettext_noop(
+                "The number in the field %(field)s must lie between -%(max)s and %(max)s."
+            ),
             field=name[:50],
             max=MAX_QUERY_INTEGER,
         )
