@@ -7,6 +7,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config import boundary
 from config.forms import SearchField
 from qualifications.search_forms import qualification_field
 from regions.models import Organisation, Region
@@ -33,7 +34,7 @@ class RouteForm(forms.Form):
     vmbo_track = forms.ChoiceField(label=_("vmbo track"), choices=Route.Track.choices)
     target_qualification = qualification_field(_("Target qualification"), as_record=True)
     location = forms.ChoiceField(label=_("Where the route runs"), choices=Route.Location.choices)
-    start_date = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
+    start_date = boundary.DateField(label=_("Start date"), widget=DATE_WIDGET)
     exam_responsible = forms.ChoiceField(
         label=_("Responsible for the mbo exam and diploma"),
         choices=Route.ExamResponsible.choices,
@@ -48,7 +49,7 @@ class RouteForm(forms.Form):
     partner_search = forms.CharField(
         label=_("Search partner companies"), required=False, max_length=200
     )
-    agreement_signed_on = forms.DateField(
+    agreement_signed_on = boundary.DateField(
         label=_("Cooperation agreement signed on"), required=False, widget=DATE_WIDGET
     )
     switch_arrangement = forms.CharField(
@@ -175,7 +176,7 @@ class ReturnForm(forms.Form):
 
 class DuoRegistrationForm(forms.Form):
     status = forms.ChoiceField(label=_("DUO registration"), choices=Route.DuoStatus.choices)
-    date = forms.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)
+    date = boundary.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)
 
     def clean(self):
         cleaned = super().clean()
@@ -185,7 +186,7 @@ class DuoRegistrationForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    ended_on = forms.DateField(label=_("Ended on"), widget=DATE_WIDGET)
+    ended_on = boundary.DateField(label=_("Ended on"), widget=DATE_WIDGET)
 
 
 class RouteYearForm(forms.Form):
@@ -195,15 +196,26 @@ class RouteYearForm(forms.Form):
         max_length=20,
         help_text=_('For example "2021/22".'),
     )
-    started = forms.IntegerField(label=_("Students who started"), min_value=0, initial=0)
-    left_to_vmbo_bb = forms.IntegerField(label=_("Left to vmbo basis (bb)"), min_value=0, initial=0)
-    left_to_mbo_2 = forms.IntegerField(label=_("Left to mbo level 2"), min_value=0, initial=0)
-    left_to_other_mbo = forms.IntegerField(
-        label=_("Left to another mbo programme"), min_value=0, initial=0
+    started = forms.IntegerField(
+        label=_("Students who started"), min_value=0, max_value=boundary.MAX_INTEGER, initial=0
     )
-    left_to_entree = forms.IntegerField(label=_("Left to Entree"), min_value=0, initial=0)
+    left_to_vmbo_bb = forms.IntegerField(
+        label=_("Left to vmbo basis (bb)"), min_value=0, max_value=boundary.MAX_INTEGER, initial=0
+    )
+    left_to_mbo_2 = forms.IntegerField(
+        label=_("Left to mbo level 2"), min_value=0, max_value=boundary.MAX_INTEGER, initial=0
+    )
+    left_to_other_mbo = forms.IntegerField(
+        label=_("Left to another mbo programme"),
+        min_value=0,
+        max_value=boundary.MAX_INTEGER,
+        initial=0,
+    )
+    left_to_entree = forms.IntegerField(
+        label=_("Left to Entree"), min_value=0, max_value=boundary.MAX_INTEGER, initial=0
+    )
     left_without_place = forms.IntegerField(
-        label=_("Left with no place yet"), min_value=0, initial=0
+        label=_("Left with no place yet"), min_value=0, max_value=boundary.MAX_INTEGER, initial=0
     )
 
     def clean_school_year(self) -> str:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from config import boundary
 from notifications.selectors import recipients_in_organisation
 from notifications.services import notify
 from qualifications.models import Qualification
@@ -202,13 +203,53 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "PATHWAYS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
 
 
+# A DOCX or ODT is a zip archive. Its directory states each entry's size before
+# anything is unpacked: an archive that claims more than these limits, or whose
+# entries shrank more than a real office document does, is refused unread (a
+# "zip bomb" of 1 MB can unpack to gigabytes). Only the `mimetype` entry is ever
+# read, and then at most MIMETYPE_READ_BYTES of it.
+MAX_ZIP_ENTRIES = 2000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MIMETYPE_READ_BYTES = 200
+
+
+class ArchiveTooLarge(Exception):
+    """The archive's directory declares more than a document can hold."""
+
+
+def _check_archive_directory(archive: zipfile.ZipFile) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ArchiveTooLarge
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if total > MAX_UNPACKED_BYTES:
+            raise ArchiveTooLarge
+        # Tiny entries may shrink a lot (a run of spaces); judge the ratio from 1 MB on.
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise ArchiveTooLarge
+
+
 def _zip_names(uploaded) -> tuple[set[str], bytes]:
+    """The entry names of a zip upload and the start of its `mimetype` entry.
+
+    Raises ArchiveTooLarge, before unpacking anything, when the archive declares
+    too many entries, too many bytes or an implausible compression ratio."""
     uploaded.seek(0)
     try:
         with zipfile.ZipFile(uploaded) as archive:
+            _check_archive_directory(archive)
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError):
+            mimetype = b""
+            if "mimetype" in names:
+                # Bounded even if the directory lies about the entry's size.
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(MIMETYPE_READ_BYTES)
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError, NotImplementedError, RuntimeError):
         return set(), b""
     finally:
         uploaded.seek(0)
@@ -221,6 +262,7 @@ def validate_document_upload(uploaded) -> None:
     The extension and the content (magic bytes, and for DOCX/ODT the parts of
     the zip package) must agree.
     """
+    boundary.validate_file_name(uploaded)
     limit = max_upload_bytes()
     if uploaded.size > limit:
         raise ValidationError(
@@ -239,7 +281,16 @@ def validate_document_upload(uploaded) -> None:
     elif not head.startswith(b"PK\x03\x04"):
         ok = False
     else:
-        names, mimetype = _zip_names(uploaded)
+        try:
+            names, mimetype = _zip_names(uploaded)
+        except ArchiveTooLarge:
+            raise ValidationError(
+                _(
+                    "The file unpacks to far more data than a document holds; it was "
+                    "refused without being opened. Save it again from your word processor."
+                ),
+                code="archive_too_large",
+            ) from None
         if extension == ".docx":
             ok = "[Content_Types].xml" in names and "word/document.xml" in names
         else:
@@ -664,6 +715,37 @@ def import_documents(items: list[tuple[str, object]]) -> list[Route]:
     return routes
 
 
+def _read_csv(name: str, text: str) -> list[tuple[str, object]]:
+    """The rows of an import CSV as documents, each checked by the input boundary."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            raise ImportFailed(
+                [
+                    _gettext("%(file)s, line 1: missing columns: %(columns)s.")
+                    % {"file": name, "columns": ", ".join(missing)}
+                ]
+            )
+        items = []
+        for row in reader:
+            label = _gettext("%(file)s, line %(line)s") % {"file": name, "line": reader.line_num}
+            document = csv_row_to_document(row)
+            try:
+                boundary.check_value(document)
+            except boundary.Refused as refused:
+                raise ImportFailed([f"{label}: {refused.render()}"]) from None
+            items.append((label, document))
+    except csv.Error as error:
+        raise ImportFailed(
+            [
+                _gettext("%(file)s, line %(line)s: not valid CSV (%(error)s).")
+                % {"file": name, "line": reader.line_num, "error": error}
+            ]
+        ) from error
+    return items
+
+
 def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
     """Read a JSON file (one document or a list) or a CSV file (header row, columns
     as in `documents.CSV_COLUMNS`) into (label, document) pairs.
@@ -678,24 +760,11 @@ def read_import_file(name: str, data: bytes) -> list[tuple[str, object]]:
             [_gettext("%(file)s: the file is not UTF-8 text.") % {"file": name}]
         ) from error
     if name.lower().endswith(".csv"):
-        reader = csv.DictReader(io.StringIO(text))
-        missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
-        if missing:
-            raise ImportFailed(
-                [
-                    _gettext("%(file)s, line 1: missing columns: %(columns)s.")
-                    % {"file": name, "columns": ", ".join(missing)}
-                ]
-            )
-        return [
-            (
-                _gettext("%(file)s, line %(line)s") % {"file": name, "line": reader.line_num},
-                csv_row_to_document(row),
-            )
-            for row in reader
-        ]
+        return _read_csv(name, text)
     try:
-        parsed = json.loads(text)
+        parsed = boundary.loads(text)
+    except boundary.Refused as refused:
+        raise ImportFailed([f"{name}: {refused.render()}"]) from None
     except json.JSONDecodeError as error:
         raise ImportFailed(
             [

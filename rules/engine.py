@@ -16,6 +16,8 @@ from django.apps import apps
 from django.db import connection
 from django.utils.translation import gettext_noop
 
+from config import boundary
+
 from .context import RuleContext
 from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
 
@@ -36,7 +38,7 @@ RULES_VERSION = 2
 RULES_STAMP_PREFIX = "rules "
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 32
+MAX_DEPTH = boundary.MAX_DEPTH
 FORMAT_SOURCE = "docs/interchange.md"
 
 
@@ -84,21 +86,6 @@ STORED_ONLY = ("text", "params", "source_ref")
 def unreadable_report(text: str, **params) -> Report:
     finding = Finding("FMT-01", Severity.ERROR, "", message(text, **params), FORMAT_SOURCE)
     return Report(kind=None, findings=[finding], readable=False)
-
-
-def _depth(value) -> int:
-    """Nesting depth of a parsed JSON value, without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if depth > MAX_DEPTH:
-            break
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for child in item.values())
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item)
-    return deepest
 
 
 # Python's JSON errors (English) as messages that are translated when shown.
@@ -154,14 +141,6 @@ JSON_ERRORS = (
 )
 
 
-class _NotJson(ValueError):
-    """NaN or Infinity: Python reads them, JSON does not allow them."""
-
-
-def _refuse_constant(name: str):
-    raise _NotJson(name)
-
-
 def parse_bytes(data: bytes) -> tuple[object, Report | None]:
     """Parse uploaded bytes as JSON. Returns (document, None), or (None, report)
     with an FMT-01 finding when the bytes cannot be read as a JSON document."""
@@ -177,11 +156,9 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
     except UnicodeDecodeError:
         return None, unreadable_report(gettext_noop("The file is not UTF-8 text."))
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
-    except _NotJson:
-        return None, unreadable_report(
-            gettext_noop("The file contains NaN or Infinity, which JSON does not allow.")
-        )
+        document = boundary.loads(text)
+    except boundary.Refused as refused:
+        return None, unreadable_report(refused.text, **refused.params)
     except json.JSONDecodeError as error:
         known = next((text for start, text in JSON_ERRORS if error.msg.startswith(start)), None)
         if known is not None:
@@ -194,13 +171,7 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
             line=error.lineno,
             column=error.colno,
         )
-    except (RecursionError, MemoryError):
-        return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
-    except ValueError as error:  # e.g. an integer with more digits than Python reads
-        return None, unreadable_report(
-            gettext_noop("The file is not valid JSON: %(error)s."), error=str(error)[:200]
-        )
-    if _depth(document) > MAX_DEPTH:
+    except MemoryError:
         return None, unreadable_report(gettext_noop("The JSON in the file is nested too deeply."))
     return document, None
 

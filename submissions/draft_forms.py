@@ -19,6 +19,7 @@ from django.forms import formset_factory
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from config import boundary
 from qualifications.models import CREBO_VALIDATOR, CoreTask, ElectiveModule, Qualification
 from regions.models import Organisation, Region
 from rules.registry import Kind
@@ -174,7 +175,9 @@ class ElectiveForm(RowForm):
         help_text=_("Type a title or code and choose from the register."),
     )
     title = forms.CharField(label=_("Title (regional)"), max_length=300, required=False)
-    hours = forms.IntegerField(label=_("Hours (regional)"), min_value=0, required=False)
+    hours = forms.IntegerField(
+        label=_("Hours (regional)"), min_value=0, max_value=boundary.MAX_HOURS, required=False
+    )
     learning_outcomes = forms.CharField(
         label=_("Learning outcomes (regional)"),
         required=False,
@@ -398,7 +401,7 @@ class DraftMainForm(forms.Form):
 
 class RegionalProgrammeForm(DraftMainForm):
     region = forms.CharField(label=_("Labour-market region"), required=False, widget=forms.Select)
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
+    start_date = boundary.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
     qualification = forms.CharField(
         label=_("National qualification (crebo)"),
         required=False,
@@ -411,7 +414,10 @@ class RegionalProgrammeForm(DraftMainForm):
         label=_("Title of the regional section"), max_length=300, required=False
     )
     section_hours = forms.IntegerField(
-        label=_("Hours of the regional section"), min_value=0, required=False
+        label=_("Hours of the regional section"),
+        min_value=0,
+        max_value=boundary.MAX_HOURS,
+        required=False,
     )
 
 
@@ -422,8 +428,8 @@ class CrossOverForm(DraftMainForm):
         label=_("Level"), choices=LEVELS, coerce=int, empty_value=None, required=False
     )
     region = forms.CharField(label=_("Labour-market region"), required=False, widget=forms.Select)
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
-    end_date = forms.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
+    start_date = boundary.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
+    end_date = boundary.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
     labour_market_need = forms.CharField(
         label=_("Labour-market need"),
         required=False,
@@ -437,7 +443,9 @@ class CrossOverForm(DraftMainForm):
 
 class PracticeProgrammeForm(DraftMainForm):
     theme = forms.CharField(label=_("Theme"), required=False, widget=forms.Select)
-    hours = forms.IntegerField(label=_("Hours"), min_value=0, required=False)
+    hours = forms.IntegerField(
+        label=_("Hours"), min_value=0, max_value=boundary.MAX_HOURS, required=False
+    )
     budget_eur = forms.DecimalField(
         label=_("Budget (euro, over four years)"),
         min_value=0,
@@ -445,8 +453,8 @@ class PracticeProgrammeForm(DraftMainForm):
         decimal_places=2,
         required=False,
     )
-    period_start = forms.DateField(label=_("Period: start"), required=False, widget=DATE_WIDGET)
-    period_end = forms.DateField(label=_("Period: end"), required=False, widget=DATE_WIDGET)
+    period_start = boundary.DateField(label=_("Period: start"), required=False, widget=DATE_WIDGET)
+    period_end = boundary.DateField(label=_("Period: end"), required=False, widget=DATE_WIDGET)
     activity_plan = forms.CharField(
         label=_("Activity plan"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )

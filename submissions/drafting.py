@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import boundary
 from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
 from regions.models import Organisation
@@ -118,11 +119,17 @@ def save_draft(
     editable), so that of two concurrent saves exactly one wins. Also sets the
     title, region and Inspectorate flag, and logs a "saved" event. Raises
     `StaleDraft` when someone else saved in between, `DraftRefused` when the
-    user may not change it or the state no longer allows changes. Returns the
+    user may not change it, the state no longer allows changes or the document
+    holds hostile input (`config.boundary`). Returns the
     submission as saved.
     """
     if not is_author(user, submission):
         raise DraftRefused(_("Only a school author of this school can change the draft."))
+    try:
+        boundary.check_value(document)
+        boundary.check_text(title, "title")
+    except boundary.Refused as refused:
+        raise DraftRefused(refused.render()) from None
     updated = Submission.objects.filter(
         pk=submission.pk, revision=revision, state__in=Submission.EDITABLE_STATES
     ).update(
@@ -220,10 +227,21 @@ def place_of(path: str) -> tuple[str, int | None]:
 # --- reads for the editor's suggestions -------------------------------------
 
 
+def _searchable(query: str) -> str:
+    """The query, or "" when it holds what no search needs (a NUL would fail the
+    query on PostgreSQL). The editor's "search" action sends it in a form post,
+    which the query-string boundary does not see."""
+    try:
+        boundary.check_text(query, "query")
+    except boundary.Refused:
+        return ""
+    return query[: boundary.MAX_QUERY_VALUE_LENGTH]
+
+
 def search_qualifications(query: str, limit: int = 20) -> list:
     """Qualifications whose crebo is the query or whose title contains every word."""
 
-    words = search_words(query)
+    words = search_words(_searchable(query))
     if not words:
         return []
     qualifications = Qualification.objects.only("crebo", "title", "level")
@@ -239,7 +257,7 @@ def search_qualifications(query: str, limit: int = 20) -> list:
 
 def search_organisations(query: str, limit: int = 10) -> list:
     """Schools and companies whose name contains the query or whose code starts with it."""
-    query = query.strip()
+    query = _searchable(query).strip()
     if not query:
         return []
     return list(
@@ -253,7 +271,7 @@ def search_organisations(query: str, limit: int = 10) -> list:
 def search_electives(query: str, limit: int = 10) -> list:
     """Keuzedelen of the register whose code starts with the query or whose
     title contains every word."""
-    words = search_words(query)
+    words = search_words(_searchable(query))
     if not words:
         return []
     electives = ElectiveModule.objects.only("code", "title", "study_load_hours")

@@ -154,6 +154,58 @@ class UploadTests(PathwayTestCase):
         self.assertEqual(self.post_with("overeenkomst.pdf", PDF_BYTES).status_code, 302)
 
 
+def multipart(fields: dict, file_field: str, file_name: str, content: bytes):
+    """A multipart body built by hand: Django's test client cuts file names to
+    255 characters, a browser sends them as they are."""
+    boundary = "----regio-test-boundary"
+    parts = []
+    for name, values in fields.items():
+        for value in values if isinstance(values, list) else [values]:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
+        f'filename="{file_name}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+        + content
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class LongFileNameTests(PathwayTestCase):
+    """Finding 9 of issue 12: a 1,000-character file name lost the typed form
+    behind a bare 400 page."""
+
+    def post(self, file_name):
+        self.login(self.alice)
+        data = self.form_data(switch_arrangement="Mijn tekst 123")
+        body, content_type = multipart(data, "agreement_document", file_name, PDF_BYTES)
+        return self.client.generic("POST", CREATE, body, content_type=content_type)
+
+    def test_a_1000_character_name_keeps_the_typed_form_with_a_message(self):
+        response = self.post("a" * 996 + ".pdf")
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors["agreement_document"]
+        self.assertIn("200", errors[0])
+        self.assertContains(response, "Mijn tekst 123")
+        self.assertFalse(Route.objects.exists())
+
+    def test_a_name_of_200_characters_is_accepted(self):
+        response = self.post("b" * 196 + ".pdf")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Route.objects.get().agreement_document_name, "b" * 196 + ".pdf")
+
+    def test_a_name_too_long_to_read_gets_a_page_that_says_so(self):
+        response = self.post("c" * 20_000 + ".pdf")
+        self.assertEqual(response.status_code, 400)
+        self.assertTemplateUsed(response, "bad_request.html")
+        self.assertContains(response, "bestandsnaam", status_code=400)
+        self.assertFalse(Route.objects.exists())
+
+
 class EditRouteTests(PathwayTestCase):
     def test_both_schools_may_change_a_draft_and_each_change_is_logged(self):
         route = self.make_route()

@@ -152,6 +152,18 @@ class VisibilityTests(NetworkTestCase):
         events = list(self.client.get(url).context["events"])
         self.assertEqual([(e.action, e.actor) for e in events], [("proposed", self.alice)])
 
+    def test_an_event_whose_actor_was_deleted_is_shown_without_an_error(self):
+        """Finding 5 of issue 12: deleting a user left events without an actor and
+        the administrator's network page answered 500."""
+        network = self.alices_proposal()
+        proposer = NetworkEvent.objects.get(network=network).actor
+        proposer.delete()
+        self.assertIsNone(NetworkEvent.objects.get(network=network).actor)
+        self.login(self.admin)
+        response = self.client.get(reverse("regions:network_detail", args=[network.pk]))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, dutch("a deleted user"))
+
     def test_network_list_queries_do_not_grow(self):
         url = reverse("regions:network_list")
         self.client.get(url)
