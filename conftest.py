@@ -57,3 +57,12 @@ def page(chromium_browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters (password reset, API) live in the cache: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
