@@ -41,7 +41,11 @@ def home(request):
 @require_GET
 def profile(request):
     """The logged-in user's own details."""
-    return render(request, "accounts/profile.html")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"two_factor_on": user_has_device(request.user, confirmed=True)},
+    )
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):

@@ -253,6 +253,8 @@ LOGGING = {
         # broker host was given, on the console.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
         "kombu.connection": {"level": "ERROR" if CELERY_TASK_ALWAYS_EAGER else "WARNING"},
+        # Every login is in the admin's access log; the console gets lockouts only.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -3,6 +3,7 @@
 load_demo also loads reference data, so each test runs it as few times as it can.
 """
 
+import base64
 from io import StringIO
 
 import pytest
@@ -10,7 +11,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.http import HttpRequest
 
-from accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_totp_secret
 from accounts.models import Role, User
 from regions.models import Organisation
 
@@ -43,6 +44,10 @@ def test_one_account_per_role_that_logs_in():
         assert user.is_staff == (user.role == Role.ADMINISTRATOR), user.username
         assert user.organisation.is_demo, user.username
         assert user.username in output
+        # Each demo account has a confirmed authenticator device whose secret is printed.
+        device = user.totpdevice_set.get(confirmed=True)
+        assert demo_totp_secret(user.username) in output
+        assert base64.b32encode(device.bin_key).decode() == demo_totp_secret(user.username)
     assert DEMO_PASSWORD in output
 
 
