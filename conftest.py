@@ -68,3 +68,12 @@ def page(chromium_browser, live_server):
     context.close()
     failures = page.axe.failures
     assert not failures, "axe-core found WCAG 2.1 A/AA violations:\n" + "\n".join(failures)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters (password reset, API) live in the cache: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -3,7 +3,11 @@
 Everything here is fictitious and marked as demo.
 """
 
+import base64
+import hashlib
+
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regions.models import Organisation
 
@@ -30,6 +34,16 @@ DEMO_USERS = [
     ("ministerie", "Marieke", "Smit", Role.MINISTRY_STAFF, "OCW"),
     ("beheer", "Bas", "Mulder", Role.ADMINISTRATOR, "OCW"),
 ]
+
+
+def demo_totp_key(username: str) -> bytes:
+    """The fixed (public, demo-only) TOTP secret of a demo account."""
+    return hashlib.sha1(f"regio-mbo-demo-totp:{username}".encode()).digest()  # noqa: S324
+
+
+def demo_totp_secret(username: str) -> str:
+    """The demo account's TOTP secret in base32, as authenticator apps take it."""
+    return base64.b32encode(demo_totp_key(username)).decode("ascii")
 
 
 @transaction.atomic
@@ -64,5 +78,13 @@ def load_demo_accounts() -> list[User]:
         )
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+        # One authenticator device with a fixed secret, printed by load_demo, so that a
+        # newcomer can log in as every role with two-factor authentication.
+        TOTPDevice.objects.filter(user=user).exclude(name="demo").delete()
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name="demo",
+            defaults={"key": demo_totp_key(username).hex(), "confirmed": True},
+        )
         users.append(user)
     return users

@@ -8,7 +8,13 @@ urlpatterns = [
     path("profiel/", views.profile, name="profile"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("inloggen/code/", views.two_factor_verify, name="two_factor_verify"),
+    path("tweestapsverificatie/instellen/", views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "wachtwoord/vergeten/",
+        views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path(
         "wachtwoord/vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),

@@ -85,3 +85,17 @@ class InputBoundaryMiddleware:
             {"detail": detail, "path_without_query": request.path},
             status=400,
         )
+
+
+class PermissionsPolicyMiddleware:
+    """Send `Permissions-Policy` (settings.PERMISSIONS_POLICY): the pages use no camera,
+    microphone, location or other powerful browser feature, so none may be asked for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

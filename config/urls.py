@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .health import health
 
@@ -27,7 +27,7 @@ urlpatterns = [
     path("api/", include("pathways.api_urls")),
     path("api/", include("submissions.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     # Each domain app owns its URLs (pages and API) under its own prefix.
     path("kwalificaties/", include("qualifications.urls")),
     path("regios/", include("regions.urls")),

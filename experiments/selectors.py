@@ -206,7 +206,11 @@ def tracking(experiment: Experiment) -> Tracking:
         .annotate(
             own_submission=FilteredRelation(
                 "school__submissions",
-                condition=Q(school__submissions__experiment=experiment),
+                # Never-submitted drafts stay the school's own (least privilege).
+                condition=Q(
+                    school__submissions__experiment=experiment,
+                    school__submissions__submitted_at__isnull=False,
+                ),
             )
         )
         .order_by("school__name", "school_id", "own_submission__submitted_at", "own_submission__pk")

@@ -3,7 +3,7 @@ figures for the ministry, the map indicator and exports."""
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +12,7 @@ from accounts.permissions import scope_to_organisation
 from core import exports
 
 from .documents import CSV_COLUMNS, document_to_csv_row, route_to_document
-from .models import Route, RouteYear
+from .models import Route, RouteEvent, RouteYear
 
 # The CBS 2020 division has 35 labour-market regions (AM99 is "not assignable").
 NUMBER_OF_REGIONS = 35
@@ -31,11 +31,21 @@ def _base() -> QuerySet:
     return Route.objects.select_related(*LIST_RELATED)
 
 
+def ever_sent() -> Q:
+    """Routes that have left the draft at least once (sent to the partner school)."""
+    return ~Q(status=Route.Status.DRAFT) | Exists(
+        RouteEvent.objects.filter(route=OuterRef("pk"), action=RouteEvent.Action.SUBMITTED)
+    )
+
+
 def visible_routes(user) -> QuerySet:
     """Routes the user may see: public ones (active, ended) for everyone; others
-    only for the two schools and national roles."""
+    only for the two schools, and for national roles once the route has been sent
+    to the partner school (a draft never sent is the schools' own work)."""
     public = Q(status__in=Route.PUBLIC_STATUSES)
     own = scope_to_organisation(Route.objects.all(), user, "vmbo_school", "mbo_institution")
+    if user.is_authenticated and user.has_national_view:
+        own = own.filter(ever_sent())
     return _base().filter(public | Q(pk__in=own.values("pk")))
 
 
@@ -110,12 +120,23 @@ def route_detail(route: Route) -> dict:
     }
 
 
-def may_see_documents(user, route: Route) -> bool:
-    """The uploaded agreement and PTA/OER: the two schools, ministry staff and
-    the inspectorate (and administrators)."""
+def may_see_agreement(user, route: Route) -> bool:
+    """The agreement's data (signed on, arrangements, fallbacks): the two schools,
+    ministry staff, the inspectorate and administrators."""
     if not user.is_authenticated:
         return False
     if user.role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.ADMINISTRATOR):
+        return True
+    return user.role == Role.SCHOOL_AUTHOR and user.organisation_id in route.school_ids()
+
+
+def may_see_documents(user, route: Route) -> bool:
+    """The uploaded agreement and PTA/OER documents themselves (least privilege):
+    the two schools and the inspectorate only. Ministry staff see the route's data,
+    not the signed documents."""
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.INSPECTORATE_REVIEWER:
         return True
     return user.role == Role.SCHOOL_AUTHOR and user.organisation_id in route.school_ids()
 

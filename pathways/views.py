@@ -255,6 +255,7 @@ def route_detail(request, pk: int):
         "actions": _actions(user, route),
         "findings": findings,
         "findings_have_errors": _has_errors(findings),
+        "may_see_agreement": selectors.may_see_agreement(user, route),
         "may_see_documents": selectors.may_see_documents(user, route),
         "is_route_school": is_route_school,
         # Names of the people in the history: for the two schools and national roles
@@ -404,7 +405,7 @@ def route_year(request, pk: int):
 
 @require_GET
 def route_document(request, pk: int, which: str):
-    """An uploaded document, only for the two schools, ministry staff and the inspectorate."""
+    """An uploaded document, only for the two schools and the inspectorate."""
     if which not in ("agreement", "pta-oer"):
         raise Http404
     route = _route_or_404(request, pk)
@@ -457,7 +458,9 @@ def export_csv(request):
     status = request.GET.get("status", "")
     if status not in ("", *Route.Status.values):
         status = ""
-    text = selectors.export_csv(selectors.routes_for_export(status), for_download=True)
+    # Least privilege: drafts never sent to the partner school stay the schools' own.
+    routes = selectors.routes_for_export(status).filter(selectors.ever_sent())
+    text = selectors.export_csv(routes, for_download=True)
     response = HttpResponse(text, content_type=exports.CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="leerroutes.csv"'
     return response
@@ -470,5 +473,6 @@ def export_xlsx(request):
     status = request.GET.get("status", "")
     if status not in ("", *Route.Status.values):
         status = ""
-    header, rows = selectors.export_table(selectors.routes_for_export(status))
+    routes = selectors.routes_for_export(status).filter(selectors.ever_sent())
+    header, rows = selectors.export_table(routes)
     return exports.xlsx_response("leerroutes.xlsx", header, rows, sheet_title=_("Routes"))

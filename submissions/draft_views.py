@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import SCHOOL_ROLES, role_required, scope_to_organisation
+from accounts.permissions import SCHOOL_ROLES, role_required
 
-from . import drafting
+from . import drafting, selectors
 from .document_names import document_sections
 from .draft_forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
 from .models import Submission
@@ -67,8 +67,8 @@ def draft_create(request):
 
 def _get_draft(request, pk: int) -> Submission:
     """A submission of a drafted kind that the user may see, or 404."""
-    queryset = scope_to_organisation(
-        Submission.objects.select_related("school__region", "experiment"), request.user, "school"
+    queryset = selectors.scope_submissions(
+        Submission.objects.select_related("school__region", "experiment"), request.user
     )
     submission = get_object_or_404(queryset, pk=pk)
     if submission.kind not in drafting.DRAFT_KINDS:

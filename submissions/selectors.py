@@ -16,16 +16,25 @@ from .models import Submission, SubmissionVersion
 KIND_FAMILIES = ("RR", "CO", "DL", "PP")
 
 
+def scope_submissions(queryset: QuerySet, user) -> QuerySet:
+    """Least privilege: a school author sees their own school's submissions; national
+    roles see a school's submission only once it has been submitted at least once
+    (a draft never submitted is the school's own work in progress)."""
+    queryset = scope_to_organisation(queryset, user, "school")
+    if user.is_authenticated and user.has_national_view:
+        queryset = queryset.filter(submitted_at__isnull=False)
+    return queryset
+
+
 def submissions_visible_to(user, search: str = "", state: str = "") -> QuerySet:
-    """The user's organisation's submissions (all for national roles), newest first,
-    with the number of the latest version; `search` filters on the title, `state`
-    on the state (an unknown state is ignored)."""
-    queryset = scope_to_organisation(
+    """The submissions `scope_submissions` lets the user see, newest first, with the
+    number of the latest version; `search` filters on the title, `state` on the
+    state (an unknown state is ignored)."""
+    queryset = scope_submissions(
         Submission.objects.select_related("school", "experiment", "region").defer(
             "region__geometry"
         ),
         user,
-        "school",
     ).annotate(
         latest_number=Max("versions__number"),
         # The latest version's result: True/False, or None while it is being checked.

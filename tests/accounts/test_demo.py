@@ -3,13 +3,15 @@
 load_demo also loads reference data, so each test runs it as few times as it can.
 """
 
+import base64
 from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.http import HttpRequest
 
-from accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_totp_secret
 from accounts.models import Role, User
 from regions.models import Organisation
 
@@ -38,10 +40,14 @@ def test_one_account_per_role_that_logs_in():
     assert demo_users.count() == len(DEMO_USERNAMES)
     assert set(demo_users.values_list("role", flat=True)) == set(Role.values)
     for user in demo_users:
-        assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
+        assert authenticate(HttpRequest(), username=user.username, password=DEMO_PASSWORD) == user
         assert user.is_staff == (user.role == Role.ADMINISTRATOR), user.username
         assert user.organisation.is_demo, user.username
         assert user.username in output
+        # Each demo account has a confirmed authenticator device whose secret is printed.
+        device = user.totpdevice_set.get(confirmed=True)
+        assert demo_totp_secret(user.username) in output
+        assert base64.b32encode(device.bin_key).decode() == demo_totp_secret(user.username)
     assert DEMO_PASSWORD in output
 
 
@@ -57,4 +63,4 @@ def test_running_it_twice_changes_nothing_and_restores_passwords():
 
     assert snapshot() == first
     assert User.objects.count() == len(DEMO_USERNAMES)
-    assert authenticate(username=changed.username, password=DEMO_PASSWORD) == changed
+    assert authenticate(HttpRequest(), username=changed.username, password=DEMO_PASSWORD) == changed

@@ -3,6 +3,7 @@
 import re
 
 from django.core import mail
+from django.http import HttpRequest
 from django.urls import reverse
 
 from tests.base import PASSWORD, BaseTestCase
@@ -39,9 +40,13 @@ class PasswordResetTests(BaseTestCase):
         )
         self.assertRedirects(saved, reverse("password_reset_complete"))
 
-        self.assertTrue(self.client.login(username="alice", password=NEW_PASSWORD))
+        self.assertTrue(
+            self.client.login(request=HttpRequest(), username="alice", password=NEW_PASSWORD)
+        )
         self.client.logout()
-        self.assertFalse(self.client.login(username="alice", password=PASSWORD))
+        self.assertFalse(
+            self.client.login(request=HttpRequest(), username="alice", password=PASSWORD)
+        )
 
     def test_the_link_works_only_once(self):
         self.client.post(RESET_URL, {"email": self.bob.email})
@@ -64,7 +69,9 @@ class PasswordResetTests(BaseTestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "form-field__error")
-        self.assertTrue(self.client.login(username="alice", password=PASSWORD))
+        self.assertTrue(
+            self.client.login(request=HttpRequest(), username="alice", password=PASSWORD)
+        )
 
     def test_an_unknown_address_sends_nothing_but_looks_the_same(self):
         response = self.client.post(RESET_URL, {"email": "nobody@example.org"})

@@ -21,7 +21,8 @@ XLSX_URL = reverse("pathways:export-xlsx")
 class ExportCsvTests(PathwayTestCase):
     def test_ministry_staff_download_every_route(self):
         active = self.make_route(status=Route.Status.ACTIVE)
-        self.make_route(vmbo_track="kb")
+        self.make_route(status=Route.Status.AWAITING_CONFIRMATION, vmbo_track="kb")
+        self.make_route(vmbo_track="gl")  # a draft never sent: not exported
         self.login(self.make_national_user(Role.MINISTRY_STAFF))
         response = self.client.get(URL)
         self.assertEqual(response.status_code, 200)

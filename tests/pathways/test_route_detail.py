@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
-from pathways.models import Route, RouteYear
+from pathways.models import Route, RouteEvent, RouteYear
 
 from .helpers import PathwayTestCase
 
@@ -17,14 +17,23 @@ class RouteDetailTests(PathwayTestCase):
             self.login(user)
         return self.client.get(reverse("pathways:route-detail", args=[route.pk]))
 
-    def test_a_draft_is_seen_by_both_schools_and_national_roles_only(self):
+    def test_a_draft_is_the_schools_own_until_it_is_first_sent(self):
         route = self.make_route()
+        national = [
+            self.make_national_user(role)
+            for role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.SBB_REVIEWER)
+        ]
         for user in (self.alice, self.bob, self.victor):
             self.assertEqual(self.get(route, user).status_code, 200, user.username)
-        for role in (Role.MINISTRY_STAFF, Role.INSPECTORATE_REVIEWER, Role.SBB_REVIEWER):
-            self.assertEqual(self.get(route, self.make_national_user(role)).status_code, 200)
+        for user in (*national, self.charlie, None):
+            self.assertEqual(self.get(route, user).status_code, 404)
+        # Sent to the partner and returned to draft: national roles see it from then on.
+        RouteEvent.objects.create(
+            route=route, action=RouteEvent.Action.SUBMITTED, actor=self.alice, from_status="draft"
+        )
+        for user in national:
+            self.assertEqual(self.get(route, user).status_code, 200, user.username)
         self.assertEqual(self.get(route, self.charlie).status_code, 404)
-        self.assertEqual(self.get(route).status_code, 404)
 
     def test_an_active_route_is_public_without_agreement_details(self):
         route = self.make_route(status=Route.Status.ACTIVE)

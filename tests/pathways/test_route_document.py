@@ -25,12 +25,11 @@ class RouteDocumentTests(PathwayTestCase):
         return self.client.get(reverse("pathways:route-document", args=[route.pk, which]))
 
     def test_allowed_users_get_the_file(self):
-        route = self.make_with_document()
+        route = self.make_with_document(Route.Status.AWAITING_CONFIRMATION)
         allowed = [
             self.alice,
             self.bob,
             self.victor,
-            self.make_national_user(Role.MINISTRY_STAFF),
             self.make_national_user(Role.INSPECTORATE_REVIEWER),
         ]
         for user in allowed:
@@ -40,11 +39,17 @@ class RouteDocumentTests(PathwayTestCase):
             self.assertIn("overeenkomst.pdf", response["Content-Disposition"])
 
     def test_others_are_refused(self):
-        route = self.make_with_document()
+        route = self.make_with_document(Route.Status.AWAITING_CONFIRMATION)
         self.assertEqual(self.download(route).status_code, 404)
         self.assertEqual(self.download(route, self.charlie).status_code, 404)
-        self.assertEqual(
-            self.download(route, self.make_national_user(Role.SBB_REVIEWER)).status_code, 403
+        # Least privilege: ministry staff (and SBB, administrators) see the route's data,
+        # not the signed documents.
+        for role in (Role.SBB_REVIEWER, Role.MINISTRY_STAFF, Role.ADMINISTRATOR):
+            self.assertEqual(self.download(route, self.make_national_user(role)).status_code, 403)
+        ministry = self.client.get(reverse("pathways:route-detail", args=[route.pk]))
+        self.assertContains(ministry, route.financial_arrangements)
+        self.assertNotContains(
+            ministry, reverse("pathways:route-document", args=[route.pk, "agreement"])
         )
 
     def test_public_route_documents_stay_protected(self):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from submissions import services
@@ -77,8 +78,9 @@ class DetailTests(SubmissionTestCase):
         assert response.status_code == 404
         assert SubmissionVersion.objects.count() == 1
 
-    def test_national_roles_see_every_submission(self):
+    def test_national_roles_see_every_submission_once_submitted(self):
         submission = self.make_submission(self.valid())
+        Submission.objects.filter(pk=submission.pk).update(submitted_at=timezone.now())
         for role in (
             Role.SBB_REVIEWER,
             Role.INSPECTORATE_REVIEWER,

@@ -2,8 +2,9 @@
 a failed save keeps the input; who may open and change a draft; query counts."""
 
 import pytest
+from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from submissions import drafting
 from submissions.draft_forms import RegionalProgrammeEditor
 from submissions.models import Submission, SubmissionEvent
@@ -278,11 +279,16 @@ class EditorPermissionTests(DraftTestCase):
     def test_national_roles_read_only(self):
         submission = self.make_draft("cross_over")
         Submission.objects.filter(pk=submission.pk).update(draft=self.valid("cross_over"))
+        # Never submitted: the school's own, so national roles do not even see it.
+        self.login(self.make_national_user(Role.SBB_REVIEWER))
+        self.assertEqual(self.client.get(self.edit_url(submission)).status_code, 404)
+        # Once submitted (and returned to draft) they read it, but cannot change it.
+        Submission.objects.filter(pk=submission.pk).update(submitted_at=timezone.now())
         for role in Role.values:
             if role == Role.SCHOOL_AUTHOR:
                 continue
             with self.subTest(role=role):
-                self.login(self.make_national_user(role))
+                self.login(User.objects.filter(role=role).first() or self.make_national_user(role))
                 response = self.client.get(self.edit_url(submission))
                 self.assertEqual(response.status_code, 200)
                 # Read as a document: names beside codes, no form to save.

@@ -2,6 +2,7 @@
 submission's page while the author may change it."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from submissions.models import Submission
@@ -24,6 +25,8 @@ class DraftLinkTests(DraftTestCase):
         for user in (self.alice, self.bob):
             self.login(user)
             self.assertContains(self.client.get(detail), f'href="{edit}"')
+        # Once submitted (and returned to draft) SBB sees it, without the editor link.
+        Submission.objects.filter(pk=submission.pk).update(submitted_at=timezone.now())
         self.login(self.make_national_user(Role.SBB_REVIEWER))
         self.assertNotContains(self.client.get(detail), f'href="{edit}"')
         self.login(self.alice)

@@ -2,6 +2,7 @@
 second is refused with a clear message and gets their own text back."""
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 from django.utils import translation
 
@@ -15,8 +16,8 @@ class OptimisticLockingTests(DraftTestCase):
     def test_second_save_on_the_same_revision_is_refused_and_keeps_its_text(self):
         submission = self.make_draft("cross_over")
         alice, bob = Client(), Client()
-        alice.login(username="alice", password=PASSWORD)
-        bob.login(username="bob", password=PASSWORD)
+        alice.login(request=HttpRequest(), username="alice", password=PASSWORD)
+        bob.login(request=HttpRequest(), username="bob", password=PASSWORD)
         in_english(bob)
         # Both open the editor on revision 1.
         for client in (alice, bob):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from submissions.models import Submission, SubmissionVersion
@@ -21,6 +22,7 @@ class ListTests(SubmissionTestCase):
             school=school or self.school,
             title=title,
             created_by=self.alice if school in (None, self.school) else self.charlie,
+            submitted_at=timezone.now(),
         )
         for number in range(1, versions + 1):
             SubmissionVersion.objects.create(

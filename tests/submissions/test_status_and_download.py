@@ -3,6 +3,7 @@
 import json
 
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from submissions.models import Submission, SubmissionVersion
@@ -15,7 +16,11 @@ class StatusAndDownloadTests(SubmissionTestCase):
     def setUp(self):
         self.text = json.dumps(self.valid(), indent=2, ensure_ascii=False) + "\n"
         self.submission = Submission.objects.create(
-            kind="regional_programme", school=self.school, title="t", created_by=self.alice
+            kind="regional_programme",
+            school=self.school,
+            title="t",
+            created_by=self.alice,
+            submitted_at=timezone.now(),
         )
         self.version = SubmissionVersion.objects.create(
             submission=self.submission,

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.test.utils import override_settings
 
-from accounts.demo import DEMO_PASSWORD, load_demo_accounts
+from accounts.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
 from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from regions.demo import load_demo_networks, load_demo_organisations
@@ -44,3 +44,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {user.username:<12} {user.get_role_display():<24} {user.organisation.name}"
             )
+        self.stdout.write(
+            "Two-factor authentication: add each account's TOTP secret to an authenticator "
+            "app, or print the current code with `manage.py demo_totp_code USERNAME`:"
+        )
+        for user in users:
+            self.stdout.write(f"  {user.username:<12} {demo_totp_secret(user.username)}")
