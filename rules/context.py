@@ -62,13 +62,6 @@ class RuleContext:
             self._cache[key] = load()
         return self._cache[key]
 
-    def region(self, code):
-        """The labour-market region with this code, or None."""
-        if not isinstance(code, str) or not code:
-            return None
-        model = apps.get_model("regions", "Region")
-        return self._cached(("region", code), lambda: model.objects.filter(code=code).first())
-
     def organisation(self, code):
         """The organisation with this BRIN/KvK code, or None."""
         if not isinstance(code, str) or not code:
