@@ -208,6 +208,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
 }
+# One error body for the whole API, documented in /api/schema/ (config/api.py).
+REST_FRAMEWORK["EXCEPTION_HANDLER"] = "config.api.exception_handler"
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "config.api.AutoSchema"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regio mbo API",
     "DESCRIPTION": "National qualification structure, regions, submissions and pathways.",
