@@ -99,19 +99,24 @@ def requeue_stuck_validations(*, older_than: timedelta, max_attempts: int) -> li
     with transaction.atomic():
         stuck = list(
             ValidationJob.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(queued_at__lt=now - older_than, version__report__isnull=True)
+            .filter(
+                queued_at__lt=now - older_than,
+                attempts__lte=max_attempts,
+                version__report__isnull=True,
+            )
             .order_by("queued_at")
         )
         requeued = []
         for job in stuck:
-            if job.attempts >= max_attempts:
+            job.attempts += 1
+            if job.attempts > max_attempts:  # marked, so that it is logged once
                 logger.error(
                     "Version %s was queued %s times without a report; not again.",
                     job.version_id,
-                    job.attempts,
+                    max_attempts,
                 )
+                job.save(update_fields=["attempts"])
                 continue
-            job.attempts += 1
             job.queued_at = now
             job.save(update_fields=["attempts", "queued_at"])
             requeued.append(job.version_id)
