@@ -187,9 +187,16 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The queue tasks go to when none is named (two deployments can share one Redis).
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 # With late acknowledgement, Redis hands the job of a worker that died back after
-# this many seconds (default: an hour). Our jobs take seconds and are idempotent.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+# this many seconds (default: an hour). It must be longer than the longest task
+# (an SBB import of the largest file allowed; the hourly recheck), or Redis hands
+# out a job that is still running; the hard time limit below keeps every task
+# inside it. A validation left by a killed worker does not wait for it: the
+# sweep below queues it again within two minutes.
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", str(9 * 60)))
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -203,6 +210,14 @@ CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["revalidate-submissions"] = {
     "task": "submissions.tasks.revalidate_submissions",
     "schedule": 60 * 60,
+}
+# A validation queued this long ago without a report is queued again (its worker
+# died or the broker lost it), at most VALIDATION_MAX_ATTEMPTS times in all.
+VALIDATION_STUCK_SECONDS = int(os.environ.get("VALIDATION_STUCK_SECONDS", "60"))
+VALIDATION_MAX_ATTEMPTS = 5
+CELERY_BEAT_SCHEDULE["requeue-stuck-validations"] = {
+    "task": "submissions.tasks.requeue_stuck_validations",
+    "schedule": int(os.environ.get("VALIDATION_SWEEP_SECONDS", "60")),
 }
 
 REST_FRAMEWORK = {
@@ -223,6 +238,9 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
 }
+# One error body for the whole API, documented in /api/schema/ (config/api.py).
+REST_FRAMEWORK["EXCEPTION_HANDLER"] = "config.api.exception_handler"
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "config.api.AutoSchema"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regio mbo API",
     "DESCRIPTION": "National qualification structure, regions, submissions and pathways.",

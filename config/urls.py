@@ -37,3 +37,6 @@ urlpatterns = [
     path("meldingen/", include("notifications.urls")),
     path("", include("accounts.urls")),
 ]
+
+# Under /api/ a URL that matches nothing answers with the API's JSON error body.
+handler404 = "config.api.page_not_found"

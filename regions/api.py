@@ -23,6 +23,7 @@ from .serializers import (
     MembershipSerializer,
     NetworkSerializer,
     OrganisationSerializer,
+    RegionFeatureSerializer,
     RegionGeometrySerializer,
     RegionSerializer,
 )
@@ -79,6 +80,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
             return RegionGeometrySerializer
         return RegionSerializer
 
+    @extend_schema(responses={200: RegionFeatureSerializer})
     @action(detail=True, methods=["get"], url_path="geojson")
     def geojson(self, request, code=None):
         """The region as a GeoJSON Feature."""
@@ -172,6 +174,7 @@ class NetworkViewSet(
                 user=self.request.user, **serializer.validated_data
             )
 
+    @extend_schema(request=None, responses={201: MembershipSerializer})
     @action(detail=True, methods=["post"])
     def join(self, request, pk=None):
         """Ask that the user's organisation joins this network."""

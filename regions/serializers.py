@@ -17,8 +17,26 @@ class RegionGeometrySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "geometry"]
 
 
+class RegionPropertiesSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class RegionFeatureSerializer(serializers.Serializer):
+    """A region as a GeoJSON Feature (RFC 7946), for /api/regions/{code}/geojson/."""
+
+    type = serializers.ChoiceField(choices=["Feature"])
+    id = serializers.CharField(help_text="The region's code.")
+    properties = RegionPropertiesSerializer()
+    geometry = serializers.JSONField(
+        allow_null=True,
+        help_text="A GeoJSON geometry in WGS84 (a MultiPolygon); null when none was imported.",
+    )
+
+
 class OrganisationSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # Companies and national bodies have no labour-market region.
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation

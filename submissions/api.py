@@ -29,7 +29,6 @@ from .serializers import (
     CommentSerializer,
     DecideSerializer,
     DecisionSerializer,
-    DetailSerializer,
     DiffSerializer,
     DraftCreateSerializer,
     DraftUpdateSerializer,
@@ -45,11 +44,12 @@ REFUSAL_STATUS = {
     "state": status.HTTP_409_CONFLICT,
     "input": status.HTTP_400_BAD_REQUEST,
 }
+# The body of each is the API's one error body (config.api.ErrorSerializer).
 REFUSED = {
-    400: OpenApiResponse(DetailSerializer, description="What was given is wrong."),
-    403: OpenApiResponse(DetailSerializer, description="This user may not do this."),
+    400: OpenApiResponse(description="What was given is wrong (see `errors`)."),
+    403: OpenApiResponse(description="This user may not do this, or no CSRF token."),
     404: OpenApiResponse(description="No such submission, or not visible to this user."),
-    409: OpenApiResponse(DetailSerializer, description="Not in the submission's current state."),
+    409: OpenApiResponse(description="Not in the submission's current state."),
 }
 
 

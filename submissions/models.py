@@ -178,6 +178,29 @@ class ValidationReport(models.Model):
         return sum(1 for f in self.findings if f.get("severity") == "error")
 
 
+class ValidationJob(models.Model):
+    """The background check of a version that has no report yet: when it was last
+    queued and how often. A worker killed mid-task leaves one behind; the periodic
+    sweep (`tasks.requeue_stuck_validations`) queues it again. Deleted when the
+    report is saved."""
+
+    version = models.OneToOneField(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="validation_job",
+    )
+    queued_at = models.DateTimeField(_("queued at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
+
+    class Meta:
+        verbose_name = _("validation job")
+        verbose_name_plural = _("validation jobs")
+
+    def __str__(self):
+        return f"{self.version} ({self.attempts}×)"
+
+
 class ValidationChange(models.Model):
     """Findings that appeared or disappeared when a version was checked again."""
 

@@ -12,8 +12,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     school = serializers.CharField(source="school.code", read_only=True)
     school_name = serializers.CharField(source="school.name", read_only=True)
-    experiment = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # Not every submission belongs to an experiment or has a region (null then).
+    experiment = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     latest_version = serializers.IntegerField(source="latest_number", read_only=True)
 
     class Meta:
@@ -64,10 +65,6 @@ class StaleRevisionSerializer(serializers.Serializer):
     document = serializers.JSONField(help_text="The document that was not saved.")
 
 
-class DetailSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
 class VersionSerializer(serializers.ModelSerializer):
     """A submitted (or uploaded) version, with its check's result."""
 
@@ -101,7 +98,9 @@ class CommentSerializer(serializers.ModelSerializer):
     """A comment on a section of the document ("" for the whole)."""
 
     author = serializers.CharField(source="author.username", read_only=True)
-    version = serializers.IntegerField(source="version.number", read_only=True, default=None)
+    version = serializers.IntegerField(
+        source="version.number", read_only=True, allow_null=True, default=None
+    )
     section = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
     text = serializers.CharField(max_length=COMMENT_MAX_LENGTH)
 
@@ -132,8 +131,12 @@ class DecisionSerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     """One entry of the audit log: who, when, what."""
 
-    actor = serializers.CharField(source="actor.username", read_only=True, default=None)
-    version = serializers.IntegerField(source="version.number", read_only=True, default=None)
+    actor = serializers.CharField(
+        source="actor.username", read_only=True, allow_null=True, default=None
+    )
+    version = serializers.IntegerField(
+        source="version.number", read_only=True, allow_null=True, default=None
+    )
 
     class Meta:
         model = SubmissionEvent

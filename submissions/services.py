@@ -2,6 +2,8 @@
 check stored documents again when reference data or dates have moved on."""
 
 import json
+import logging
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,8 +26,11 @@ from .models import (
     SubmissionEvent,
     SubmissionVersion,
     ValidationChange,
+    ValidationJob,
     ValidationReport,
 )
+
+logger = logging.getLogger(__name__)
 
 # The document fields that name the school(s) a document is about.
 SCHOOL_FIELDS = {
@@ -77,10 +82,58 @@ def document_title(document: dict) -> str:
 
 
 def queue_validation(version: SubmissionVersion) -> None:
-    """Validate the version in the background once the transaction commits."""
+    """Validate the version in the background once the transaction commits.
+
+    A `ValidationJob` row remembers that the check is owed until its report is
+    saved, so that the sweep can queue it again when a worker died with it."""
     from .tasks import validate_version
 
+    ValidationJob.objects.update_or_create(
+        version=version, defaults={"queued_at": timezone.now(), "attempts": 1}
+    )
     transaction.on_commit(lambda: validate_version.delay(version.pk))
+
+
+def requeue_stuck_validations(*, older_than: timedelta, max_attempts: int) -> list[int]:
+    """Queue again the checks queued more than `older_than` ago that have no report
+    (their worker was killed, or the broker lost them); returns their version ids.
+
+    Each is queued at most `max_attempts` times in all: a document that kills
+    every worker is left (and logged) instead of being retried for ever."""
+    from .tasks import validate_version
+
+    now = timezone.now()
+    with transaction.atomic():
+        stuck = list(
+            ValidationJob.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                queued_at__lt=now - older_than,
+                attempts__lte=max_attempts,
+                version__report__isnull=True,
+            )
+            .order_by("queued_at")
+        )
+        requeued = []
+        for job in stuck:
+            job.attempts += 1
+            if job.attempts > max_attempts:  # marked, so that it is logged once
+                logger.error(
+                    "Version %s was queued %s times without a report; not again.",
+                    job.version_id,
+                    max_attempts,
+                )
+                job.save(update_fields=["attempts"])
+                continue
+            job.queued_at = now
+            job.save(update_fields=["attempts", "queued_at"])
+            requeued.append(job.version_id)
+
+        def send() -> None:
+            for version_id in requeued:
+                validate_version.delay(version_id)
+
+        transaction.on_commit(send)
+    return requeued
 
 
 @transaction.atomic
@@ -190,6 +243,8 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
         report = ValidationReport.objects.get(version=version)
         _fill_report(report, result, findings, stamp)
         report.save()
+    # The check is no longer owed (a version checked again has no job: no-op).
+    ValidationJob.objects.filter(version=version).delete()
     now = report.checked_at
     if previous is not None:
         before = {_finding_key(f): f for f in previous_findings}

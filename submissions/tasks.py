@@ -1,8 +1,10 @@
 """Background jobs: validate an uploaded version; check stored ones again."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from . import services
@@ -44,3 +46,16 @@ def revalidate_submissions() -> int:
     """Periodic: check again open and approved submissions whose reference data
     changed or whose watched date has come since their last check."""
     return services.revalidate_outdated()
+
+
+@shared_task(name="submissions.tasks.requeue_stuck_validations", acks_late=True)
+def requeue_stuck_validations() -> int:
+    """Periodic (every minute): queue again the checks that a killed worker left
+    without a report (see settings VALIDATION_STUCK_SECONDS); returns how many."""
+    requeued = services.requeue_stuck_validations(
+        older_than=timedelta(seconds=settings.VALIDATION_STUCK_SECONDS),
+        max_attempts=settings.VALIDATION_MAX_ATTEMPTS,
+    )
+    if requeued:
+        logger.warning("Queued again the checks of versions %s.", requeued)
+    return len(requeued)

@@ -83,7 +83,7 @@ def test_qualification_filters(client):
     assert crebos({"valid_on": "2031-01-01"}) == sorted([new.crebo, draft.crebo])
     response = client.get("/api/qualifications/", {"valid_on": "1-8-2020"})
     assert response.status_code == 400
-    assert "valid_on" in response.json()
+    assert "valid_on" in response.json()["errors"]
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Background jobs: validate_version (idempotent) and the periodic re-check."""
 
 import datetime
+import json
 import tempfile
 import time
 from pathlib import Path
@@ -13,7 +14,13 @@ from qualifications.models import ImportRun
 from regions.services import import_organisations
 from rules.engine import reference_data_stamp
 from submissions import services, tasks
-from submissions.models import Submission, SubmissionVersion, ValidationChange, ValidationReport
+from submissions.models import (
+    Submission,
+    SubmissionVersion,
+    ValidationChange,
+    ValidationJob,
+    ValidationReport,
+)
 
 from .draft_helpers import WHILE_OPEN
 from .helpers import SubmissionTestCase, as_upload
@@ -43,7 +50,10 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         # A job of a worker that died is handed out again within minutes, not an hour.
         from config.celery import app
 
-        assert app.conf.broker_transport_options["visibility_timeout"] <= 15 * 60
+        timeout = app.conf.broker_transport_options["visibility_timeout"]
+        assert timeout <= 15 * 60
+        # ...but longer than any task may run, or Redis hands out a running job.
+        assert timeout > app.conf.task_time_limit
 
     def test_running_twice_keeps_one_report_and_replaces_it(self):
         version = self.make_version(self.valid())
@@ -80,10 +90,11 @@ class ValidateVersionTaskTests(SubmissionTestCase):
 
     def test_saving_a_report_takes_a_fixed_number_of_queries(self):
         """Read the version with its submission, the reference-data stamp, the
-        rules' reads, one write and the workflow's lock: what a worker pays per
-        document (savepoints of the test transaction included; REG-01 reads the region)."""
+        rules' reads, one write, the delete of its queued job and the workflow's
+        lock: what a worker pays per document (savepoints of the test
+        transaction included; REG-01 reads the region)."""
         version = self.make_version(self.valid())
-        with self.assertNumQueries(16):
+        with self.assertNumQueries(17):
             services.save_validation_report(version_id=version.pk)
 
     def test_versions_are_immutable(self):
@@ -411,3 +422,58 @@ def test_a_job_of_a_killed_worker_process_is_done_again(tmp_path):
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait(timeout=10)
+
+
+class RequeueStuckValidationsTests(SubmissionTestCase):
+    """The sweep queues again the checks a killed worker left without a report.
+
+    Test cases do not run on-commit callbacks unless asked: an upload without
+    them is a check that was queued and never done."""
+
+    def queued_unchecked(self, seconds_ago: int) -> SubmissionVersion:
+        submission = services.create_submission(
+            user=self.alice, data=json.dumps(self.valid()).encode()
+        )
+        version = submission.versions.get()
+        ValidationJob.objects.filter(version=version).update(
+            queued_at=timezone.now() - datetime.timedelta(seconds=seconds_ago)
+        )
+        return version
+
+    def sweep(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            return tasks.requeue_stuck_validations.delay().get()
+
+    def test_a_queued_check_is_remembered_until_its_report_is_saved(self):
+        version = self.queued_unchecked(0)
+        assert ValidationJob.objects.get(version=version).attempts == 1
+        tasks.validate_version.delay(version.pk).get()
+        assert not ValidationJob.objects.filter(version=version).exists()
+
+    def test_a_stuck_check_is_queued_again_and_done(self):
+        stuck = self.queued_unchecked(61)
+        recent = self.queued_unchecked(10)
+        assert self.sweep() == 1
+        assert ValidationReport.objects.get(version=stuck).valid is True
+        assert not ValidationJob.objects.filter(version=stuck).exists()
+        # Queued ten seconds ago: probably still waiting for a free worker.
+        assert not ValidationReport.objects.filter(version=recent).exists()
+        assert ValidationJob.objects.get(version=recent).attempts == 1
+
+    def test_a_check_that_never_finishes_is_given_up_after_five_attempts(self):
+        version = self.queued_unchecked(61)
+        ValidationJob.objects.filter(version=version).update(attempts=5)
+        with self.assertLogs("submissions.services", "ERROR") as logs:
+            assert self.sweep() == 0
+        assert "queued 5 times" in logs.output[0]
+        assert not ValidationReport.objects.filter(version=version).exists()
+        with self.assertNoLogs("submissions.services", "ERROR"):  # said once
+            assert self.sweep() == 0
+
+    def test_the_sweep_runs_every_minute(self):
+        from django.conf import settings
+
+        entry = settings.CELERY_BEAT_SCHEDULE["requeue-stuck-validations"]
+        assert entry["task"] == tasks.requeue_stuck_validations.name
+        assert entry["schedule"] <= 60
+        assert settings.VALIDATION_STUCK_SECONDS <= 60
