@@ -22,5 +22,6 @@ urlpatterns = [
     path("leerroutes/", include("pathways.urls")),
     path("indieningen/", include("submissions.urls")),
     path("meldingen/", include("notifications.urls")),
+    path("ooapi/v5/", include("ooapi.urls")),
     path("", include("accounts.urls")),
 ]
