@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import JSONField, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from pathways.models import Route, RouteYear
 from qualifications.models import (
@@ -173,13 +173,13 @@ class Catalogue:
             record_id = organization_id(row["code"])
             if row["kind"] == Organisation.Kind.VET_INSTITUTION:
                 description = both(
-                    "mbo institution in %(place)s, labour-market region %(region)s",
+                    gettext_noop("mbo institution in %(place)s, labour-market region %(region)s"),
                     place=row["municipality"] or "?",
                     region=row["region__name"] or "?",
                 )
             else:
                 description = both(
-                    "vmbo school in %(place)s, labour-market region %(region)s",
+                    gettext_noop("vmbo school in %(place)s, labour-market region %(region)s"),
                     place=row["municipality"] or "?",
                     region=row["region__name"] or "?",
                 )
@@ -208,9 +208,11 @@ class Catalogue:
                 "name": [{"language": tag, "value": name} for _code, tag in LANGUAGES],
                 "shortName": name[:256],
                 "description": both(
-                    "Publishes the national mbo qualification structure, the approved "
-                    "regionalised programmes and cross-overs and the continuous vmbo–mbo "
-                    "pathways of the Dutch labour-market regions."
+                    gettext_noop(
+                        "Publishes the national mbo qualification structure, the approved "
+                        "regionalised programmes and cross-overs and the continuous vmbo–mbo "
+                        "pathways of the Dutch labour-market regions."
+                    )
                 ),
                 "link": self.absolute("/"),
                 "children": [school.id for school in schools],
@@ -241,7 +243,9 @@ class Catalogue:
                 "name": dutch(row["title"]),
                 "abbreviation": row["crebo"],
                 "description": both(
-                    "Qualification file (kwalificatiedossier) %(crebo)s, status: %(status)s.",
+                    gettext_noop(
+                        "Qualification file (kwalificatiedossier) %(crebo)s, status: %(status)s."
+                    ),
                     crebo=row["crebo"],
                     status=row["status"],
                 ),
@@ -278,8 +282,10 @@ class Catalogue:
                 "name": dutch(row["title"]),
                 "abbreviation": row["crebo"],
                 "description": both(
-                    "Qualification %(crebo)s at mbo level %(level)s, of the qualification "
-                    "file %(file)s (%(file_crebo)s).",
+                    gettext_noop(
+                        "Qualification %(crebo)s at mbo level %(level)s, of the qualification "
+                        "file %(file)s (%(file_crebo)s)."
+                    ),
                     crebo=row["crebo"],
                     level=row["level"],
                     file=row["file__title"],
@@ -317,7 +323,9 @@ class Catalogue:
                 "name": dutch(row["title"]),
                 "abbreviation": row["code"],
                 "description": both(
-                    "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU).",
+                    gettext_noop(
+                        "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."
+                    ),
                     code=row["code"],
                     hours=row["study_load_hours"],
                 ),
@@ -361,7 +369,7 @@ class Catalogue:
                 "educationSpecificationType": "program",
                 "name": dutch(row["title"]),
                 "abbreviation": code[:256],
-                "description": both("mbo-certificate %(code)s.", code=code),
+                "description": both(gettext_noop("mbo-certificate %(code)s."), code=code),
                 "teachingLanguage": TEACHING_LANGUAGE,
                 "formalDocument": "certificate",
                 **level_fields(row["qualification__level"] or row["elective__level"]),
@@ -489,8 +497,10 @@ class Catalogue:
         if is_cross_over:
             level = document.get("level")
             description = both(
-                "Cross-over qualification of %(school)s (%(brin)s), combining parts of the "
-                "qualifications %(crebos)s; approved in the experiment %(experiment)s.",
+                gettext_noop(
+                    "Cross-over qualification of %(school)s (%(brin)s), combining parts of the "
+                    "qualifications %(crebos)s; approved in the experiment %(experiment)s."
+                ),
                 school=row["school__name"],
                 brin=row["school__code"],
                 crebos=", ".join(crebos) or "?",
@@ -500,8 +510,10 @@ class Catalogue:
             qualification = qualifications.get(crebos[0]) if crebos else None
             level = qualification["level"] if qualification else None
             description = both(
-                "Regionalised programme of %(school)s (%(brin)s) for the qualification "
-                "%(qualification)s (%(crebo)s); approved in the experiment %(experiment)s.",
+                gettext_noop(
+                    "Regionalised programme of %(school)s (%(brin)s) for the qualification "
+                    "%(qualification)s (%(crebo)s); approved in the experiment %(experiment)s."
+                ),
                 school=row["school__name"],
                 brin=row["school__code"],
                 qualification=qualification["title"] if qualification else "?",
@@ -575,9 +587,11 @@ class Catalogue:
             "name": dutch(name),
             "abbreviation": f"leerroute-{row['pk']}",
             "description": both(
-                "Continuous vmbo–mbo pathway from %(vmbo)s (%(vmbo_brin)s, track %(track)s) to "
-                "the qualification %(qualification)s (%(crebo)s) at %(mbo)s (%(mbo_brin)s), "
-                "labour-market region %(region)s.",
+                gettext_noop(
+                    "Continuous vmbo–mbo pathway from %(vmbo)s (%(vmbo_brin)s, track %(track)s) to "
+                    "the qualification %(qualification)s (%(crebo)s) at %(mbo)s (%(mbo_brin)s), "
+                    "labour-market region %(region)s."
+                ),
                 vmbo=row["vmbo_school__name"],
                 vmbo_brin=row["vmbo_school__code"],
                 track=row["vmbo_track"],
@@ -632,9 +646,11 @@ class Catalogue:
                 "offeringId": record_id,
                 "primaryCode": {"codeType": "offeringCode", "code": code},
                 "offeringType": "program",
-                "name": both("%(name)s, intake %(year)s", name=program.name, year=label),
+                "name": both(
+                    gettext_noop("%(name)s, intake %(year)s"), name=program.name, year=label
+                ),
                 "description": both(
-                    "Start of the programme in the school year %(year)s.", year=label
+                    gettext_noop("Start of the programme in the school year %(year)s."), year=label
                 ),
                 "teachingLanguage": TEACHING_LANGUAGE,
                 "resultExpected": True,
@@ -686,7 +702,9 @@ class Catalogue:
                 "name": dutch(row["title"]),
                 "abbreviation": row["code"],
                 "description": both(
-                    "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU).",
+                    gettext_noop(
+                        "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."
+                    ),
                     code=row["code"],
                     hours=row["study_load_hours"],
                 ),
