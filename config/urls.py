@@ -23,5 +23,6 @@ urlpatterns = [
     path("indieningen/", include("submissions.urls")),
     path("meldingen/", include("notifications.urls")),
     path("ooapi/v5/", include("ooapi.urls")),
+    path("open-data/", include("ooapi.opendata_urls")),
     path("", include("accounts.urls")),
 ]
