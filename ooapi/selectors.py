@@ -9,7 +9,7 @@ uuid5 values of the records' natural codes (`ids.uid`).
 
 import datetime
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.db.models import JSONField, Max, OuterRef, Subquery
@@ -64,13 +64,20 @@ def dutch(value: str) -> list[dict]:
     return [{"language": "nl-NL", "value": value}]
 
 
-def both(message: str, **params) -> list[dict]:
-    """A LanguageTypedString list of a translatable English `message`, in Dutch and English."""
-    texts = []
+@cache
+def _translations(message: str) -> tuple[tuple[str, str], ...]:
+    """(language tag, translated message) for every published language; the
+    catalogues do not change while the process runs, so this is asked once."""
+    result = []
     for code, tag in LANGUAGES:
         with translation.override(code):
-            texts.append({"language": tag, "value": gettext(message) % params})
-    return texts
+            result.append((tag, gettext(message)))
+    return tuple(result)
+
+
+def both(message: str, **params) -> list[dict]:
+    """A LanguageTypedString list of a translatable English `message`, in Dutch and English."""
+    return [{"language": tag, "value": text % params} for tag, text in _translations(message)]
 
 
 def level_fields(level) -> dict:
@@ -481,7 +488,8 @@ class Catalogue:
     @staticmethod
     def _crebos_of(document: dict) -> list[str]:
         if document.get("kind") == Kind.CROSS_OVER:
-            parts = document.get("parts") or []
+            parts = document.get("parts")
+            parts = parts if isinstance(parts, list) else []
             crebos = [part.get("qualification") for part in parts if isinstance(part, dict)]
         else:
             section = document.get("national_section") or {}
@@ -541,9 +549,10 @@ class Catalogue:
             data["validFrom"] = start.isoformat()
         if end:
             data["validTo"] = (end + datetime.timedelta(days=1)).isoformat()
+        electives = document.get("electives")
         electives = [
             str(item.get("code"))
-            for item in document.get("electives") or []
+            for item in (electives if isinstance(electives, list) else [])
             if isinstance(item, dict) and item.get("type") == "national" and item.get("code")
         ]
         record = Record(

@@ -7,6 +7,7 @@ a Problem (application/problem+json).
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from functools import wraps
 
@@ -21,6 +22,8 @@ from django.views.decorators.csrf import csrf_exempt
 from . import ids, params
 from .params import Problem
 from .selectors import Catalogue, Record, last_modified
+
+logger = logging.getLogger(__name__)
 
 PROGRAM_SORT = ("programId", "name")
 COURSE_SORT = ("courseId", "name")
@@ -60,6 +63,12 @@ def endpoint(view: Callable) -> Callable:
             body = view(request, catalogue, **kwargs)
         except Problem as problem:
             return problem_response(problem)
+        except Exception:
+            # Still a Problem, as the specification asks; the traceback goes to the log.
+            logger.exception("OOAPI %s failed", request.path)
+            return problem_response(
+                Problem(500, _("Internal server error"), _("Something went wrong on our side."))
+            )
         content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
         response = HttpResponse(content, content_type="application/json")
         etag = f'"{hashlib.sha256(content).hexdigest()[:40]}"'

@@ -283,3 +283,32 @@ class QueryCountTests(OoapiTestCase):
         large = {path: self.count(path) for path in paths}
         assert large == small
         assert max(large.values()) <= 16, large
+
+
+class OddDocumentTests(OoapiTestCase):
+    def test_an_approved_document_with_odd_fields_is_still_published_within_the_spec(self):
+        odd = self.approved(
+            self.cross_over.experiment,
+            "Vreemd document",
+            {
+                "kind": "cross_over",
+                "level": "3",
+                "start_date": "binnenkort",
+                "end_date": 2025,
+                "parts": "25498",
+                "electives": 5,
+            },
+        )
+        self.approved(
+            self.programme.experiment,
+            "Nog vreemder",
+            {"kind": "regional_programme", "national_section": [1], "electives": [None, "K1"]},
+        )
+        body = self.get_valid("/programs?pageSize=50")
+        names = {p["name"][0]["value"] for p in body["items"]}
+        assert {"Vreemd document", "Nog vreemder"} <= names
+        program = uid("program", f"cross-over-{odd.pk}")
+        detail = self.get_valid(f"/programs/{program}")
+        assert "educationSpecification" not in detail
+        assert detail["level"] == "secondary vocational education"
+        assert self.get_valid(f"/programs/{program}/offerings?since=2000-01-01")["items"] == []
