@@ -8,8 +8,9 @@ uuid5 values of the records' natural codes (`ids.uid`).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 from django.conf import settings
 from django.db.models import JSONField, Max, OuterRef, Subquery
@@ -38,15 +39,20 @@ LANGUAGES = (("nl", "nl-NL"), ("en", "en-GB"))
 MAX_OFFERINGS = 12
 
 
-@dataclass
+@dataclass(eq=False)
 class Record:
-    """One published object: its OOAPI dict plus what lists filter and sort on."""
+    """One published object. Lists filter, search and sort on the cheap fields
+    here; the OOAPI dict (`data`) is built only for the records on the page."""
 
     id: str
     sub: str  # what it is made from: root, mbo, vmbo, dossier, qualification, …
     name: str
     code: str
-    data: dict
+    build: Callable[[], dict]
+    # The object's values that lists filter on (same names as in the OOAPI object).
+    attrs: dict = field(default_factory=dict)
+    # Everything `q` searches: name, codes and the names in the description.
+    search: str = ""
     # Ids of related records, for the nested lists and `expand`.
     parent: str | None = None
     children: list[str] = field(default_factory=list)
@@ -54,9 +60,17 @@ class Record:
     specifications: set[str] = field(default_factory=set)
     start: datetime.date | None = None
     end: datetime.date | None = None
-    # Programs only: the national keuzedelen they name, and their starts.
+    # Programs only: the national keuzedelen they name, and their school years.
     electives: list[str] = field(default_factory=list)
-    offerings: list["Record"] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    started: dict[int, int] = field(default_factory=dict)
+
+    @cached_property
+    def data(self) -> dict:
+        data = self.build()
+        if self.children:
+            data["children"] = list(self.children)
+        return data
 
 
 def dutch(value: str) -> list[dict]:
@@ -139,6 +153,37 @@ def certificate_code(row: dict) -> str:
     return f"{crebo}-certificaat-{row['pk']}"
 
 
+def crebos_of(document: dict) -> list[str]:
+    """The crebos an approved document names: a cross-over's parts, or a
+    regionalised programme's national qualification."""
+    if document.get("kind") == Kind.CROSS_OVER:
+        parts = document.get("parts")
+        parts = parts if isinstance(parts, list) else []
+        crebos = [part.get("qualification") for part in parts if isinstance(part, dict)]
+    else:
+        section = document.get("national_section")
+        crebos = [section.get("qualification")] if isinstance(section, dict) else []
+    return list(dict.fromkeys(str(crebo) for crebo in crebos if crebo))
+
+
+def validity(row) -> dict:
+    """validFrom/validTo from SBB's dates; OOAPI's validTo is exclusive: the day after."""
+    fields = {}
+    if row.get("valid_from"):
+        fields["validFrom"] = row["valid_from"].isoformat()
+    if row.get("end_of_programme"):
+        fields["validTo"] = (row["end_of_programme"] + datetime.timedelta(days=1)).isoformat()
+    return fields
+
+
+def keuzedeel_description(row) -> list[dict]:
+    return both(
+        gettext_noop("Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."),
+        code=row["code"],
+        hours=row["study_load_hours"],
+    )
+
+
 def last_modified() -> datetime.datetime | None:
     """When the published data last changed, as far as the database records it:
     the last finished reference import, organisation change, route change,
@@ -164,6 +209,10 @@ class Catalogue:
     def __init__(self, absolute):
         # absolute(path) -> an absolute URL on this site.
         self.absolute = absolute
+        self.today = timezone.localdate()
+
+    def link(self, name: str, *args) -> str:
+        return self.absolute(reverse(name, args=args))
 
     # --- Organizations -----------------------------------------------------------------
 
@@ -172,64 +221,72 @@ class Catalogue:
         rows = (
             Organisation.objects.filter(kind__in=Organisation.SCHOOL_KINDS)
             .order_by("name", "code")
-            .values("code", "name", "kind", "municipality", "region__code", "region__name")
+            .values("code", "name", "kind", "municipality", "region__name")
         )
-        records: dict[str, Record] = {}
+        root = root_id()
         schools = []
         for row in rows:
-            record_id = organization_id(row["code"])
-            if row["kind"] == Organisation.Kind.VET_INSTITUTION:
-                description = both(
-                    gettext_noop("mbo institution in %(place)s, labour-market region %(region)s"),
-                    place=row["municipality"] or "?",
-                    region=row["region__name"] or "?",
-                )
-            else:
-                description = both(
-                    gettext_noop("vmbo school in %(place)s, labour-market region %(region)s"),
-                    place=row["municipality"] or "?",
-                    region=row["region__name"] or "?",
-                )
-            data = {
-                "organizationId": record_id,
-                "primaryCode": {"codeType": "brin", "code": row["code"]},
-                "organizationType": "institute" if row["kind"] == "mbo" else "school",
-                "name": dutch(row["name"]),
-                "shortName": row["name"][:256],
-                "description": description,
-                "parent": root_id(),
-            }
+            kind = "institute" if row["kind"] == Organisation.Kind.VET_INSTITUTION else "school"
             schools.append(
-                Record(record_id, row["kind"], row["name"], row["code"], data, parent=root_id())
+                Record(
+                    organization_id(row["code"]),
+                    row["kind"],
+                    row["name"],
+                    row["code"],
+                    partial(self._school, row, kind),
+                    attrs={"organizationType": kind},
+                    search=f"{row['name']} {row['code']} {row['municipality']}",
+                    parent=root,
+                )
             )
         name = settings.OOAPI_OPERATOR_NAME
-        root = Record(
-            root_id(),
-            "root",
-            name,
-            settings.OOAPI_OPERATOR_CODE,
-            {
-                "organizationId": root_id(),
-                "primaryCode": {"codeType": "identifier", "code": settings.OOAPI_OPERATOR_CODE},
-                "organizationType": "root",
-                "name": [{"language": tag, "value": name} for _code, tag in LANGUAGES],
-                "shortName": name[:256],
-                "description": both(
-                    gettext_noop(
-                        "Publishes the national mbo qualification structure, the approved "
-                        "regionalised programmes and cross-overs and the continuous vmbo–mbo "
-                        "pathways of the Dutch labour-market regions."
-                    )
-                ),
-                "link": self.absolute("/"),
-                "children": [school.id for school in schools],
-            },
-            children=[school.id for school in schools],
-        )
-        records[root.id] = root
-        for school in schools:
-            records[school.id] = school
+        records = {
+            root: Record(
+                root,
+                "root",
+                name,
+                settings.OOAPI_OPERATOR_CODE,
+                partial(self._root, name),
+                attrs={"organizationType": "root"},
+                search=name,
+                children=[school.id for school in schools],
+            )
+        }
+        records.update((school.id, school) for school in schools)
         return records
+
+    def _root(self, name) -> dict:
+        return {
+            "organizationId": root_id(),
+            "primaryCode": {"codeType": "identifier", "code": settings.OOAPI_OPERATOR_CODE},
+            "organizationType": "root",
+            "name": [{"language": tag, "value": name} for _code, tag in LANGUAGES],
+            "shortName": name[:256],
+            "description": both(
+                gettext_noop(
+                    "Publishes the national mbo qualification structure, the approved "
+                    "regionalised programmes and cross-overs and the continuous vmbo–mbo "
+                    "pathways of the Dutch labour-market regions."
+                )
+            ),
+            "link": self.absolute("/"),
+        }
+
+    def _school(self, row, kind) -> dict:
+        place = {"place": row["municipality"] or "?", "region": row["region__name"] or "?"}
+        if kind == "institute":
+            text = gettext_noop("mbo institution in %(place)s, labour-market region %(region)s")
+        else:
+            text = gettext_noop("vmbo school in %(place)s, labour-market region %(region)s")
+        return {
+            "organizationId": organization_id(row["code"]),
+            "primaryCode": {"codeType": "brin", "code": row["code"]},
+            "organizationType": kind,
+            "name": dutch(row["name"]),
+            "shortName": row["name"][:256],
+            "description": both(text, **place),
+            "parent": root_id(),
+        }
 
     # --- Education specifications ---------------------------------------------------------
 
@@ -237,36 +294,21 @@ class Catalogue:
     def specifications(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
         root = root_id()
+
+        def add(record: Record, kind: str) -> None:
+            record.attrs["educationSpecificationType"] = kind
+            record.organizations = {root}
+            records[record.id] = record
+
         files = QualificationFile.objects.order_by("title", "crebo").values(
             "crebo", "number", "title", "status", "valid_from", "end_of_programme"
         )
         for row in files:
             record_id = specification_id("dossier", row["crebo"])
-            data = {
-                "educationSpecificationId": record_id,
-                "primaryCode": {"codeType": "crohoCreboCode", "code": row["crebo"]},
-                "otherCodes": [{"codeType": "x-sbbDossierNumber", "code": row["number"]}],
-                "educationSpecificationType": "cluster",
-                "name": dutch(row["title"]),
-                "abbreviation": row["crebo"],
-                "description": both(
-                    gettext_noop(
-                        "Qualification file (kwalificatiedossier) %(crebo)s, status: %(status)s."
-                    ),
-                    crebo=row["crebo"],
-                    status=row["status"],
-                ),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                **level_fields(None),
-                "link": self.absolute(
-                    reverse("qualifications:dossier-detail", args=[row["crebo"]])
-                ),
-                "organization": root,
-                **self._validity(row),
-            }
-            records[record_id] = Record(
-                record_id, "dossier", row["title"], row["crebo"], data, organizations={root}
-            )
+            build = partial(self._dossier, record_id, row)
+            record = Record(record_id, "dossier", row["title"], row["crebo"], build)
+            record.search = f"{row['title']} {row['crebo']} {row['number']}"
+            add(record, "cluster")
         qualifications = Qualification.objects.order_by("title", "crebo").values(
             "crebo",
             "sbb_id",
@@ -280,76 +322,20 @@ class Catalogue:
         )
         for row in qualifications:
             record_id = specification_id("qualification", row["crebo"])
-            parent = specification_id("dossier", row["file__crebo"])
-            data = {
-                "educationSpecificationId": record_id,
-                "primaryCode": {"codeType": "crohoCreboCode", "code": row["crebo"]},
-                "otherCodes": [{"codeType": "x-sbbId", "code": row["sbb_id"]}],
-                "educationSpecificationType": "program",
-                "name": dutch(row["title"]),
-                "abbreviation": row["crebo"],
-                "description": both(
-                    gettext_noop(
-                        "Qualification %(crebo)s at mbo level %(level)s, of the qualification "
-                        "file %(file)s (%(file_crebo)s)."
-                    ),
-                    crebo=row["crebo"],
-                    level=row["level"],
-                    file=row["file__title"],
-                    file_crebo=row["file__crebo"],
-                ),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                "formalDocument": "diploma",
-                **level_fields(row["level"]),
-                **study_load(row["study_load_hours"]),
-                "link": self.absolute(
-                    reverse("qualifications:qualification-detail", args=[row["crebo"]])
-                ),
-                "parent": parent,
-                "organization": root,
-                **self._validity(row),
-            }
-            records[record_id] = Record(
-                record_id,
-                "qualification",
-                row["title"],
-                row["crebo"],
-                data,
-                parent=parent,
-                organizations={root},
-            )
+            build = partial(self._qualification, record_id, row)
+            record = Record(record_id, "qualification", row["title"], row["crebo"], build)
+            record.parent = specification_id("dossier", row["file__crebo"])
+            record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
+            add(record, "program")
         electives = ElectiveModule.objects.order_by("title", "code").values(
             "code", "title", "level", "study_load_hours", "has_certificate"
         )
         for row in electives:
             record_id = specification_id("keuzedeel", row["code"])
-            data = {
-                "educationSpecificationId": record_id,
-                "primaryCode": {"codeType": "x-keuzedeelCode", "code": row["code"]},
-                "educationSpecificationType": "course",
-                "name": dutch(row["title"]),
-                "abbreviation": row["code"],
-                "description": both(
-                    gettext_noop(
-                        "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."
-                    ),
-                    code=row["code"],
-                    hours=row["study_load_hours"],
-                ),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                "formalDocument": "certificate"
-                if row["has_certificate"]
-                else "no official document",
-                **level_fields(row["level"]),
-                **study_load(row["study_load_hours"]),
-                "link": self.absolute(
-                    reverse("qualifications:elective-detail", args=[row["code"]])
-                ),
-                "organization": root,
-            }
-            records[record_id] = Record(
-                record_id, "keuzedeel", row["title"], row["code"], data, organizations={root}
-            )
+            build = partial(self._keuzedeel, record_id, row)
+            record = Record(record_id, "keuzedeel", row["title"], row["code"], build)
+            record.search = f"{row['title']} {row['code']}"
+            add(record, "course")
         certificates = VetCertificate.objects.order_by("title", "pk").values(
             "pk",
             "title",
@@ -364,52 +350,104 @@ class Catalogue:
         for row in certificates:
             code = certificate_code(row)
             record_id = specification_id("certificate", code)
-            if row["qualification__crebo"]:
-                parent = specification_id("qualification", row["qualification__crebo"])
-            elif row["elective__code"]:
-                parent = specification_id("keuzedeel", row["elective__code"])
-            else:
-                parent = specification_id("dossier", row["core_task__file__crebo"])
-            data = {
-                "educationSpecificationId": record_id,
-                "primaryCode": {"codeType": "x-certificateCode", "code": code},
-                "educationSpecificationType": "program",
-                "name": dutch(row["title"]),
-                "abbreviation": code[:256],
-                "description": both(gettext_noop("mbo-certificate %(code)s."), code=code),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                "formalDocument": "certificate",
-                **level_fields(row["qualification__level"] or row["elective__level"]),
-                "parent": parent,
-                "organization": root,
-            }
-            records[record_id] = Record(
-                record_id,
-                "certificate",
-                row["title"],
-                code,
-                data,
-                parent=parent,
-                organizations={root},
+            record = Record(
+                record_id, "certificate", row["title"], code, partial(self._certificate, row, code)
             )
+            if row["qualification__crebo"]:
+                record.parent = specification_id("qualification", row["qualification__crebo"])
+            elif row["elective__code"]:
+                record.parent = specification_id("keuzedeel", row["elective__code"])
+            else:
+                record.parent = specification_id("dossier", row["core_task__file__crebo"])
+            record.search = f"{row['title']} {code}"
+            add(record, "program")
         # Children: every record whose parent is published.
         for record in records.values():
             if record.parent in records:
                 records[record.parent].children.append(record.id)
-        for record in records.values():
-            if record.children:
-                record.data["children"] = list(record.children)
         return records
 
-    @staticmethod
-    def _validity(row) -> dict:
-        fields = {}
-        if row.get("valid_from"):
-            fields["validFrom"] = row["valid_from"].isoformat()
-        if row.get("end_of_programme"):
-            # OOAPI's validTo is exclusive: the day after the last day.
-            fields["validTo"] = (row["end_of_programme"] + datetime.timedelta(days=1)).isoformat()
-        return fields
+    def _dossier(self, record_id, row) -> dict:
+        return {
+            "educationSpecificationId": record_id,
+            "primaryCode": {"codeType": "crohoCreboCode", "code": row["crebo"]},
+            "otherCodes": [{"codeType": "x-sbbDossierNumber", "code": row["number"]}],
+            "educationSpecificationType": "cluster",
+            "name": dutch(row["title"]),
+            "abbreviation": row["crebo"],
+            "description": both(
+                gettext_noop(
+                    "Qualification file (kwalificatiedossier) %(crebo)s, status: %(status)s."
+                ),
+                crebo=row["crebo"],
+                status=row["status"],
+            ),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            **level_fields(None),
+            "link": self.link("qualifications:dossier-detail", row["crebo"]),
+            "organization": root_id(),
+            **validity(row),
+        }
+
+    def _qualification(self, record_id, row) -> dict:
+        return {
+            "educationSpecificationId": record_id,
+            "primaryCode": {"codeType": "crohoCreboCode", "code": row["crebo"]},
+            "otherCodes": [{"codeType": "x-sbbId", "code": row["sbb_id"]}],
+            "educationSpecificationType": "program",
+            "name": dutch(row["title"]),
+            "abbreviation": row["crebo"],
+            "description": both(
+                gettext_noop(
+                    "Qualification %(crebo)s at mbo level %(level)s, of the qualification "
+                    "file %(file)s (%(file_crebo)s)."
+                ),
+                crebo=row["crebo"],
+                level=row["level"],
+                file=row["file__title"],
+                file_crebo=row["file__crebo"],
+            ),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            "formalDocument": "diploma",
+            **level_fields(row["level"]),
+            **study_load(row["study_load_hours"]),
+            "link": self.link("qualifications:qualification-detail", row["crebo"]),
+            "parent": specification_id("dossier", row["file__crebo"]),
+            "organization": root_id(),
+            **validity(row),
+        }
+
+    def _keuzedeel(self, record_id, row) -> dict:
+        return {
+            "educationSpecificationId": record_id,
+            "primaryCode": {"codeType": "x-keuzedeelCode", "code": row["code"]},
+            "educationSpecificationType": "course",
+            "name": dutch(row["title"]),
+            "abbreviation": row["code"],
+            "description": keuzedeel_description(row),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            "formalDocument": "certificate" if row["has_certificate"] else "no official document",
+            **level_fields(row["level"]),
+            **study_load(row["study_load_hours"]),
+            "link": self.link("qualifications:elective-detail", row["code"]),
+            "organization": root_id(),
+        }
+
+    def _certificate(self, row, code) -> dict:
+        record = self.specifications[specification_id("certificate", code)]
+        return {
+            "educationSpecificationId": record.id,
+            "primaryCode": {"codeType": "x-certificateCode", "code": code},
+            "educationSpecificationType": "program",
+            "name": dutch(row["title"]),
+            "abbreviation": code[:256],
+            "description": both(gettext_noop("mbo-certificate %(code)s."), code=code),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            "formalDocument": "certificate",
+            **level_fields(row["qualification__level"] or row["elective__level"]),
+            "parent": record.parent,
+            "organization": root_id(),
+        }
 
     # --- Programs -------------------------------------------------------------------------
 
@@ -434,12 +472,11 @@ class Catalogue:
                 "title",
                 "school__code",
                 "school__name",
-                "school__kind",
                 "experiment__name",
                 "document",
             )
         )
-        routes = list(
+        routes = (
             Route.objects.filter(status=Route.Status.ACTIVE)
             .order_by("target_qualification__title", "pk")
             .values(
@@ -452,24 +489,21 @@ class Catalogue:
                 "target_qualification__title",
                 "target_qualification__level",
                 "vmbo_track",
-                "route_type",
                 "start_date",
                 "region__name",
             )
         )
-        started: dict[tuple[int, str], int] = {
-            (row["route_id"], row["school_year"]): row["started"]
-            for row in RouteYear.objects.filter(route__status=Route.Status.ACTIVE).values(
-                "route_id", "school_year", "started"
-            )
-        }
-        documents = {
-            row["pk"]: row["document"] if isinstance(row["document"], dict) else {}
-            for row in submissions
-        }
-        crebos = set()
-        for document in documents.values():
-            crebos.update(self._crebos_of(document))
+        started: dict[int, dict[int, int]] = {}
+        for row in RouteYear.objects.filter(route__status=Route.Status.ACTIVE).values(
+            "route_id", "school_year", "started"
+        ):
+            year = row["school_year"][:4]
+            if year.isdigit():
+                started.setdefault(row["route_id"], {})[int(year)] = row["started"]
+        for row in submissions:
+            if not isinstance(row["document"], dict):
+                row["document"] = {}
+        crebos = {crebo for row in submissions for crebo in crebos_of(row["document"])}
         qualifications = {
             row["crebo"]: row
             for row in Qualification.objects.filter(crebo__in=crebos).values(
@@ -478,102 +512,107 @@ class Catalogue:
         }
         records: dict[str, Record] = {}
         for row in submissions:
-            record = self._submission_program(row, documents[row["pk"]], qualifications)
+            record = self._submission_program(row, qualifications)
             records[record.id] = record
         for row in routes:
-            record = self._route_program(row, started)
+            record = self._route_program(row, started.get(row["pk"], {}))
             records[record.id] = record
         return records
 
-    @staticmethod
-    def _crebos_of(document: dict) -> list[str]:
-        if document.get("kind") == Kind.CROSS_OVER:
-            parts = document.get("parts")
-            parts = parts if isinstance(parts, list) else []
-            crebos = [part.get("qualification") for part in parts if isinstance(part, dict)]
-        else:
-            section = document.get("national_section") or {}
-            crebos = [section.get("qualification")] if isinstance(section, dict) else []
-        return list(dict.fromkeys(str(crebo) for crebo in crebos if crebo))
-
-    def _submission_program(self, row, document, qualifications) -> Record:
+    def _submission_program(self, row, qualifications) -> Record:
+        document = row["document"]
         is_cross_over = row["kind"] == Kind.CROSS_OVER
         code = f"{'cross-over' if is_cross_over else 'regionaal'}-{row['pk']}"
-        record_id = uid("program", code)
-        crebos = [crebo for crebo in self._crebos_of(document) if crebo in qualifications]
-        organization = organization_id(row["school__code"])
+        crebos = [crebo for crebo in crebos_of(document) if crebo in qualifications]
         if is_cross_over:
             level = document.get("level")
+        else:
+            level = qualifications[crebos[0]]["level"] if crebos else None
+        level = level if level in (1, 2, 3, 4) else None
+        start = parse_date(document.get("start_date"))
+        end = parse_date(document.get("end_date")) if is_cross_over else None
+        electives = document.get("electives")
+        record = Record(
+            uid("program", code),
+            row["kind"],
+            row["title"],
+            code,
+            lambda: self._submission_data(record, row, crebos, qualifications, level),
+            attrs={
+                "programType": "program",
+                "teachingLanguage": TEACHING_LANGUAGE,
+                "sector": SECTOR,
+                "levelOfQualification": str(level) if level else None,
+                "crebos": crebos,
+            },
+            search=" ".join(
+                [row["title"], code, row["school__name"], row["school__code"], *crebos]
+                + [qualifications[crebo]["title"] for crebo in crebos]
+            ),
+            organizations={organization_id(row["school__code"])},
+            specifications={specification_id("qualification", crebo) for crebo in crebos},
+            start=start,
+            end=end,
+            electives=[
+                str(item.get("code"))
+                for item in (electives if isinstance(electives, list) else [])
+                if isinstance(item, dict) and item.get("type") == "national" and item.get("code")
+            ],
+        )
+        if start:
+            first = school_year_of(start)
+            last = school_year_of(end) if end and end >= start else first
+            record.years = list(range(first, last + 1))[:MAX_OFFERINGS]
+        return record
+
+    def _submission_data(self, record, row, crebos, qualifications, level) -> dict:
+        names = {
+            "school": row["school__name"],
+            "brin": row["school__code"],
+            "experiment": row["experiment__name"] or "?",
+        }
+        if record.sub == Kind.CROSS_OVER:
             description = both(
                 gettext_noop(
                     "Cross-over qualification of %(school)s (%(brin)s), combining parts of the "
                     "qualifications %(crebos)s; approved in the experiment %(experiment)s."
                 ),
-                school=row["school__name"],
-                brin=row["school__code"],
                 crebos=", ".join(crebos) or "?",
-                experiment=row["experiment__name"] or "?",
+                **names,
             )
         else:
-            qualification = qualifications.get(crebos[0]) if crebos else None
-            level = qualification["level"] if qualification else None
+            qualification = qualifications[crebos[0]] if crebos else None
             description = both(
                 gettext_noop(
                     "Regionalised programme of %(school)s (%(brin)s) for the qualification "
                     "%(qualification)s (%(crebo)s); approved in the experiment %(experiment)s."
                 ),
-                school=row["school__name"],
-                brin=row["school__code"],
                 qualification=qualification["title"] if qualification else "?",
                 crebo=crebos[0] if crebos else "?",
-                experiment=row["experiment__name"] or "?",
+                **names,
             )
-        start = parse_date(document.get("start_date"))
-        end = parse_date(document.get("end_date")) if is_cross_over else None
         data = {
-            "programId": record_id,
-            "primaryCode": {"codeType": "programCode", "code": code},
+            "programId": record.id,
+            "primaryCode": {"codeType": "programCode", "code": record.code},
             "programType": "program",
             "name": dutch(row["title"]),
-            "abbreviation": code,
+            "abbreviation": record.code,
             "description": description,
             "teachingLanguage": TEACHING_LANGUAGE,
-            **level_fields(level if isinstance(level, int) else None),
-            "organization": organization,
+            **level_fields(level),
+            "organization": organization_id(row["school__code"]),
         }
         if crebos:
             data["educationSpecification"] = specification_id("qualification", crebos[0])
-            data["otherCodes"] = [{"codeType": "crohoCreboCode", "code": crebo} for crebo in crebos]
-        if start:
-            data["firstStartDate"] = start.isoformat()
-            data["validFrom"] = start.isoformat()
-        if end:
-            data["validTo"] = (end + datetime.timedelta(days=1)).isoformat()
-        electives = document.get("electives")
-        electives = [
-            str(item.get("code"))
-            for item in (electives if isinstance(electives, list) else [])
-            if isinstance(item, dict) and item.get("type") == "national" and item.get("code")
-        ]
-        record = Record(
-            record_id,
-            row["kind"],
-            row["title"],
-            code,
-            data,
-            organizations={organization},
-            specifications={specification_id("qualification", crebo) for crebo in crebos},
-            start=start,
-            end=end,
-        )
-        record.electives = electives
-        first = school_year_of(start) if start else None
-        if first is not None:
-            last = school_year_of(end) if end and end >= start else first
-            record.offerings = self._offerings(record, range(first, last + 1), {})
-        return record
+            data["otherCodes"] = [{"codeType": "crohoCreboCode", "code": c} for c in crebos]
+        if record.start:
+            data["firstStartDate"] = record.start.isoformat()
+            data["validFrom"] = record.start.isoformat()
+        if record.end:
+            data["validTo"] = (record.end + datetime.timedelta(days=1)).isoformat()
+        return data
 
-    def _route_program(self, row, started) -> Record:
+    def _route_program(self, row, started: dict[int, int]) -> Record:
         code = "leerroute-{}-{}-{}-{}-{}".format(
             row["vmbo_school__code"],
             row["mbo_institution__code"],
@@ -581,25 +620,60 @@ class Catalogue:
             row["vmbo_track"],
             row["start_date"].isoformat(),
         )
-        record_id = uid("program", code)
-        crebo = row["target_qualification__crebo"]
-        mbo = organization_id(row["mbo_institution__code"])
-        vmbo = organization_id(row["vmbo_school__code"])
         name = (
             f"{row['target_qualification__title']}: {row['vmbo_school__name']} → "
             f"{row['mbo_institution__name']}"
         )
-        data = {
-            "programId": record_id,
-            "primaryCode": {"codeType": "programCode", "code": code},
+        crebo = row["target_qualification__crebo"]
+        level = row["target_qualification__level"]
+        first = school_year_of(row["start_date"])
+        last = max(first, school_year_of(self.today))
+        record = Record(
+            uid("program", code),
+            "pathway",
+            name,
+            code,
+            lambda: self._route_data(record, row),
+            attrs={
+                "programType": "track",
+                "teachingLanguage": TEACHING_LANGUAGE,
+                "sector": SECTOR,
+                "levelOfQualification": str(level) if level in (1, 2, 3, 4) else None,
+                "crebos": [crebo],
+            },
+            search=" ".join(
+                [
+                    name,
+                    code,
+                    row["vmbo_school__code"],
+                    row["mbo_institution__code"],
+                    row["region__name"],
+                ]
+            ),
+            organizations={
+                organization_id(row["mbo_institution__code"]),
+                organization_id(row["vmbo_school__code"]),
+            },
+            specifications={specification_id("qualification", crebo)},
+            start=row["start_date"],
+            years=list(range(max(first, last - MAX_OFFERINGS + 1), last + 1)),
+            started=started,
+        )
+        return record
+
+    def _route_data(self, record, row) -> dict:
+        crebo = row["target_qualification__crebo"]
+        return {
+            "programId": record.id,
+            "primaryCode": {"codeType": "programCode", "code": record.code},
             "programType": "track",
-            "name": dutch(name),
+            "name": dutch(record.name),
             "abbreviation": f"leerroute-{row['pk']}",
             "description": both(
                 gettext_noop(
-                    "Continuous vmbo–mbo pathway from %(vmbo)s (%(vmbo_brin)s, track %(track)s) to "
-                    "the qualification %(qualification)s (%(crebo)s) at %(mbo)s (%(mbo_brin)s), "
-                    "labour-market region %(region)s."
+                    "Continuous vmbo–mbo pathway from %(vmbo)s (%(vmbo_brin)s, track %(track)s) "
+                    "to the qualification %(qualification)s (%(crebo)s) at %(mbo)s "
+                    "(%(mbo_brin)s), labour-market region %(region)s."
                 ),
                 vmbo=row["vmbo_school__name"],
                 vmbo_brin=row["vmbo_school__code"],
@@ -614,128 +688,111 @@ class Catalogue:
             **level_fields(row["target_qualification__level"]),
             "firstStartDate": row["start_date"].isoformat(),
             "validFrom": row["start_date"].isoformat(),
-            "link": self.absolute(reverse("pathways:route-detail", args=[row["pk"]])),
+            "link": self.link("pathways:route-detail", row["pk"]),
             "educationSpecification": specification_id("qualification", crebo),
-            "organization": mbo,
+            "organization": organization_id(row["mbo_institution__code"]),
             "otherCodes": [{"codeType": "crohoCreboCode", "code": crebo}],
         }
-        record = Record(
-            record_id,
-            "pathway",
-            name,
-            code,
-            data,
-            organizations={mbo, vmbo},
-            specifications={specification_id("qualification", crebo)},
-            start=row["start_date"],
-        )
-        first = school_year_of(row["start_date"])
-        last = max(first, school_year_of(timezone.localdate()))
-        years = range(max(first, last - MAX_OFFERINGS + 1), last + 1)
-        counts = {
-            year: started[(row["pk"], school_year_label(year))]
-            for year in years
-            if (row["pk"], school_year_label(year)) in started
-        }
-        record.offerings = self._offerings(record, years, counts)
-        return record
 
-    def _offerings(self, program: Record, years, counts: dict[int, int]) -> list[Record]:
-        """The programme's starts, one per school year."""
+    # --- Offerings: a programme's starts, one per school year -------------------------------
+
+    def offerings_of_program(self, program: Record) -> list[Record]:
         offerings = []
-        for year in list(years)[:MAX_OFFERINGS]:
+        for year in program.years:
             label = school_year_label(year)
             code = f"{program.code}/{label}"
-            record_id = uid("offering", code)
             start = datetime.date(year, 8, 1)
             if program.start and program.start > start:
                 start = program.start
-            end = datetime.date(year + 1, 7, 31)
-            data = {
-                "offeringId": record_id,
-                "primaryCode": {"codeType": "offeringCode", "code": code},
-                "offeringType": "program",
-                "name": both(
-                    gettext_noop("%(name)s, intake %(year)s"), name=program.name, year=label
-                ),
-                "description": both(
-                    gettext_noop("Start of the programme in the school year %(year)s."), year=label
-                ),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                "resultExpected": True,
-                "startDate": start.isoformat(),
-                "endDate": end.isoformat(),
-                "program": program.id,
-                "organization": program.data["organization"],
-            }
-            if year in counts:
-                data["enrolledNumberStudents"] = counts[year]
-            offerings.append(
-                Record(
-                    record_id,
-                    "offering",
-                    f"{program.name} {label}",
-                    code,
-                    data,
-                    parent=program.id,
-                    organizations=set(program.organizations),
-                    start=start,
-                    end=end,
-                )
+            offering = Record(
+                uid("offering", code),
+                "offering",
+                f"{program.name} {label}",
+                code,
+                lambda: {},
+                attrs={
+                    "offeringType": "program",
+                    "resultExpected": True,
+                    "teachingLanguage": TEACHING_LANGUAGE,
+                },
+                search=f"{program.search} {label}",
+                parent=program.id,
+                organizations=set(program.organizations),
+                start=start,
+                end=datetime.date(year + 1, 7, 31),
             )
+            offering.build = partial(self._offering_data, offering, program, year, label)
+            offerings.append(offering)
         return offerings
+
+    def _offering_data(self, offering, program, year, label) -> dict:
+        data = {
+            "offeringId": offering.id,
+            "primaryCode": {"codeType": "offeringCode", "code": offering.code},
+            "offeringType": "program",
+            "name": both(gettext_noop("%(name)s, intake %(year)s"), name=program.name, year=label),
+            "description": both(
+                gettext_noop("Start of the programme in the school year %(year)s."), year=label
+            ),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            "resultExpected": True,
+            "startDate": offering.start.isoformat(),
+            "endDate": offering.end.isoformat(),
+            "program": program.id,
+            "organization": program.data["organization"],
+        }
+        if year in program.started:
+            data["enrolledNumberStudents"] = program.started[year]
+        return data
 
     @cached_property
     def offerings(self) -> dict[str, Record]:
         return {
             offering.id: offering
             for program in self.programs.values()
-            for offering in program.offerings
+            for offering in self.offerings_of_program(program)
         }
 
     # --- Courses --------------------------------------------------------------------------
 
     @cached_property
     def courses(self) -> dict[str, Record]:
-        root = root_id()
         records: dict[str, Record] = {}
         rows = ElectiveModule.objects.order_by("title", "code").values(
             "code", "title", "level", "study_load_hours"
         )
         for row in rows:
-            record_id = course_id(row["code"])
-            specification = specification_id("keuzedeel", row["code"])
-            data = {
-                "courseId": record_id,
-                "primaryCode": {"codeType": "x-keuzedeelCode", "code": row["code"]},
-                "name": dutch(row["title"]),
-                "abbreviation": row["code"],
-                "description": both(
-                    gettext_noop(
-                        "Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."
-                    ),
-                    code=row["code"],
-                    hours=row["study_load_hours"],
-                ),
-                "teachingLanguage": TEACHING_LANGUAGE,
-                "level": level_fields(row["level"])["level"],
-                **study_load(row["study_load_hours"]),
-                "link": self.absolute(
-                    reverse("qualifications:elective-detail", args=[row["code"]])
-                ),
-                "educationSpecification": specification,
-                "organization": root,
-            }
-            records[record_id] = Record(
-                record_id,
+            record = Record(
+                course_id(row["code"]),
                 "keuzedeel",
                 row["title"],
                 row["code"],
-                data,
-                organizations={root},
-                specifications={specification},
+                partial(self._course, row),
+                attrs={
+                    "level": level_fields(row["level"])["level"],
+                    "teachingLanguage": TEACHING_LANGUAGE,
+                },
+                search=f"{row['title']} {row['code']}",
+                organizations={root_id()},
+                specifications={specification_id("keuzedeel", row["code"])},
             )
+            records[record.id] = record
         return records
+
+    def _course(self, row) -> dict:
+        return {
+            "courseId": course_id(row["code"]),
+            "primaryCode": {"codeType": "x-keuzedeelCode", "code": row["code"]},
+            "name": dutch(row["title"]),
+            "abbreviation": row["code"],
+            "description": keuzedeel_description(row),
+            "teachingLanguage": TEACHING_LANGUAGE,
+            "level": level_fields(row["level"])["level"],
+            **study_load(row["study_load_hours"]),
+            "link": self.link("qualifications:elective-detail", row["code"]),
+            "educationSpecification": specification_id("keuzedeel", row["code"]),
+            "organization": root_id(),
+        }
 
     # --- What belongs to an organization --------------------------------------------------
 
@@ -753,13 +810,13 @@ class Catalogue:
     def specifications_of(self, organization: Record) -> list[Record]:
         if organization.sub == "root":
             return list(self.specifications.values())
-        wanted = {
-            spec for program in self.programs_of(organization) for spec in program.specifications
-        }
-        wanted.update(
-            course.data["educationSpecification"] for course in self.courses_of(organization)
-        )
+        wanted = {spec for p in self.programs_of(organization) for spec in p.specifications}
+        wanted.update(spec for c in self.courses_of(organization) for spec in c.specifications)
         return [self.specifications[spec] for spec in wanted if spec in self.specifications]
 
     def offerings_of(self, organization: Record) -> list[Record]:
-        return [offering for p in self.programs_of(organization) for offering in p.offerings]
+        return [
+            offering
+            for program in self.programs_of(organization)
+            for offering in self.offerings_of_program(program)
+        ]

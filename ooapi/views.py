@@ -5,6 +5,7 @@ it, Last-Modified; a conditional request that matches gets 304. Every error is
 a Problem (application/problem+json).
 """
 
+import datetime
 import hashlib
 import json
 import logging
@@ -101,16 +102,15 @@ def _sort_key(attribute: str) -> Callable[[Record], object]:
         return lambda record: record.code
     if attribute.endswith("Id"):
         return lambda record: record.id
-    if attribute in ("startDate", "endDate"):
-        return lambda record: record.data.get(attribute, "")
-    return lambda record: str(record.data.get(attribute, ""))
+    if attribute == "startDate":
+        return lambda record: record.start or datetime.date.min
+    if attribute == "endDate":
+        return lambda record: record.end or datetime.date.min
+    return lambda record: str(record.attrs.get(attribute, ""))
 
 
 def _matches(record: Record, words: str) -> bool:
-    words = words.casefold()
-    texts = [record.name, record.code, str(record.data.get("abbreviation", ""))]
-    texts += [item["value"] for item in record.data.get("description", [])]
-    return any(words in text.casefold() for text in texts)
+    return words.casefold() in record.search.casefold()
 
 
 def listing(
@@ -157,7 +157,7 @@ def _get(collection: dict[str, Record], value: str, name: str) -> Record:
 
 
 def _field_is(field: str, value) -> Callable[[Record], bool]:
-    return lambda record: record.data.get(field) == value
+    return lambda record: record.attrs.get(field) == value
 
 
 def _program_filters(request) -> list[Callable[[Record], bool]]:
@@ -182,7 +182,7 @@ def _course_filters(request) -> list[Callable[[Record], bool]]:
         checks.append(_field_is("level", level))
     mode = params.choice(request, "modeOfDelivery")
     if mode:
-        checks.append(lambda record: mode in record.data.get("modeOfDelivery", []))
+        checks.append(lambda record: mode in record.attrs.get("modeOfDelivery", ()))
     language = params.teaching_language(request)
     if language:
         checks.append(_field_is("teachingLanguage", language))
@@ -379,11 +379,7 @@ def specification_programs(request, catalogue, specification_id):
     filters = _program_filters(request)
     crebo = request.GET.get("croho-creboCode")
     if crebo:
-        filters.append(
-            lambda program: any(
-                code["code"] == crebo for code in program.data.get("otherCodes", [])
-            )
-        )
+        filters.append(lambda program: crebo in program.attrs.get("crebos", ()))
     programs = [p for p in catalogue.programs.values() if record.id in p.specifications]
     return listing(request, programs, sorts=PROGRAM_SORT, default_sort="name", filters=filters)
 
@@ -433,7 +429,7 @@ def program_offerings(request, catalogue, program_id):
     record = _get(catalogue.programs, program_id, "programId")
     return listing(
         request,
-        record.offerings,
+        catalogue.offerings_of_program(record),
         sorts=OFFERING_SORT,
         default_sort="startDate",
         filters=_offering_filters(request),
