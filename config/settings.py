@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rules",
     "submissions",
     "notifications",
+    "ooapi",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +274,15 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The OOAPI v5 publication (/ooapi/v5/): the operator (the root organization) and
+# the service root's contact and links.
+OOAPI_OPERATOR_NAME = os.environ.get("OOAPI_OPERATOR_NAME", "Regio mbo")
+OOAPI_OPERATOR_CODE = os.environ.get("OOAPI_OPERATOR_CODE", "regio-mbo")
+OOAPI_CONTACT_EMAIL = os.environ.get("OOAPI_CONTACT_EMAIL", "open-data@regio-mbo.nl")
+OOAPI_SPECIFICATION_URL = "https://github.com/open-education-api/specification/tree/master/v5"
+OOAPI_DOCUMENTATION_URL = "https://openonderwijsapi.nl/v5/"
+OOAPI_SPEC_FILE = DATA_DIR / "ooapi" / "ooapi-v5.json"
 
 LOGGING = {
     "version": 1,

@@ -35,6 +35,8 @@ urlpatterns = [
     path("leerroutes/", include("pathways.urls")),
     path("indieningen/", include("submissions.urls")),
     path("meldingen/", include("notifications.urls")),
+    path("ooapi/v5/", include("ooapi.urls")),
+    path("open-data/", include("ooapi.opendata_urls")),
     path("", include("accounts.urls")),
 ]
 
