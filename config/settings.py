@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rules",
     "submissions",
     "notifications",
+    "portal",
 ]
 
 MIDDLEWARE = [
