@@ -326,3 +326,13 @@ def validation() -> None:
 
 
 ALL.append(validation)
+
+
+def load() -> None:
+    """Pages under load on the national data set (bench/load.py)."""
+    from bench.load import load as run
+
+    run()
+
+
+ALL.append(load)

@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from .health import health
+from .health import health, robots_txt
 
 urlpatterns = [
     path("health", health, name="health"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("qualifications.api_urls")),

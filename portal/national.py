@@ -8,9 +8,9 @@ experiments' participants, years of submissions with their versions, reports,
 comments and decisions, continuous pathways with their school years, networks,
 users and notifications. Everything is written with bulk inserts.
 
-Every generated name says "fictief"; codes come from ranges the demo data does
-not use (BRIN 90AA–99ZZ, KvK from 70000000, crebo from 30000, keuzedelen from
-K2000), so a generated country can sit beside the demo data.
+Every generated name says "fictief"; codes come from ranges the demo data and
+the SBB import benchmark do not use (BRIN 90AA–99ZZ, KvK from 70000000, crebo
+from 50000, keuzedelen from K2000), so a generated country can sit beside them.
 """
 
 import datetime
@@ -20,6 +20,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml import ElementTree as DefusedET
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
@@ -53,9 +54,10 @@ from submissions.models import (
 BATCH = 2_000
 FIRST_BRIN_NUMBER = 90  # BRIN codes 90AA … 99ZZ: 6,760 schools at most
 FIRST_KVK = 70_000_000
-FIRST_FILE_CREBO = 30_000
-FIRST_QUALIFICATION_CREBO = 40_000
+FIRST_FILE_CREBO = 50_000
+FIRST_QUALIFICATION_CREBO = 60_000
 FIRST_ELECTIVE = 2_000
+FIRST_FILE_NUMBER = 800_000
 USERNAME_PREFIX = "nl-"
 PASSWORD = "nationaal-wachtwoord"  # noqa: S105 (fictitious accounts of a generated data set)
 SCHOOL_YEARS = ["2020/21", "2021/22", "2022/23", "2023/24", "2024/25"]
@@ -208,10 +210,13 @@ class _Builder:
 
     def qualifications(self) -> None:
         """Copies of the real SBB samples under new numbers, crebos and titles."""
+        sample_crebos = []
         for path in sorted((Path(settings.DATA_DIR) / "sbb").glob("*.xml")):
             import_sbb_file(path)
+            dossier = DefusedET.parse(path).getroot().find("dossiers/dossier")
+            sample_crebos.append(dossier.find("dossiercrebos/dossiercrebo").text.strip())
         samples = list(
-            QualificationFile.objects.filter(crebo__lt=str(FIRST_FILE_CREBO))
+            QualificationFile.objects.filter(crebo__in=sample_crebos)
             .order_by("crebo")
             .prefetch_related(
                 "qualifications",
@@ -225,7 +230,7 @@ class _Builder:
             title = f"{sample.title} (fictief {index + 1})"
             files.append(
                 QualificationFile(
-                    number=str(900_000 + index),
+                    number=str(FIRST_FILE_NUMBER + index),
                     crebo=str(FIRST_FILE_CREBO + index),
                     title=title,
                     normalized_title=normalize_title(title),

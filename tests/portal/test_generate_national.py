@@ -10,7 +10,7 @@ from accounts.models import User
 from experiments.models import Participation
 from notifications.models import Notification
 from pathways.models import Route, RouteYear
-from portal.national import Counts, brin_code
+from portal.national import FIRST_FILE_CREBO, FIRST_QUALIFICATION_CREBO, Counts, brin_code
 from qualifications.models import ElectiveModule, Qualification, QualificationFile
 from regions.models import Network, Organisation, Region
 from submissions.models import Submission, SubmissionVersion, ValidationReport
@@ -33,8 +33,16 @@ def test_fills_every_table_at_the_scale():
     assert Organisation.objects.filter(kind="mbo").count() == counts.mbo_institutions
     assert Organisation.objects.filter(kind="vmbo").count() == counts.vmbo_schools
     assert Organisation.objects.filter(kind="company").count() == counts.companies
-    assert QualificationFile.objects.filter(crebo__gte="30000").count() == counts.dossiers
-    assert Qualification.objects.filter(crebo__gte="40000").count() > counts.dossiers
+    assert (
+        QualificationFile.objects.filter(
+            crebo__gte=str(FIRST_FILE_CREBO), crebo__lt=str(FIRST_QUALIFICATION_CREBO)
+        ).count()
+        == counts.dossiers
+    )
+    assert (
+        Qualification.objects.filter(crebo__gte=str(FIRST_QUALIFICATION_CREBO)).count()
+        > counts.dossiers
+    )
     assert ElectiveModule.objects.count() == counts.electives
     assert Submission.objects.count() == counts.submissions
     assert SubmissionVersion.objects.count() == 3 * counts.submissions
