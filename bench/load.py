@@ -29,6 +29,8 @@ PHASE_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "40"))
 FLOOR_PAGE = "/robots.txt"
 SINGLE_USER_REPEATS = 15
 MEMORY_LIMIT_MB = 250
+# Versions re-validated per worker-count measurement (all 6,000 take minutes per run).
+REVALIDATION_SAMPLE = int(os.environ.get("BENCH_REVALIDATION_SAMPLE", "2000"))
 # The Locust user classes of the journeys (bench/locustfile.py); ScaleOut runs on its own.
 JOURNEYS = ["SchoolAuthor", "SbbReviewer", "MinistryStaff", "Public"]
 
@@ -351,3 +353,82 @@ def journeys(fixture: dict) -> list[tuple[str, str, str]]:
         for u in fixture["exports"]
     ]
     return pages
+
+
+def revalidation() -> None:
+    """Re-validating every submission's latest version, fanned out over one worker
+    process and then two (Celery group of recheck_versions batches)."""
+    from django.conf import settings
+    from django.db.models import Max
+
+    from submissions.models import SubmissionVersion
+    from submissions.tasks import recheck_in_batches
+
+    if not settings.CELERY_BROKER_URL:
+        print("Re-validation fan-out: not measured, CELERY_BROKER_URL is not set MISSED")
+        return
+    latest = SubmissionVersion.objects.values("submission").annotate(last=Max("number"))
+    wanted = {(row["submission"], row["last"]) for row in latest}
+    due = [
+        (pk, "benchmark")
+        for pk, submission, number in SubmissionVersion.objects.values_list(
+            "pk", "submission", "number"
+        )
+        if (submission, number) in wanted
+    ]
+    due = due[:REVALIDATION_SAMPLE]
+    rates = {}
+    for processes in (1, 2):
+        with celery_worker(processes):
+            started = time.perf_counter()
+            recheck_in_batches(due).get(timeout=1800)
+            rates[processes] = len(due) / (time.perf_counter() - started)
+        print(
+            f"Re-validation of {len(due)} submissions, {processes} worker process(es): "
+            f"{rates[processes]:.0f} per second"
+        )
+    ratio = rates[2] / rates[1]
+    print(
+        f"Re-validation: two worker processes {ratio:.2f}× one "
+        f"(target ≥ 1.7×) {verdict(ratio >= 1.7)}"
+    )
+
+
+@contextlib.contextmanager
+def celery_worker(processes: int):
+    """A Celery worker with the given number of processes, ready when this yields."""
+    from config.celery import app
+
+    name = f"bench-{secrets.token_hex(4)}@{socket.gethostname()}"
+    process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--concurrency",
+            str(processes),
+            "--pool",
+            "prefork",
+            "--hostname",
+            name,
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[name], timeout=1):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("the Celery worker did not start")
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=60)

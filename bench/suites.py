@@ -330,9 +330,11 @@ ALL.append(validation)
 
 def load() -> None:
     """Pages under load on the national data set (bench/load.py)."""
-    from bench.load import load as run
+    from bench.load import load as pages
+    from bench.load import revalidation
 
-    run()
+    pages()
+    revalidation()
 
 
 ALL.append(load)
