@@ -57,7 +57,7 @@ beat: venv
 
 ## make lock: refresh requirements.lock from pyproject.toml
 lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles var

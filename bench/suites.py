@@ -326,3 +326,15 @@ def validation() -> None:
 
 
 ALL.append(validation)
+
+
+def load() -> None:
+    """Pages under load on the national data set (bench/load.py)."""
+    from bench.load import load as pages
+    from bench.load import revalidation
+
+    pages()
+    revalidation()
+
+
+ALL.append(load)

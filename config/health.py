@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -42,3 +42,13 @@ def health(request):
     healthy = "down" not in status.values()
     status["status"] = "ok" if healthy else "down"
     return JsonResponse(status, status=200 if healthy else 503)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public pages but not the accounts' and reviewers' ones.
+
+    The smallest page the server makes (no database, no template): the load
+    benchmark's floor."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /indieningen/", "Disallow: /api/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

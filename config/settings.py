@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "submissions",
     "notifications",
     "ooapi",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@regio-mbo.example")
 # Scheme and host put before links in notification e-mails, e.g. https://regio-mbo.nl
 SITE_URL = os.environ.get("SITE_URL", "")
+
+# The cache (API rate limits, heavy public figures): a shared Redis when CACHE_URL
+# is set, so that several web processes on several machines see one cache; local
+# memory of each process otherwise. Give the cache its own Redis database: clearing
+# it empties that database.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Celery: without a broker, tasks run eagerly in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from .health import health
+from .health import health, robots_txt
 
 
 class FaviconView(RedirectView):
@@ -19,6 +19,7 @@ class FaviconView(RedirectView):
 urlpatterns = [
     path("health", health, name="health"),
     path("favicon.ico", FaviconView.as_view()),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("qualifications.api_urls")),

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.contrib.postgres.search import SearchVector
+
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
@@ -18,3 +20,13 @@ def normalize_title(title: str) -> str:
     without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
     without_punctuation = _NOT_WORD.sub(" ", without_accents.lower()).replace("_", " ")
     return _SPACES.sub(" ", without_punctuation).strip()
+
+
+# PostgreSQL's text-search configuration for titles: Dutch stop words and stemming.
+SEARCH_CONFIG = "dutch"
+
+
+def title_vector() -> SearchVector:
+    """The full-text vector of a row's normalised title (PostgreSQL). Migration 0003
+    indexes exactly this expression (GIN) on the searched tables."""
+    return SearchVector("normalized_title", config=SEARCH_CONFIG)

@@ -3,7 +3,7 @@
 import logging
 from datetime import timedelta
 
-from celery import shared_task
+from celery import group, shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
@@ -11,6 +11,10 @@ from . import services
 from .models import SubmissionVersion
 
 logger = logging.getLogger(__name__)
+
+# Versions per recheck_versions task: big enough to keep a worker busy, small
+# enough that the batches spread over every worker process.
+RECHECK_BATCH = 50
 
 
 @shared_task(
@@ -44,8 +48,41 @@ def validate_version(version_id: int) -> bool | None:
 )
 def revalidate_submissions() -> int:
     """Periodic: check again open and approved submissions whose reference data
-    changed or whose watched date has come since their last check."""
-    return services.revalidate_outdated()
+    changed or whose watched date has come since their last check.
+
+    The checks are fanned out over the workers in batches (a Celery group of
+    `recheck_versions` tasks); returns how many versions were queued."""
+    due = services.outdated_reports()
+    recheck_in_batches(due)
+    return len(due)
+
+
+def recheck_in_batches(due: list[tuple[int, str]]):
+    """Queue `recheck_versions` for (version_id, reason) pairs, RECHECK_BATCH at a time,
+    as one Celery group; returns the group's result."""
+    batches = [due[start : start + RECHECK_BATCH] for start in range(0, len(due), RECHECK_BATCH)]
+    return group(recheck_versions.s(batch) for batch in batches).apply_async()
+
+
+@shared_task(
+    name="submissions.tasks.recheck_versions",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=True,
+    max_retries=3,
+)
+def recheck_versions(due: list[tuple[int, str]]) -> int:
+    """Check again a batch of stored versions, each with the reason it is due;
+    versions deleted meanwhile are passed over. Returns how many were checked."""
+    checked = 0
+    for version_id, reason in due:
+        try:
+            services.save_validation_report(version_id=version_id, reason=reason)
+        except SubmissionVersion.DoesNotExist:
+            continue
+        checked += 1
+    return checked
 
 
 @shared_task(name="submissions.tasks.requeue_stuck_validations", acks_late=True)

@@ -275,6 +275,33 @@ class RevalidationTests(SubmissionTestCase):
         assert services.revalidate_outdated() == 1
         assert ValidationReport.objects.get(version=version).valid is True
 
+    def test_the_job_fans_out_in_batches_over_the_workers(self):
+        submissions = [self.upload_as_alice(self.valid()) for _ in range(3)]
+        ImportRun.objects.create(
+            kind=ImportRun.Kind.ELECTIVES_CSV,
+            file_name="keuzedelen.csv",
+            status=ImportRun.Status.SUCCEEDED,
+            finished_at=timezone.now(),
+        )
+        due = services.outdated_reports()
+        assert len(due) == 3
+        before = {r.pk: r.checked_at for r in ValidationReport.objects.all()}
+
+        result = tasks.recheck_in_batches(due)
+        # One task per batch of RECHECK_BATCH; here all three fit in one.
+        assert [task.get() for task in result.results] == [3]
+        for submission in submissions:
+            report = ValidationReport.objects.get(version__submission=submission)
+            assert report.checked_at > before[report.pk]
+        assert services.outdated_reports() == []
+
+    def test_batches_split_at_the_batch_size(self):
+        due = [(version_id, "reference data changed") for version_id in range(1, 121)]
+        result = tasks.recheck_in_batches(due)
+        # The versions do not exist: every batch passes them over.
+        assert [task.get() for task in result.results] == [0, 0, 0]
+        assert len(result.results) == -(-len(due) // tasks.RECHECK_BATCH)
+
     def test_the_job_is_scheduled(self):
         from django.conf import settings
 
