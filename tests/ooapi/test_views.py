@@ -183,6 +183,8 @@ class ConditionalRequestTests(OoapiTestCase):
         first = self.get("/programs")
         assert first.status_code == 200
         etag = first["ETag"]
+        head = self.client.head("/ooapi/v5/programs")
+        assert head.status_code == 200 and head["ETag"] == etag
         again = self.get("/programs", If_None_Match=etag)
         assert again.status_code == 304
         assert again.content == b""
