@@ -218,9 +218,9 @@ def _primary_code(request) -> list[Callable[[Record], bool]]:
     return [lambda record: record.code == code] if code else []
 
 
-def _expanded(record: Record, wanted: set[str], relations: dict[str, dict]) -> dict:
-    """A copy of the record's object with the `wanted` relations as full objects."""
-    data = dict(record.data)
+def _expanded(data: dict, wanted: set[str], relations: dict[str, dict]) -> dict:
+    """A copy of an object with the `wanted` relations as full objects."""
+    data = dict(data)
     for name in wanted:
         collection = relations.get(name)
         if collection is None or name not in data:
@@ -275,7 +275,7 @@ def organization_detail(request, catalogue, organization_id):
     record = _get(catalogue.organizations, organization_id, "organizationId")
     wanted = params.expand(request, ("parent", "children"))
     relations = {"parent": catalogue.organizations, "children": catalogue.organizations}
-    return _expanded(record, wanted, relations)
+    return _expanded(record.data, wanted, relations)
 
 
 @endpoint
@@ -358,7 +358,7 @@ def specification_detail(request, catalogue, specification_id):
         "children": catalogue.specifications,
         "organization": catalogue.organizations,
     }
-    return _timeline(request, _expanded(record, wanted, relations))
+    return _timeline(request, _expanded(record.data, wanted, relations))
 
 
 @endpoint
@@ -421,7 +421,7 @@ def program_detail(request, catalogue, program_id):
         "organization": catalogue.organizations,
         "educationSpecification": catalogue.specifications,
     }
-    return _timeline(request, _expanded(record, wanted, relations))
+    return _timeline(request, _expanded(record.data, wanted, relations))
 
 
 @endpoint
@@ -459,8 +459,14 @@ def course_detail(request, catalogue, course_id):
     relations = {
         "organization": catalogue.organizations,
         "educationSpecification": catalogue.specifications,
+        "programs": catalogue.programs,
     }
-    return _timeline(request, _expanded(record, wanted, relations))
+    data = dict(record.data)
+    # The approved programmes that name this keuzedeel.
+    programs = [p.id for p in catalogue.programs.values() if record.code in p.electives]
+    if programs:
+        data["programs"] = programs
+    return _timeline(request, _expanded(data, wanted, relations))
 
 
 @endpoint
@@ -479,4 +485,4 @@ def offering_detail(request, catalogue, offering_id):
         ),
     )
     relations = {"program": catalogue.programs, "organization": catalogue.organizations}
-    return _expanded(record, wanted, relations)
+    return _expanded(record.data, wanted, relations)

@@ -119,6 +119,7 @@ class ContractTests(OoapiTestCase):
     def test_a_write_is_a_405_problem(self):
         response = self.client.post("/ooapi/v5/organizations", {})
         assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD"
         assert response["Content-Type"] == "application/problem+json"
         assert_valid_for_method = response.json()
         validate_schema(assert_valid_for_method, "Problem")

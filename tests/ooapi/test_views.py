@@ -97,6 +97,15 @@ class ConsumerWalkTests(OoapiTestCase):
         courses = self.get_valid(f"/education-specifications/{keuzedeel}/courses")
         assert [c["abbreviation"] for c in courses["items"]] == ["K0123"]
 
+    def test_a_course_lists_the_programmes_that_name_it(self):
+        course = uid("course", "K0123")
+        body = self.get_valid(f"/courses/{course}")
+        assert body["programs"] == [uid("program", f"regionaal-{self.programme.pk}")]
+        expanded = self.get_valid(f"/courses/{course}?expand=programs")
+        assert expanded["programs"][0]["name"][0]["value"] == "Helpende zorg — Deventer profiel"
+        school = self.get_valid(f"/organizations/{uid('organization', '25PZ')}/courses")
+        assert [c["abbreviation"] for c in school["items"]] == ["K0123"]
+
     def test_descriptions_come_in_dutch_and_english(self):
         body = self.get_valid(f"/organizations/{uid('organization', '25PZ')}")
         texts = {item["language"]: item["value"] for item in body["description"]}
@@ -183,6 +192,8 @@ class ConditionalRequestTests(OoapiTestCase):
         first = self.get("/programs")
         assert first.status_code == 200
         etag = first["ETag"]
+        head = self.client.head("/ooapi/v5/programs")
+        assert head.status_code == 200 and head["ETag"] == etag
         again = self.get("/programs", If_None_Match=etag)
         assert again.status_code == 304
         assert again.content == b""
