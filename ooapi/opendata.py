@@ -7,11 +7,10 @@ import json
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
+from core import exports
 from pathways.models import Route
 from pathways.selectors import routes_for_export
 from regions import selectors as regions
-
-from .tabular import csv_response, xlsx_response
 
 REGION_COLUMNS = ("code", "name")
 PATHWAY_COLUMNS = (
@@ -89,13 +88,15 @@ def regions_geojson(request):
 @require_GET
 def regions_csv(request):
     header, rows = _region_rows()
-    return csv_response("regio-indicatoren.csv", header, rows)
+    return exports.csv_response("regio-indicatoren.csv", header, rows)
 
 
 @require_GET
 def regions_xlsx(request):
     header, rows = _region_rows()
-    return xlsx_response("regio-indicatoren.xlsx", "regio-indicatoren", header, rows)
+    return exports.xlsx_response(
+        "regio-indicatoren.xlsx", header, rows, sheet_title="regio-indicatoren"
+    )
 
 
 def _pathway_rows():
@@ -122,9 +123,11 @@ def _pathway_rows():
 
 @require_GET
 def pathways_csv(request):
-    return csv_response("leerroutes.csv", PATHWAY_COLUMNS, _pathway_rows())
+    return exports.csv_response("leerroutes.csv", PATHWAY_COLUMNS, _pathway_rows())
 
 
 @require_GET
 def pathways_xlsx(request):
-    return xlsx_response("leerroutes.xlsx", "leerroutes", PATHWAY_COLUMNS, _pathway_rows())
+    return exports.xlsx_response(
+        "leerroutes.xlsx", PATHWAY_COLUMNS, _pathway_rows(), sheet_title="leerroutes"
+    )
