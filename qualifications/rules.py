@@ -8,6 +8,7 @@ it; QS-01 covers the other references: the target qualification of a pathway.
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from rules.names import qualification_name
 from rules.registry import Kind, Severity, message, rule
 
 
@@ -34,16 +35,17 @@ def validity_problems(qualification, start, path: str):
     """(path, message) for each reason `qualification` is not valid on `start`:
     its file is not Vastgesteld, `start` is before its valid-from date, or on or
     after its end of intake (the test of RR-02)."""
-    crebo = qualification.crebo
+    name = qualification_name(qualification)
     status = qualification.file.status
     if status.strip().lower() != ESTABLISHED:
         yield (
             path,
             message(
                 gettext_noop(
-                    "The file of qualification %(crebo)s has status %(status)s, not Vastgesteld."
+                    "The file of qualification %(qualification)s has status %(status)s, "
+                    "not Vastgesteld."
                 ),
-                crebo=crebo,
+                qualification=name,
                 status=status,
             ),
         )
@@ -55,10 +57,10 @@ def validity_problems(qualification, start, path: str):
             path,
             message(
                 gettext_noop(
-                    "Qualification %(crebo)s is valid only from %(date)s; the start date "
+                    "Qualification %(qualification)s is valid only from %(date)s; the start date "
                     "%(start)s is earlier."
                 ),
-                crebo=crebo,
+                qualification=name,
                 date=valid_from.isoformat(),
                 start=start.isoformat(),
             ),
@@ -69,10 +71,10 @@ def validity_problems(qualification, start, path: str):
             path,
             message(
                 gettext_noop(
-                    "Intake for qualification %(crebo)s ends on %(date)s; the start date "
+                    "Intake for qualification %(qualification)s ends on %(date)s; the start date "
                     "%(start)s is then or later."
                 ),
-                crebo=crebo,
+                qualification=name,
                 date=end_of_intake.isoformat(),
                 start=start.isoformat(),
             ),
