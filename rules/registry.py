@@ -60,7 +60,9 @@ def shown_params(params: dict) -> dict:
 
     shown = {}
     for key, value in params.items():
-        if key == "field" and isinstance(value, str):
+        if isinstance(value, dict) and {"title", "crebo", "level"} <= value.keys():
+            value = gettext("%(title)s (crebo %(crebo)s, level %(level)s)") % value
+        elif key == "field" and isinstance(value, str):
             value = path_label(value) if value else gettext("The document")
         elif isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):

@@ -71,11 +71,11 @@ def test_regions_and_companies_by_name_with_code(reference):
 def test_qualifications_by_title_with_crebo_and_dates_written_out(reference):
     document = set_value(valid_document("cross_over"), "level", 4)
     assert messages(document, "CO-06", "nl")[0] == (
-        "Kwalificatie Helpende zorg en welzijn (crebo 25498) heeft niveau 2; "
+        "Kwalificatie Helpende zorg en welzijn (crebo 25498, niveau 2) heeft niveau 2; "
         "de cross-over heeft niveau 4."
     )
     assert messages(document, "CO-06", "en")[0] == (
-        "Qualification Helpende zorg en welzijn (crebo 25498) has level 2; "
+        "Qualification Helpende zorg en welzijn (crebo 25498, level 2) has level 2; "
         "the cross-over has level 4."
     )
     pathway = set_value(valid_document("continuous_pathway"), "start_date", "2020-01-06")
