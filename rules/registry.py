@@ -47,7 +47,9 @@ class Message:
         """The message in the active language. A parameter named `field` is a
         document path and is shown as the field's label; a date (YYYY-MM-DD)
         is written out ("1 augustus 2020")."""
-        translated = gettext(self.text)
+        from .legacy import RENAMED
+
+        translated = gettext(RENAMED.get(self.text, self.text))
         return translated % shown_params(self.params) if self.params else translated
 
 

@@ -102,3 +102,37 @@ def test_a_vmbo_track_in_words(reference, language, expected):
     document = valid_document("continuous_pathway")
     document.update(route_type="continuous", vmbo_track="kb", target_qualification="25497")
     assert messages(document, "DL-04", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "params", "dutch", "english"),
+    [
+        # Reworded: an old stored finding reads as the new wording.
+        (
+            "The field %(field)s is missing.",
+            {"field": "budget_eur"},
+            "Budget (euro) ontbreekt.",
+            "Budget (euro) is missing.",
+        ),
+        (
+            "No company expert (role: company_expert) is among the contributors.",
+            {},
+            "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars.",
+            "No expert from a company is among the contributors.",
+        ),
+        # Other parameters: the old message, still in Dutch.
+        (
+            "Qualification %(crebo)s has no core task %(code)s.",
+            {"crebo": "25498", "code": "B9-K9"},
+            "Kwalificatie 25498 heeft geen kerntaak B9-K9.",
+            "Qualification 25498 has no core task B9-K9.",
+        ),
+    ],
+)
+def test_findings_stored_with_earlier_messages_still_read_well(text, params, dutch, english):
+    from rules.registry import Message
+
+    with translation.override("nl"):
+        assert Message(text, params).render() == dutch
+    with translation.override("en"):
+        assert Message(text, params).render() == english
