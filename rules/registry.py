@@ -47,7 +47,9 @@ class Message:
         """The message in the active language. A parameter named `field` is a
         document path and is shown as the field's label; a date (YYYY-MM-DD)
         is written out ("1 augustus 2020")."""
-        translated = gettext(self.text)
+        from .legacy import RENAMED
+
+        translated = gettext(RENAMED.get(self.text, self.text))
         return translated % shown_params(self.params) if self.params else translated
 
 
@@ -60,7 +62,9 @@ def shown_params(params: dict) -> dict:
 
     shown = {}
     for key, value in params.items():
-        if key == "field" and isinstance(value, str):
+        if isinstance(value, dict) and {"title", "crebo", "level"} <= value.keys():
+            value = gettext("%(title)s (crebo %(crebo)s, level %(level)s)") % value
+        elif key == "field" and isinstance(value, str):
             value = path_label(value) if value else gettext("The document")
         elif isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):

@@ -142,7 +142,10 @@ def test_draft_review_revise_approve_and_track(page):
     page.locator(".history-event--review_started").nth(1).wait_for()
     # The difference between the two versions reads as the change made.
     page.get_by_role("button", name=dutch("Show the differences")).click()
-    changed = page.locator("tr.diff-row--changed", has_text="regional_section.hours")
+    # Rows are labelled as in the editor ("Regionaal deel › Uren"), the path is in the details.
+    changed = page.locator(
+        "tr.diff-row--changed", has_text=f"{dutch('Regional section')} › {dutch('Hours')}"
+    )
     assert "400" in changed.inner_text() and "480" in changed.inner_text()
 
     # 5. SBB approves.

@@ -71,11 +71,11 @@ def test_regions_and_companies_by_name_with_code(reference):
 def test_qualifications_by_title_with_crebo_and_dates_written_out(reference):
     document = set_value(valid_document("cross_over"), "level", 4)
     assert messages(document, "CO-06", "nl")[0] == (
-        "Kwalificatie Helpende zorg en welzijn (crebo 25498) heeft niveau 2; "
+        "Kwalificatie Helpende zorg en welzijn (crebo 25498, niveau 2) heeft niveau 2; "
         "de cross-over heeft niveau 4."
     )
     assert messages(document, "CO-06", "en")[0] == (
-        "Qualification Helpende zorg en welzijn (crebo 25498) has level 2; "
+        "Qualification Helpende zorg en welzijn (crebo 25498, level 2) has level 2; "
         "the cross-over has level 4."
     )
     pathway = set_value(valid_document("continuous_pathway"), "start_date", "2020-01-06")
@@ -102,3 +102,37 @@ def test_a_vmbo_track_in_words(reference, language, expected):
     document = valid_document("continuous_pathway")
     document.update(route_type="continuous", vmbo_track="kb", target_qualification="25497")
     assert messages(document, "DL-04", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "params", "dutch", "english"),
+    [
+        # Reworded: an old stored finding reads as the new wording.
+        (
+            "The field %(field)s is missing.",
+            {"field": "budget_eur"},
+            "Budget (euro) ontbreekt.",
+            "Budget (euro) is missing.",
+        ),
+        (
+            "No company expert (role: company_expert) is among the contributors.",
+            {},
+            "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars.",
+            "No expert from a company is among the contributors.",
+        ),
+        # Other parameters: the old message, still in Dutch.
+        (
+            "Qualification %(crebo)s has no core task %(code)s.",
+            {"crebo": "25498", "code": "B9-K9"},
+            "Kwalificatie 25498 heeft geen kerntaak B9-K9.",
+            "Qualification 25498 has no core task B9-K9.",
+        ),
+    ],
+)
+def test_findings_stored_with_earlier_messages_still_read_well(text, params, dutch, english):
+    from rules.registry import Message
+
+    with translation.override("nl"):
+        assert Message(text, params).render() == dutch
+    with translation.override("en"):
+        assert Message(text, params).render() == english

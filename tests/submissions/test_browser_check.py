@@ -45,10 +45,10 @@ def test_upload_shows_findings_with_rule_links(page, tmp_path):
     page.wait_for_url(f"**{reverse('submissions:detail', args=[submission.pk])}")
     row = page.locator("tr.finding", has_text="RR-04")
     row.wait_for()
-    assert dutch("No company expert (role: company_expert) is among the contributors.") in (
-        row.inner_text()
-    )
-    row.get_by_role("link").click()
+    assert dutch("No expert from a company is among the contributors.") in (row.inner_text())
+    # Both the rule ID and the source (its document's title) link to the rule.
+    assert "„Making room for the region”" in row.locator("a.finding__source-link").inner_text()
+    row.get_by_role("link").first.click()
     page.wait_for_url("**/indieningen/regels/#RR-04")
     assert page.locator("#RR-04").is_visible()
 
