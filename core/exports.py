@@ -76,7 +76,8 @@ def xlsx_cell(value):
         return _local(value)
     if isinstance(value, datetime.date):
         return value
-    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(str(value)))
+    # Drop the control characters XML cannot hold first, so that none can hide a formula.
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def csv_text(

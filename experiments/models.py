@@ -11,6 +11,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 COHORT_VALIDATOR = RegexValidator(
     r"^\d{4}/\d{2}$", _("A cohort is a school year written as 2019/20.")
@@ -20,10 +21,10 @@ COHORT_VALIDATOR = RegexValidator(
 class Phase(models.TextChoices):
     """Where an experiment is in its calendar, derived from its dates and today."""
 
-    UPCOMING = "upcoming", _("not yet open")
-    OPEN = "open", _("open for applications")
-    RUNNING = "running", _("running")
-    ENDED = "ended", _("ended")
+    UPCOMING = "upcoming", pgettext_lazy("experiment phase", "not yet open")
+    OPEN = "open", pgettext_lazy("experiment phase", "open for applications")
+    RUNNING = "running", pgettext_lazy("experiment phase", "running")
+    ENDED = "ended", pgettext_lazy("experiment phase", "ended")
 
 
 class Experiment(models.Model):

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -359,7 +360,7 @@ def tracking(request, slug):
                 "stacked-bar",
                 [row["cohort"] for row in cohorts],
                 [
-                    (str(status.label), [row[status.value] for row in cohorts])
+                    (capfirst(status.label), [row[status.value] for row in cohorts])
                     for status in statuses
                 ],
                 y_title=_("Schools"),

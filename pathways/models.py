@@ -7,12 +7,14 @@ some day. Per school year the schools record how many students started and
 where those who left went: counts only, never personal data.
 """
 
+import datetime
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 SCHOOL_YEAR_VALIDATOR = RegexValidator(
@@ -256,6 +258,14 @@ class RouteYear(models.Model):
         return f"{self.route} {self.school_year}"
 
 
+def _readable_date(text: str) -> str:
+    """An ISO date as the UI writes dates; any other text unchanged."""
+    try:
+        return formats.date_format(datetime.date.fromisoformat(text.strip()))
+    except ValueError:
+        return text
+
+
 class RouteEvent(models.Model):
     """Audit log: who did what to a route, when, and the status before and after."""
 
@@ -297,11 +307,14 @@ class RouteEvent(models.Model):
 
     def note_display(self) -> str:
         """The note in the reader's language: a DUO step stores its status code
-        ("registered 2021-06-01"), shown as its label."""
+        ("registered 2021-06-01"), shown as its label; an ISO date in the note
+        reads as the UI writes dates ("1 juni 2021")."""
         if self.action == self.Action.DUO_RECORDED:
             status, _space, rest = self.note.partition(" ")
             if status in Route.DuoStatus.values:
-                return f"{Route.DuoStatus(status).label} {rest}".strip()
+                return f"{Route.DuoStatus(status).label} {_readable_date(rest)}".strip()
+        if self.action == self.Action.ENDED:
+            return _readable_date(self.note)
         return self.note
 
     def get_from_status_display(self) -> str:

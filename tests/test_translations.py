@@ -30,13 +30,22 @@ def read_po(path: Path) -> list[dict]:
             entry, field = None, None
             continue
         if entry is None:
-            entry = {"msgid": "", "msgstr": {}, "flags": set(), "obsolete": False}
+            entry = {
+                "msgid": "",
+                "msgctxt": None,
+                "msgstr": {},
+                "flags": set(),
+                "obsolete": False,
+            }
         if line.startswith("#~"):
             entry["obsolete"] = True
         elif line.startswith("#,"):
             entry["flags"].update(flag.strip() for flag in line[2:].split(","))
         elif line.startswith("#"):
             continue
+        elif line.startswith("msgctxt "):
+            field = "msgctxt"
+            entry["msgctxt"] = ast.literal_eval(line[8:])
         elif line.startswith("msgid_plural "):
             field = "msgid_plural"
         elif line.startswith("msgid "):
@@ -71,6 +80,12 @@ def test_catalogue_is_translated_and_compiled(po_path):
     stale = [
         e["msgid"]
         for e in entries
-        if len(e["msgstr"]) == 1 and compiled.gettext(e["msgid"]) != e["msgstr"]["0"]
+        if len(e["msgstr"]) == 1
+        and (
+            compiled.pgettext(e["msgctxt"], e["msgid"])
+            if e["msgctxt"] is not None
+            else compiled.gettext(e["msgid"])
+        )
+        != e["msgstr"]["0"]
     ]
     assert stale == [], f"{po_path.with_suffix('.mo')} is older than its .po: run make messages"

@@ -21,6 +21,8 @@
         borderColor: colour,
         backgroundColor: colour,
         borderWidth: 2,
+        // Not by colour alone: every other line is dashed.
+        borderDash: index % 2 ? [6, 4] : [],
         pointRadius: 3,
         tension: 0.2,
         spanGaps: true

@@ -11,6 +11,7 @@ from accounts.models import Role
 from submissions.models import Submission
 from tests.base import PASSWORD, make_user
 from tests.rules.fixtures import build_reference_data
+from tests.submissions.draft_helpers import WHILE_OPEN
 
 
 def log_in(page, username):
@@ -127,6 +128,7 @@ def test_cross_over_part_core_task_follows_the_chosen_qualification(page):
         kind="cross_over",
         experiment=Experiment.objects.get(slug="cross-overs"),
         title="Zorg en facilitair",
+        today=WHILE_OPEN,  # made while Cross-overs was open; it has ended since
     )
     log_in(page, "alice")
     page.goto(f"/indieningen/concept/{submission.pk}/")

@@ -109,3 +109,8 @@ class XlsxTests(SimpleTestCase):
     def test_control_characters_do_not_break_the_workbook(self):
         _sheet, rows = read_xlsx(exports.xlsx_bytes(["t"], [["a\x00b\x07c"]]))
         self.assertEqual(rows[1], ["abc"])
+
+    def test_a_control_character_cannot_hide_a_formula(self):
+        sheet, rows = read_xlsx(exports.xlsx_bytes(["t"], [["\x00=1+1"]]))
+        self.assertEqual(rows[1], ["'=1+1"])
+        self.assertEqual(sheet["A2"].data_type, "s")

@@ -79,8 +79,8 @@ class ProgressChartsTest(EnglishClientMixin, BaseTestCase):
         self.assertEqual(cohorts["type"], "stacked-bar")
         self.assertEqual(cohorts["labels"], ["2020/21", "2021/22"])
         by_label = {d["label"]: d["data"] for d in cohorts["datasets"]}
-        self.assertEqual(by_label["admitted"], [2, 0])
-        self.assertEqual(by_label["applied"], [0, 2])
+        self.assertEqual(by_label["Admitted"], [2, 0])
+        self.assertEqual(by_label["Applied"], [0, 2])
         self.assertIn('data-chart-source="turnaround-data"', html)
         self.assertIn('data-chart-source="cohort-data"', html)
         self.assertIn("/static/vendor/chartjs/chart.umd.min.js", html)

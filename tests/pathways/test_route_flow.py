@@ -121,10 +121,10 @@ class StateMachineTests(PathwayTestCase):
             {"status": "registered", "date": "2021-06-01"},
         )
         url = reverse("pathways:route-detail", args=[route.pk])
-        self.assertContains(self.client.get(url), "geregistreerd door DUO 2021-06-01")
+        self.assertContains(self.client.get(url), "geregistreerd door DUO 1 juni 2021")
         self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
         english = self.client.get(url)
-        self.assertContains(english, "registered by DUO 2021-06-01")
+        self.assertContains(english, "registered by DUO 1 June 2021")
         self.assertNotContains(english, "geregistreerd door DUO")
 
     def test_duo_registration_runs_the_rules_again(self):

@@ -37,7 +37,7 @@ def test_upload_shows_findings_with_rule_links(page, tmp_path):
     path.write_text(json.dumps(document), encoding="utf-8")
 
     log_in(page, alice)
-    page.get_by_role("link", name=dutch("Upload a submission document")).first.click()
+    page.get_by_role("link", name=dutch("or upload a JSON document")).first.click()
     page.get_by_label(dutch("Submission document (JSON)")).set_input_files(str(path))
     page.get_by_role("button", name=dutch("Upload and check")).click()
 

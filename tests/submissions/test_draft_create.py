@@ -189,3 +189,12 @@ class DraftCalendarTests(DraftTestCase):
         response = self.client.get(URL)
         self.assertContains(response, "Ruimte voor de regio")
         self.assertContains(response, "31 July 2025")
+
+
+class EditorShowsThePhaseTests(DraftTestCase):
+    def test_the_editor_shows_the_experiment_phase_with_its_date(self):
+        submission = self.make_draft("cross_over")  # made while Cross-overs was open
+        self.login(self.alice)
+        response = self.client.get(reverse("submissions:draft-edit", args=[submission.pk]))
+        self.assertContains(response, "badge--phase-ended")
+        self.assertContains(response, "Ended on 31 July 2025")
