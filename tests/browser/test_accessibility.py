@@ -129,5 +129,21 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
 def test_api_docs_have_a_language_and_pass_axe(page):
     page.goto("/api/docs/")
     assert page.evaluate("document.documentElement.lang") in {"nl", "en"}
-    page.locator(".swagger-ui").first.wait_for()
+    # Checked once Swagger UI has drawn the operations.
+    page.locator(".opblock-summary-control").first.wait_for()
+    page.axe.check()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
+    from tests.qualifications.factories import QualificationFileFactory
+
+    QualificationFileFactory(title="Zorg en welzijn")
+    QualificationFileFactory(title="Techniek")
+    page.goto("/kwalificaties/")
+    page.locator("#id_q").fill("zorg")
+    page.wait_for_function("document.getElementById('announcer').textContent.includes('gevonden')")
+    assert "1 kwalificatiedossier gevonden" in page.inner_text("#announcer")
+    assert page.evaluate("document.activeElement.id") == "id_q"
     page.axe.check()
