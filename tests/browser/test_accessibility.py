@@ -147,3 +147,53 @@ def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
     assert "1 kwalificatiedossier gevonden" in page.inner_text("#announcer")
     assert page.evaluate("document.activeElement.id") == "id_q"
     page.axe.check()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_draft_editor_and_review_decision_work_on_a_phone(page):
+    from regions.models import Organisation
+    from submissions import workflow
+    from submissions.models import Submission
+    from tests.rules.fixtures import valid_document
+
+    ref = build_reference_data()
+    alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    sbb = Organisation.objects.create(kind="sbb", code="SBB", name="SBB")
+    make_user("sara", sbb, Role.SBB_REVIEWER)
+    submission = drafting.create_draft(
+        user=alice,
+        kind="regional_programme",
+        experiment=Experiment.objects.get(slug="ruimte-voor-de-regio"),
+        title="Helpende zorg",
+    )
+    submission = drafting.save_draft(
+        submission=submission,
+        user=alice,
+        document=valid_document("regional_programme"),
+        title="Helpende zorg",
+        revision=submission.revision,
+    )
+    page.set_viewport_size({"width": 360, "height": 740})
+    log_in(page, "alice")
+    page.goto(f"/indieningen/concept/{submission.pk}/")
+    assert scroll_width(page) <= 360
+    page.locator('#draft-form button[value="check"]:not([aria-hidden="true"])').click()
+    page.locator(".draft-summary").wait_for()
+    assert scroll_width(page) <= 360
+    page.axe.check()
+
+    workflow.submit(submission, alice)
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.UNDER_REVIEW
+    page.context.clear_cookies()
+    log_in(page, "sara")
+    page.goto(f"/indieningen/{submission.pk}/beoordeling/")
+    assert scroll_width(page) <= 360
+    page.locator("input[name=outcome][value=changes_requested]").check()
+    page.fill("#id_reason", "Graag de bijdrage van het bedrijfsleven beschrijven.")
+    page.locator(".review-decision button[type=submit]").click()
+    page.wait_for_load_state()
+    assert scroll_width(page) <= 360
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.CHANGES_REQUESTED
