@@ -13,6 +13,7 @@ import pytest
 
 from accounts.models import Role
 from experiments.models import Experiment
+from regions.models import Organisation
 from submissions import drafting
 from tests.axe import axe_violations
 from tests.base import PASSWORD, make_user
@@ -31,6 +32,16 @@ PUBLIC_PAGES = [
     "/inloggen/",
 ]
 AUTHOR_PAGES = ["/", "/indieningen/", "/indieningen/concept/nieuw/", "/leerroutes/nieuw/"]
+MINISTRY_PAGES = [
+    "/",
+    "/leerroutes/monitor/",
+    "/experimenten/",
+    "/experimenten/ruimte-voor-de-regio/",
+    "/experimenten/ruimte-voor-de-regio/deelnemers/",
+    "/experimenten/ruimte-voor-de-regio/voortgang/",
+    "/indieningen/beoordelen/",
+    "/meldingen/",
+]
 
 
 def log_in(page, username):
@@ -60,6 +71,8 @@ def test_axe_reports_a_page_with_violations(page):
 def test_main_pages_pass_axe_and_do_not_scroll_sideways_at_360_px(page):
     ref = build_reference_data()
     make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    ministry = Organisation.objects.create(kind="ministry", code="OCW", name="OCW")
+    make_user("mira", ministry, Role.MINISTRY_STAFF)
     page.set_viewport_size({"width": 360, "height": 740})
     for url in PUBLIC_PAGES:
         page.goto(url)
@@ -68,9 +81,14 @@ def test_main_pages_pass_axe_and_do_not_scroll_sideways_at_360_px(page):
     for url in AUTHOR_PAGES:
         page.goto(url)
         assert scroll_width(page) <= 360, f"{url} is {scroll_width(page)} px wide"
+    page.context.clear_cookies()
+    log_in(page, "mira")
+    for url in MINISTRY_PAGES:
+        page.goto(url)
+        assert scroll_width(page) <= 360, f"{url} is {scroll_width(page)} px wide"
     # Every page above was checked by axe-core (failures are reported at the end).
     checked = {re.sub(r"^https?://[^/]+", "", url) for url in page.axe.checked}
-    assert set(PUBLIC_PAGES) | set(AUTHOR_PAGES) <= checked
+    assert set(PUBLIC_PAGES) | set(AUTHOR_PAGES) | set(MINISTRY_PAGES) <= checked
 
 
 @pytest.mark.browser
@@ -152,7 +170,6 @@ def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_draft_editor_and_review_decision_work_on_a_phone(page):
-    from regions.models import Organisation
     from submissions import workflow
     from submissions.models import Submission
     from tests.rules.fixtures import valid_document
