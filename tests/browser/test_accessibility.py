@@ -27,11 +27,19 @@ PUBLIC_PAGES = [
     "/kwalificaties/wat-heb-ik-nog-nodig/?target=25497",
     "/regios/",
     "/regios/kaart/",
+    "/regios/netwerken/",
     "/leerroutes/",
     "/indieningen/regels/",
     "/inloggen/",
 ]
-AUTHOR_PAGES = ["/", "/indieningen/", "/indieningen/concept/nieuw/", "/leerroutes/nieuw/"]
+AUTHOR_PAGES = [
+    "/",
+    "/indieningen/",
+    "/indieningen/nieuw/",
+    "/indieningen/concept/nieuw/",
+    "/leerroutes/nieuw/",
+    "/profiel/",
+]
 MINISTRY_PAGES = [
     "/",
     "/leerroutes/monitor/",
