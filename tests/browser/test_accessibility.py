@@ -131,6 +131,11 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
 
     page.locator('#draft-form button[value="add:contributors"]').click()
     page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
+    # Removing the row puts the focus on its list, not on the page body.
+    page.locator('#draft-form button[value="remove:contributors:0"]').click()
+    page.wait_for_function("document.activeElement.id === 'block-contributors'")
+    page.locator('#draft-form button[value="add:contributors"]').click()
+    page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
 
     page.locator('#draft-form button[value="check"]:not([aria-hidden="true"])').focus()
     page.keyboard.press("Enter")
