@@ -42,31 +42,66 @@ def describe(url: str, violations: list[dict]) -> str:
 
 class AxeWatcher:
     """Checks every page a test arrives at: after `page.goto()`, `page.wait_for_url()`
-    and `page.wait_for_load_state()` (how the journeys wait for a new page). The
-    findings fail the test at its end."""
+    and `page.wait_for_load_state()`, and a page that loaded after a click is
+    checked before the test next touches it (`page.locator()`, `page.fill()`, ...)
+    or when the test ends. The findings fail the test at its end."""
+
+    AFTER = ("goto", "wait_for_url", "wait_for_load_state")
+    BEFORE = (
+        "locator",
+        "fill",
+        "click",
+        "check",
+        "uncheck",
+        "select_option",
+        "inner_text",
+        "input_value",
+        "get_by_role",
+        "get_by_text",
+        "get_by_label",
+        "set_viewport_size",
+    )
 
     def __init__(self, page):
         self.page = page
         self.checked: list[str] = []
         self.failures: list[str] = []
         self.enabled = True
-        self.running = 0
-        for name in ("goto", "wait_for_url", "wait_for_load_state"):
-            setattr(page, name, self._checking(getattr(page, name)))
+        self.loaded = False
+        page.on("load", self._on_load)
+        for name in self.AFTER:
+            setattr(page, name, self._check_after(getattr(page, name)))
+        for name in self.BEFORE:
+            setattr(page, name, self._check_before(getattr(page, name)))
 
-    def _checking(self, method):
+    def _on_load(self, _page) -> None:
+        # Only noted here: the check runs in the test's own flow, never beside it.
+        self.loaded = True
+
+    def _check_after(self, method):
         def wrapped(*args, **kwargs):
             result = method(*args, **kwargs)
-            if self.enabled:
-                self.check()
+            self.check_if_enabled()
             return result
 
         return wrapped
 
+    def _check_before(self, method):
+        def wrapped(*args, **kwargs):
+            if self.loaded:
+                self.check_if_enabled()
+            return method(*args, **kwargs)
+
+        return wrapped
+
+    def check_if_enabled(self) -> None:
+        self.loaded = False
+        if self.enabled:
+            self.check()
+
     def check(self, page=None) -> None:
         """Check the page now (also after an htmx swap, which is no page load)."""
         page = page or self.page
-        self.running += 1
         try:
             url = page.url
             violations = axe_violations(page)
@@ -74,15 +109,11 @@ class AxeWatcher:
             if any(text in str(error) for text in ("context was destroyed", "navigat", "closed")):
                 return
             raise
-        finally:
-            self.running -= 1
         self.checked.append(url)
         if violations and describe(url, violations) not in self.failures:
             self.failures.append(describe(url, violations))
 
     def finish(self) -> None:
-        """Wait for the checks still running (a page load's check runs beside the test)."""
-        for _ in range(200):
-            if not self.running:
-                return
-            self.page.wait_for_timeout(50)
+        """Check a page that loaded after the test's last look at it."""
+        if self.loaded:
+            self.check_if_enabled()

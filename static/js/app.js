@@ -134,6 +134,7 @@
     if (active && active !== document.body && active.isConnected) {
       // Focus is still on a control (the field being typed in, or htmx's autofocus).
       var target = event.detail && event.detail.target;
+      if (target && !target.isConnected && target.id) target = document.getElementById(target.id);
       if (target && target.isConnected && !insideLiveRegion(target)) {
         var summary = target.querySelector("[data-announce]");
         announce(summary ? summary.textContent.trim() : "");

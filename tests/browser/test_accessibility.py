@@ -13,6 +13,7 @@ import pytest
 
 from accounts.models import Role
 from experiments.models import Experiment
+from regions.models import Organisation
 from submissions import drafting
 from tests.axe import axe_violations
 from tests.base import PASSWORD, make_user
@@ -26,11 +27,29 @@ PUBLIC_PAGES = [
     "/kwalificaties/wat-heb-ik-nog-nodig/?target=25497",
     "/regios/",
     "/regios/kaart/",
+    "/regios/netwerken/",
     "/leerroutes/",
     "/indieningen/regels/",
     "/inloggen/",
 ]
-AUTHOR_PAGES = ["/", "/indieningen/", "/indieningen/concept/nieuw/", "/leerroutes/nieuw/"]
+AUTHOR_PAGES = [
+    "/",
+    "/indieningen/",
+    "/indieningen/nieuw/",
+    "/indieningen/concept/nieuw/",
+    "/leerroutes/nieuw/",
+    "/profiel/",
+]
+MINISTRY_PAGES = [
+    "/",
+    "/leerroutes/monitor/",
+    "/experimenten/",
+    "/experimenten/ruimte-voor-de-regio/",
+    "/experimenten/ruimte-voor-de-regio/deelnemers/",
+    "/experimenten/ruimte-voor-de-regio/voortgang/",
+    "/indieningen/beoordelen/",
+    "/meldingen/",
+]
 
 
 def log_in(page, username):
@@ -60,6 +79,8 @@ def test_axe_reports_a_page_with_violations(page):
 def test_main_pages_pass_axe_and_do_not_scroll_sideways_at_360_px(page):
     ref = build_reference_data()
     make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    ministry = Organisation.objects.create(kind="ministry", code="OCW", name="OCW")
+    make_user("mira", ministry, Role.MINISTRY_STAFF)
     page.set_viewport_size({"width": 360, "height": 740})
     for url in PUBLIC_PAGES:
         page.goto(url)
@@ -68,9 +89,14 @@ def test_main_pages_pass_axe_and_do_not_scroll_sideways_at_360_px(page):
     for url in AUTHOR_PAGES:
         page.goto(url)
         assert scroll_width(page) <= 360, f"{url} is {scroll_width(page)} px wide"
+    page.context.clear_cookies()
+    log_in(page, "mira")
+    for url in MINISTRY_PAGES:
+        page.goto(url)
+        assert scroll_width(page) <= 360, f"{url} is {scroll_width(page)} px wide"
     # Every page above was checked by axe-core (failures are reported at the end).
     checked = {re.sub(r"^https?://[^/]+", "", url) for url in page.axe.checked}
-    assert set(PUBLIC_PAGES) | set(AUTHOR_PAGES) <= checked
+    assert set(PUBLIC_PAGES) | set(AUTHOR_PAGES) | set(MINISTRY_PAGES) <= checked
 
 
 @pytest.mark.browser
@@ -105,6 +131,11 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
 
     page.locator('#draft-form button[value="add:contributors"]').click()
     page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
+    # Removing the row puts the focus on its list, not on the page body.
+    page.locator('#draft-form button[value="remove:contributors:0"]').click()
+    page.wait_for_function("document.activeElement.id === 'block-contributors'")
+    page.locator('#draft-form button[value="add:contributors"]').click()
+    page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
 
     page.locator('#draft-form button[value="check"]:not([aria-hidden="true"])').focus()
     page.keyboard.press("Enter")
@@ -129,5 +160,70 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
 def test_api_docs_have_a_language_and_pass_axe(page):
     page.goto("/api/docs/")
     assert page.evaluate("document.documentElement.lang") in {"nl", "en"}
-    page.locator(".swagger-ui").first.wait_for()
+    # Checked once Swagger UI has drawn the operations.
+    page.locator(".opblock-summary-control").first.wait_for()
     page.axe.check()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
+    from tests.qualifications.factories import QualificationFileFactory
+
+    QualificationFileFactory(title="Zorg en welzijn")
+    QualificationFileFactory(title="Techniek")
+    page.goto("/kwalificaties/")
+    page.locator("#id_q").fill("zorg")
+    page.wait_for_function("document.getElementById('announcer').textContent.includes('gevonden')")
+    assert "1 kwalificatiedossier gevonden" in page.inner_text("#announcer")
+    assert page.evaluate("document.activeElement.id") == "id_q"
+    page.axe.check()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_draft_editor_and_review_decision_work_on_a_phone(page):
+    from submissions import workflow
+    from submissions.models import Submission
+    from tests.rules.fixtures import valid_document
+
+    ref = build_reference_data()
+    alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    sbb = Organisation.objects.create(kind="sbb", code="SBB", name="SBB")
+    make_user("sara", sbb, Role.SBB_REVIEWER)
+    submission = drafting.create_draft(
+        user=alice,
+        kind="regional_programme",
+        experiment=Experiment.objects.get(slug="ruimte-voor-de-regio"),
+        title="Helpende zorg",
+    )
+    submission = drafting.save_draft(
+        submission=submission,
+        user=alice,
+        document=valid_document("regional_programme"),
+        title="Helpende zorg",
+        revision=submission.revision,
+    )
+    page.set_viewport_size({"width": 360, "height": 740})
+    log_in(page, "alice")
+    page.goto(f"/indieningen/concept/{submission.pk}/")
+    assert scroll_width(page) <= 360
+    page.locator('#draft-form button[value="check"]:not([aria-hidden="true"])').click()
+    page.locator(".draft-summary").wait_for()
+    assert scroll_width(page) <= 360
+    page.axe.check()
+
+    workflow.submit(submission, alice)
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.UNDER_REVIEW
+    page.context.clear_cookies()
+    log_in(page, "sara")
+    page.goto(f"/indieningen/{submission.pk}/beoordeling/")
+    assert scroll_width(page) <= 360
+    page.locator("input[name=outcome][value=changes_requested]").check()
+    page.fill("#id_reason", "Graag de bijdrage van het bedrijfsleven beschrijven.")
+    page.locator(".review-decision button[type=submit]").click()
+    page.wait_for_load_state()
+    assert scroll_width(page) <= 360
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.CHANGES_REQUESTED
