@@ -272,6 +272,16 @@ AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
 # Behind N reverse proxies that append to X-Forwarded-For, the client address is
 # the N-th from the right; 0 (default) uses the connection's own address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Throttle counters (password reset, API) live in the cache: set CACHE_URL (e.g.
+# redis://localhost:6379/1) so that every web process shares them; without it each
+# process counts on its own.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+    }
 # Password reset: at most this many requests per hour per address and per e-mail address.
 PASSWORD_RESET_LIMIT_PER_HOUR = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_HOUR", "5"))
 # Two-factor authentication (TOTP) is required for national roles; set 0 only where
