@@ -37,10 +37,12 @@ def owes_second_factor(request) -> bool:
     user = request.user
     if not user.is_authenticated or user.is_verified():
         return False
-    pending = request.session.get(PENDING_SESSION_KEY)
-    if pending is None:
-        pending = user_has_device(user, confirmed=True) or two_factor_required(user)
-        request.session[PENDING_SESSION_KEY] = pending
+    if request.session.get(PENDING_SESSION_KEY) is False:
+        return False
+    # Unknown (a session from before), or owed: look again, so that a user whose
+    # device an administrator removed is not held back when their role needs none.
+    pending = user_has_device(user, confirmed=True) or two_factor_required(user)
+    request.session[PENDING_SESSION_KEY] = pending
     return pending
 
 

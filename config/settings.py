@@ -330,6 +330,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
 # Behind N reverse proxies that append to X-Forwarded-For, the client address is
 # the N-th from the right; 0 (default) uses the connection's own address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Throttle counters (password reset, API) live in the cache (CACHE_URL above).
 # Password reset: at most this many requests per hour per address and per e-mail address.
 PASSWORD_RESET_LIMIT_PER_HOUR = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_HOUR", "5"))
 # Two-factor authentication (TOTP) is required for national roles; set 0 only where

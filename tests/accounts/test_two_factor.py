@@ -178,3 +178,25 @@ class DemoSecretsTests(BaseTestCase):
         self.client.post(VERIFY_URL, {"token": code})
 
         self.assertEqual(self.client.get(HOME_URL).status_code, 200)
+
+
+@override_settings(TWO_FACTOR_REQUIRED=True)
+class RemovedDeviceTests(BaseTestCase):
+    def test_a_school_author_whose_device_was_removed_is_let_through(self):
+        TOTPDevice.objects.create(user=self.alice, name="phone", confirmed=True)
+        password_login(self.client, "alice")
+        self.assertEqual(self.client.get(HOME_URL).status_code, 302)
+
+        TOTPDevice.objects.filter(user=self.alice).delete()  # an administrator removed it
+
+        self.assertEqual(self.client.get(HOME_URL).status_code, 200)
+
+    def test_a_national_role_whose_device_was_removed_must_set_up_a_new_one(self):
+        user = self.make_national_user(Role.SBB_REVIEWER)
+        TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+        password_login(self.client, user.username)
+        TOTPDevice.objects.filter(user=user).delete()
+
+        response = self.client.get(HOME_URL)
+
+        self.assertRedirects(response, f"{SETUP_URL}?next=%2F", fetch_redirect_response=False)
