@@ -2,7 +2,13 @@
 
 from django.contrib import admin
 
-from .models import Submission, SubmissionVersion, ValidationChange, ValidationReport
+from .models import (
+    Submission,
+    SubmissionVersion,
+    ValidationChange,
+    ValidationJob,
+    ValidationReport,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -40,4 +46,12 @@ class ValidationReportAdmin(ReadOnlyAdmin):
 @admin.register(ValidationChange)
 class ValidationChangeAdmin(ReadOnlyAdmin):
     list_display = ["version", "checked_at", "reason", "was_valid", "is_valid"]
+    list_select_related = ["version__submission"]
+
+
+@admin.register(ValidationJob)
+class ValidationJobAdmin(ReadOnlyAdmin):
+    """Checks queued without a report yet: the sweep queues them again."""
+
+    list_display = ["version", "queued_at", "attempts"]
     list_select_related = ["version__submission"]

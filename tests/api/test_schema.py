@@ -159,3 +159,30 @@ class ErrorBodyTests(BaseTestCase):
         )
         assert response.status_code == 403
         assert set(response.json()) == {"detail"}
+
+
+def test_nested_field_errors_get_dotted_paths():
+    from rest_framework.exceptions import ValidationError
+
+    from config.api import exception_handler
+
+    error = ValidationError(
+        {"members": [{}, {"code": ["Unknown code."]}], "name": ["Too long.", "Not unique."]}
+    )
+    body = exception_handler(error, {}).data
+    assert body["errors"] == {
+        "members.1.code": ["Unknown code."],
+        "name": ["Too long.", "Not unique."],
+    }
+    assert body["detail"] == "members.1.code: Unknown code. name: Too long. name: Not unique."
+
+
+def test_not_logged_in_is_answered_as_documented(client, schema, db):
+    """Without a session: 403 (the first authentication, the session, asks for
+    no credentials); were HTTP Basic first, 401, and the schema would say so."""
+    response = client.get("/api/submissions/")
+    documented = schema["paths"]["/api/submissions/"]["get"]["responses"]
+    assert str(response.status_code) in documented
+    assert response.status_code in (401, 403)
+    assert set(response.json()) == {"detail"}
+    assert ("401" in documented) is (response.status_code == 401)

@@ -10,6 +10,7 @@ test_validation_worker.py.
 """
 
 import json
+import os
 import time
 import uuid
 
@@ -58,6 +59,11 @@ def blocked_backends(lock_connection) -> int:
 @pytest.fixture
 def shared_queue():
     """A fresh queue that the test process sends to by default; removed afterwards."""
+    require_service(bool(os.environ.get("CELERY_BROKER_URL")), "CELERY_BROKER_URL is not set")
+    require_service(
+        connection.vendor == "postgresql",
+        "the workers need a database they can share: set DATABASE_URL to PostgreSQL",
+    )
     queue = f"test-worker-{uuid.uuid4().hex}"
     saved = app.conf.task_default_queue
     app.conf.task_default_queue = queue
@@ -72,10 +78,6 @@ def shared_queue():
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_workers_validation_is_redone_by_the_sweep(shared_queue, not_eager, tmp_path):
-    require_service(
-        connection.vendor == "postgresql",
-        "the workers need a database they can share: set DATABASE_URL to PostgreSQL",
-    )
     reference = build_reference_data()
     author = make_user("killed-worker-author", reference.mbo)
     document = valid_document("regional_programme")

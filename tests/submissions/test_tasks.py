@@ -497,6 +497,17 @@ class RequeueStuckValidationsTests(SubmissionTestCase):
         with self.assertNoLogs("submissions.services", "ERROR"):  # said once
             assert self.sweep() == 0
 
+    def test_administrators_see_the_checks_still_owed(self):
+        from django.utils.html import escape
+
+        from accounts.models import Role
+
+        version = self.queued_unchecked(61)
+        self.login(self.make_national_user(Role.ADMINISTRATOR))
+        response = self.client.get("/admin/submissions/validationjob/")
+        assert response.status_code == 200
+        self.assertContains(response, escape(str(version)))
+
     def test_the_sweep_runs_every_minute(self):
         from django.conf import settings
 
