@@ -18,7 +18,7 @@ class FaviconView(RedirectView):
 
 urlpatterns = [
     path("health", health, name="health"),
-    path("favicon.ico", FaviconView.as_view()),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -274,4 +274,5 @@ class CommandLineTests(PathwayTestCase):
         self.assertEqual(exited.exception.code, 2)
         output = json.loads(out.getvalue())
         self.assertEqual(output["findings"][0]["rule"], "FMT-01")
-        self.assertIn("location", output["findings"][0]["message"])
+        # The message names the field by its label (in Dutch, as validate writes).
+        self.assertIn("Waar de route wordt verzorgd", output["findings"][0]["message"])

@@ -47,8 +47,12 @@ class ExportCsvTests(PathwayTestCase):
                 self.assertEqual(self.client.get(url).status_code, 403)
 
     def test_text_a_school_typed_is_no_formula_in_the_download(self):
-        self.make_route(switch_arrangement="=cmd|' /C calc'!A0")
-        self.make_route(vmbo_track="kb", financial_arrangements='=HYPERLINK("http://x.example")')
+        self.make_route(status=Route.Status.ACTIVE, switch_arrangement="=cmd|' /C calc'!A0")
+        self.make_route(
+            status=Route.Status.ACTIVE,
+            vmbo_track="kb",
+            financial_arrangements='=HYPERLINK("http://x.example")',
+        )
         self.login(self.make_national_user(Role.MINISTRY_STAFF))
         body = self.client.get(URL).content.decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(body)))

@@ -687,7 +687,7 @@ def test_qs02_pathway_target_whose_intake_ended(reference):
     found = findings_of(validate_document(document), "QS-02")
     assert [f.path for f in found] == ["target_qualification"]
     assert "1 augustus 2021" in found[0].message.render()
-    assert "(crebo 25498)" in found[0].message.render()
+    assert "Helpende zorg en welzijn (crebo 25498" in found[0].message.render()
 
 
 def test_pp06_withdrawn_or_waitlisted_pilot_school_is_not_admitted(reference):

@@ -44,7 +44,7 @@ class ApiDraftTests(WorkflowTestCase):
         self.client.cookies.load({"django_language": "en"})
         response = self.create(self.valid("cross_over"))
         assert response.status_code == 400
-        assert "ended on 31 July 2025" in response.json()["document"][0]
+        assert "ended on 31 July 2025" in response.json()["errors"]["document"][0]
         assert not Submission.objects.exists()
 
     def test_only_school_authors_create_drafts(self):
