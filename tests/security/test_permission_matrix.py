@@ -29,14 +29,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from experiments.models import Participation
+from experiments.models import Experiment, Participation
 from notifications.models import Notification
+from ooapi.selectors import Catalogue, course_id, organization_id, specification_id
 from pathways.models import Route, RouteEvent
 from qualifications.models import ImportRun, VetCertificate
 from regions.models import Network, NetworkMembership, Organisation
 from submissions.models import Decision, ReviewComment, Submission, SubmissionVersion
 from tests.base import make_user
-from tests.rules.fixtures import REGIONAL_PROGRAMME, build_reference_data
+from tests.rules.fixtures import CROSS_OVER, REGIONAL_PROGRAMME, build_reference_data
 
 ANON, OWN, OTHER, SBB, INSP, MIN, ADMIN = (
     "anonymous",
@@ -142,11 +143,46 @@ def build_objects() -> SimpleNamespace:
     SubmissionVersion.objects.create(
         submission=draft, number=1, document=document, source_text="{}", created_by=alice
     )
+    # A cross-over under review, on which SBB may call in the Inspectorate.
+    cross_over = Submission.objects.create(
+        kind="cross_over",
+        school=ref.mbo,
+        title="Medewerker zorg en facilitair",
+        state=Submission.State.UNDER_REVIEW,
+        experiment=Experiment.objects.get(slug="cross-overs"),
+        region=ref.am06,
+        draft=dict(CROSS_OVER),
+        submitted_at=timezone.now(),
+        created_by=alice,
+    )
+    SubmissionVersion.objects.create(
+        submission=cross_over,
+        number=1,
+        document=dict(CROSS_OVER),
+        source_text="{}",
+        created_by=alice,
+    )
+    # An approved programme: published in OOAPI as a program with offerings.
+    approved = Submission.objects.create(
+        kind="regional_programme",
+        school=ref.mbo,
+        title="Zorg in de wijk",
+        state=Submission.State.APPROVED,
+        experiment=ref.regional_experiment,
+        region=ref.am06,
+        draft=document,
+        submitted_at=timezone.now(),
+        created_by=alice,
+    )
+    SubmissionVersion.objects.create(
+        submission=approved, number=1, document=document, source_text="{}", created_by=alice
+    )
     return SimpleNamespace(
         ref=ref,
         users=users,
         submission=submission,
         draft=draft,
+        cross_over=cross_over,
         route=route,
         network=network,
         membership=membership,
@@ -236,6 +272,9 @@ DECISIONS = lambda f: Decision.objects.filter(submission=f.submission).count()  
 COMMENTS = lambda f: ReviewComment.objects.filter(submission=f.submission).count()  # noqa: E731
 DECISION = lambda f: {"outcome": "approved", "reason": "Goed onderbouwd."}  # noqa: E731
 COMMENT = lambda f: {"section": "", "text": "Een opmerking."}  # noqa: E731
+CROSS_OVER_PK = lambda f: {"pk": f.cross_over.pk}  # noqa: E731
+CALLED_IN = lambda f: Submission.objects.get(pk=f.cross_over.pk).needs_inspectorate  # noqa: E731
+CALL_IN = lambda f: {"reason": "Het deel facilitair raakt de examinering."}  # noqa: E731
 
 
 def UPLOAD(f):  # noqa: N802
@@ -246,12 +285,26 @@ def UPLOAD(f):  # noqa: N802
 SBB_AND_ADMIN = {SBB, ADMIN}
 MINISTRY = {MIN, ADMIN}
 
+
+def published(collection: str):
+    """The identifier of the first record OOAPI publishes in `collection`."""
+    return next(iter(getattr(Catalogue(lambda path: path), collection)))
+
+
+ORGANIZATION = lambda f: {"organization_id": organization_id(f.ref.mbo.code)}  # noqa: E731
+SPECIFICATION = lambda f: {  # noqa: E731
+    "specification_id": specification_id("qualification", f.ref.helper.crebo)
+}
+PROGRAM = lambda f: {"program_id": published("programs")}  # noqa: E731
+
 MATRIX: dict[str, Entry] = {
     # --- the service itself ---
     "health": get(EVERYONE),
     "set_language": post(EVERYONE, data=lambda f: {"language": "en", "next": "/"}),
     "api-schema": get(EVERYONE),
     "api-docs": get(EVERYONE),
+    "robots-txt": get(EVERYONE),
+    "favicon": get(EVERYONE),
     # --- accounts ---
     "home": get(EVERYONE),
     "profile": get(LOGGED_IN),
@@ -281,6 +334,7 @@ MATRIX: dict[str, Entry] = {
     "qualifications:still-needed": get(EVERYONE),
     "qualifications:elective-list": get(EVERYONE),
     "qualifications:elective-detail": get(EVERYONE, lambda f: {"code": f.ref.elective.code}),
+    "qualifications:qualification-options": get(EVERYONE, query={"crebo": "helpende"}),
     "qualifications:import": get(SBB_AND_ADMIN),
     "qualifications:import-detail": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
     "qualifications:import-status": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
@@ -296,6 +350,8 @@ MATRIX: dict[str, Entry] = {
     "network-join": post(SCHOOLS, OPEN_NETWORK, effect=JOINED),
     "regions:region_list": get(EVERYONE),
     "regions:map": get(EVERYONE),
+    "regions:organisation_options": get(EVERYONE, query={"q": "25PZ"}),
+    "regions:company_choices": get(EVERYONE, query={"partner_search": "zorg"}),
     "regions:region_detail": get(EVERYONE, REGION),
     "regions:network_list": get(EVERYONE),
     "regions:network_propose": get(SCHOOLS),
@@ -313,11 +369,14 @@ MATRIX: dict[str, Entry] = {
     "experiments:apply": get(SCHOOLS, SLUG),
     "experiments:participants": get(MINISTRY | {SBB}, SLUG),
     "experiments:participants-csv": get(MINISTRY | {SBB}, SLUG),
+    "experiments:participants-xlsx": get(MINISTRY | {SBB}, SLUG),
+    "experiments:participants-import": get(MINISTRY, SLUG),
     "experiments:decide": get(
         MINISTRY, lambda f: {"slug": f.ref.regional_experiment.slug, "pk": f.participation.pk}
     ),
     "experiments:tracking": get(MINISTRY, SLUG),
     "experiments:tracking-csv": get(MINISTRY, SLUG),
+    "experiments:tracking-xlsx": get(MINISTRY, SLUG),
     # --- continuous pathways (the route is awaiting the partner's confirmation) ---
     "pathway-list": get(EVERYONE),
     "pathway-detail": get(OWN_AND_NATIONAL, ROUTE),
@@ -326,6 +385,7 @@ MATRIX: dict[str, Entry] = {
     "pathways:route-check": post(SCHOOLS),
     "pathways:monitoring": get(MINISTRY),
     "pathways:export-csv": get(MINISTRY),
+    "pathways:export-xlsx": get(MINISTRY),
     "pathways:route-detail": get(OWN_AND_NATIONAL, ROUTE),
     "pathways:route-edit": get({OWN}, ROUTE),
     "pathways:route-submit": post({OWN}, ROUTE),
@@ -347,6 +407,9 @@ MATRIX: dict[str, Entry] = {
     "submission-version": get(OWN_AND_NATIONAL, VERSION),
     "submission-versions": get(OWN_AND_NATIONAL, SUBMISSION),
     "submission-withdraw": post({OWN}, SUBMISSION, effect=STATE),
+    "submission-call-in-inspectorate": post(
+        SBB_AND_ADMIN, CROSS_OVER_PK, data=CALL_IN, effect=CALLED_IN
+    ),
     "submissions:list": get(LOGGED_IN),
     "submissions:upload": get(SCHOOLS),
     "submissions:rules": get(EVERYONE),
@@ -372,10 +435,40 @@ MATRIX: dict[str, Entry] = {
     "submissions:comment": post({OWN, SBB, ADMIN}, SUBMISSION, data=COMMENT, effect=COMMENTS),
     "submissions:decide": post(SBB_AND_ADMIN, SUBMISSION, data=DECISION, effect=DECISIONS),
     "submissions:diff": get(OWN_AND_NATIONAL, SUBMISSION, query={"van": 1, "naar": 1}),
+    # Only SBB calls in the Inspectorate, on a cross-over under review.
+    "submissions:call-in-inspectorate": post(
+        SBB_AND_ADMIN, CROSS_OVER_PK, data=CALL_IN, effect=CALLED_IN
+    ),
     # --- notifications (the notification is Alice's) ---
     "notifications:list": get(LOGGED_IN),
     "notifications:mark-all-read": post(LOGGED_IN),
     "notifications:open": get({OWN}, lambda f: {"pk": f.notification.pk}),
+    # --- OOAPI v5 and the open-data downloads: public, read-only ---
+    "ooapi:service": get(EVERYONE),
+    "ooapi:organizations": get(EVERYONE),
+    "ooapi:organization": get(EVERYONE, ORGANIZATION),
+    "ooapi:organization-programs": get(EVERYONE, ORGANIZATION),
+    "ooapi:organization-courses": get(EVERYONE, ORGANIZATION),
+    "ooapi:organization-education-specifications": get(EVERYONE, ORGANIZATION),
+    "ooapi:organization-offerings": get(EVERYONE, ORGANIZATION),
+    "ooapi:education-specifications": get(EVERYONE),
+    "ooapi:education-specification": get(EVERYONE, SPECIFICATION),
+    "ooapi:education-specification-children": get(EVERYONE, SPECIFICATION),
+    "ooapi:education-specification-programs": get(EVERYONE, SPECIFICATION),
+    "ooapi:education-specification-courses": get(EVERYONE, SPECIFICATION),
+    "ooapi:programs": get(EVERYONE),
+    "ooapi:program": get(EVERYONE, PROGRAM),
+    "ooapi:program-offerings": get(EVERYONE, PROGRAM),
+    "ooapi:courses": get(EVERYONE),
+    "ooapi:course": get(EVERYONE, lambda f: {"course_id": course_id(f.ref.elective.code)}),
+    "ooapi:offering": get(EVERYONE, lambda f: {"offering_id": published("offerings")}),
+    # Anything else under /ooapi/v5/ is a 404 Problem for everyone.
+    "ooapi:unknown": get(NOBODY, lambda f: {"rest": "students"}),
+    "opendata:regions-geojson": get(EVERYONE),
+    "opendata:regions-csv": get(EVERYONE),
+    "opendata:regions-xlsx": get(EVERYONE),
+    "opendata:pathways-csv": get(EVERYONE),
+    "opendata:pathways-xlsx": get(EVERYONE),
 }
 
 
