@@ -10,6 +10,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from experiments.models import Experiment
@@ -130,17 +131,18 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
     page.goto(f"/indieningen/concept/{submission.pk}/")
 
     page.locator('#draft-form button[value="add:contributors"]').click()
-    page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
+    expect(page.locator("#id_contributors-0-name")).to_be_focused()
     # Removing the row puts the focus on its list, not on the page body.
     page.locator('#draft-form button[value="remove:contributors:0"]').click()
-    page.wait_for_function("document.activeElement.id === 'block-contributors'")
+    expect(page.locator("#block-contributors")).to_be_focused()
     page.locator('#draft-form button[value="add:contributors"]').click()
-    page.wait_for_function("document.activeElement.id === 'id_contributors-0-name'")
+    expect(page.locator("#id_contributors-0-name")).to_be_focused()
 
     page.locator('#draft-form button[value="check"]:not([aria-hidden="true"])').focus()
     page.keyboard.press("Enter")
     page.locator(".draft-summary").wait_for()
-    page.wait_for_function("document.activeElement !== document.body")
+    # The focus lands inside the summary (on it or on an element in it).
+    expect(page.locator(".draft-summary:focus, .draft-summary :focus")).to_have_count(1)
     focused = page.evaluate(
         "document.activeElement.closest('.draft-summary, .draft-form__messages')?.className"
     )
@@ -149,9 +151,7 @@ def test_focus_moves_to_the_result_after_check_now_and_to_a_new_row(page):
 
     page.locator('#draft-form button[value="save"]').click()
     page.locator(".draft-form__messages .utrecht-alert--success").wait_for()
-    page.wait_for_function(
-        "document.activeElement.matches('.draft-form__messages .utrecht-alert--success')"
-    )
+    expect(page.locator(".draft-form__messages .utrecht-alert--success")).to_be_focused()
     page.axe.check()
 
 
@@ -174,7 +174,7 @@ def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
     QualificationFileFactory(title="Techniek")
     page.goto("/kwalificaties/")
     page.locator("#id_q").fill("zorg")
-    page.wait_for_function("document.getElementById('announcer').textContent.includes('gevonden')")
+    expect(page.locator("#announcer")).to_contain_text("gevonden")
     assert "1 kwalificatiedossier gevonden" in page.inner_text("#announcer")
     assert page.evaluate("document.activeElement.id") == "id_q"
     page.axe.check()

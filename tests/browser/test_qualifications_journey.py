@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from qualifications.models import Qualification
 from qualifications.text import normalize_title
@@ -93,6 +94,6 @@ def test_typing_a_search_updates_the_results_without_a_reload(page):
 
     page.locator("input[name=q]").fill(wanted.crebo)  # a qualification's crebo
     page.wait_for_url(re.compile(rf"q={wanted.crebo}"))
-    page.wait_for_function("document.querySelectorAll('#search-results table th a').length === 1")
+    expect(page.locator("#search-results table th a")).to_have_count(1)
     assert page.locator("#search-results table th a").get_attribute("href") == dossier_url
     assert page.evaluate("window.notReloaded") is True
