@@ -43,7 +43,7 @@ def sbb_import() -> None:
             for element in dossier.iter():
                 if element.get("nr"):
                     element.set("nr", str(int(element.get("nr")) + offset))
-                if element.get("referentie") and element.tag != "sectorkamer":
+                if element.get("referentie") and element.tag not in ("sectorkamer", "competentie"):
                     element.set("referentie", str(int(element.get("referentie")) + offset))
             dossier.set("nr", str(900_000 + index))
             dossier.find("dossiercrebos/dossiercrebo").text = str(30_000 + index)
