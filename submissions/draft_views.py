@@ -111,6 +111,24 @@ def _login_keeping_the_form(view):
     return wrapped
 
 
+def _save_from_editor(request, submission, editor, revision, context):
+    """Save the editor's document as the draft; on a stale revision or a refusal,
+    put the message in `context` ("conflict" or "refused") and return None."""
+    try:
+        return drafting.save_draft(
+            submission=submission,
+            user=request.user,
+            document=editor.document(),
+            title=editor.form.cleaned_data["title"],
+            revision=revision,
+        )
+    except drafting.StaleDraft as error:
+        context["conflict"] = error.message
+    except drafting.DraftRefused as error:
+        context["refused"] = error.message
+    return None
+
+
 @_login_keeping_the_form
 @require_http_methods(["GET", "POST"])
 def draft_edit(request, pk: int):
@@ -177,19 +195,8 @@ def draft_edit(request, pk: int):
                 context.update(checked=True, findings=findings, error_count=errors)
                 status = 400
             else:
-                try:
-                    saved = drafting.save_draft(
-                        submission=submission,
-                        user=request.user,
-                        document=editor.document(),
-                        title=editor.form.cleaned_data["title"],
-                        revision=revision,
-                    )
-                except drafting.StaleDraft as error:
-                    context["conflict"] = error.message
-                    status = 409
-                except drafting.DraftRefused as error:
-                    context["refused"] = error.message
+                saved = _save_from_editor(request, submission, editor, revision, context)
+                if saved is None:
                     status = 409
                 else:
                     confirm = reverse("submissions:submit", args=[saved.pk])
@@ -208,19 +215,8 @@ def draft_edit(request, pk: int):
             ) % {"state": submission.get_state_display()}
             status = 409
         elif editor.is_valid():
-            try:
-                saved = drafting.save_draft(
-                    submission=submission,
-                    user=request.user,
-                    document=editor.document(),
-                    title=editor.form.cleaned_data["title"],
-                    revision=revision,
-                )
-            except drafting.StaleDraft as error:
-                context["conflict"] = error.message
-                status = 409
-            except drafting.DraftRefused as error:
-                context["refused"] = error.message
+            saved = _save_from_editor(request, submission, editor, revision, context)
+            if saved is None:
                 status = 409
             else:
                 if not _is_htmx(request):
