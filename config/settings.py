@@ -236,14 +236,23 @@ CELERY_BEAT_SCHEDULE["requeue-stuck-validations"] = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # One error body for the whole API, documented in /api/schema/ (config/api.py).
+    "DEFAULT_SCHEMA_CLASS": "config.api.AutoSchema",
+    "EXCEPTION_HANDLER": "config.api.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+    # Session authentication only (no HTTP Basic, which needs no CSRF token),
+    # throttled per user or address.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
     ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "300/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # JSON bodies pass the input boundary (config.boundary): no lone surrogates,
     # control characters, non-finite or out-of-range numbers, or deep nesting.
@@ -253,9 +262,6 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
 }
-# One error body for the whole API, documented in /api/schema/ (config/api.py).
-REST_FRAMEWORK["EXCEPTION_HANDLER"] = "config.api.exception_handler"
-REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "config.api.AutoSchema"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regio mbo API",
     "DESCRIPTION": "National qualification structure, regions, submissions and pathways.",
@@ -337,19 +343,6 @@ PASSWORD_RESET_LIMIT_PER_HOUR = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_HOU
 # an upstream identity provider already enforces a second factor.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Regio mbo"
-# The API: session authentication only (no HTTP Basic, which needs no CSRF token),
-# and throttled per user or address.
-REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
-    "rest_framework.authentication.SessionAuthentication",
-]
-REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
-    "rest_framework.throttling.AnonRateThrottle",
-    "rest_framework.throttling.UserRateThrottle",
-]
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
-    "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
-    "user": os.environ.get("API_THROTTLE_USER", "300/minute"),
-}
 
 # --- Content-Security-Policy (django-csp) and Permissions-Policy ---
 # No inline scripts or styles anywhere: scripts and styles come from our own static files.
