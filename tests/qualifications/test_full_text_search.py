@@ -3,10 +3,13 @@
 These run on PostgreSQL (CI); on SQLite the search matches parts of titles instead."""
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
 from conftest import require_service
+from qualifications.models import CoreTask, Qualification, QualificationFile, WorkProcess
 from qualifications.selectors import search_dossiers
+from qualifications.text import SEARCH_CONFIG, title_vector
 
 from .factories import CoreTaskFactory, QualificationFileFactory, WorkProcessFactory
 
@@ -42,14 +45,22 @@ def test_a_stop_word_does_not_narrow_the_search():
     assert crebos("en") == {dossier.crebo, other.crebo}  # a stop word alone lists all
 
 
-@pytest.mark.parametrize("table", ["qualificationfile", "qualification", "coretask", "workprocess"])
-def test_the_search_can_use_the_title_index(table):
+@pytest.mark.parametrize(
+    "model", [QualificationFile, Qualification, CoreTask, WorkProcess], ids=lambda m: m.__name__
+)
+def test_the_title_index_serves_the_search_expression(model):
+    """Each searched table has a GIN index on exactly the expression the search
+    matches (``title_vector()``), so PostgreSQL can answer a word from the index.
+
+    The plan of the whole search depends on the planner's version and statistics;
+    the plan of one table's match shows whether the index fits the expression."""
     require_postgresql()
-    QualificationFileFactory(title="Zorg en welzijn")
+    table = model._meta.db_table.removeprefix("qualifications_")
+    index = f"{table[:16]}_title_fts"
     with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, f"qualifications_{table}")
-        assert f"{table[:16]}_title_fts" in constraints
+        assert index in connection.introspection.get_constraints(cursor, model._meta.db_table)
         # Tiny tables are read whole; without that option the plan shows the index fits.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = search_dossiers(query="zorg").explain()
-    assert f"{table[:16]}_title_fts" in plan
+        words = SearchQuery("zorg:*", config=SEARCH_CONFIG, search_type="raw")
+        plan = model.objects.annotate(words=title_vector()).filter(words=words).explain()
+    assert index in plan
