@@ -20,11 +20,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.permissions import HasRole
-
-from . import drafting, review_selectors, selectors, services, workflow
-from .diff import diff_documents
-from .models import SubmissionVersion
-from .serializers import (
+from submissions import workflow
+from submissions.drafting import services as drafting
+from submissions.intake import selectors, services
+from submissions.models import SubmissionVersion
+from submissions.review import selectors as review_selectors
+from submissions.review.diff import diff_documents
+from submissions.serializers import (
     CallInInspectorateSerializer,
     CommentSerializer,
     DecideSerializer,

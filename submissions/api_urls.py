@@ -2,7 +2,7 @@
 
 from rest_framework.routers import SimpleRouter
 
-from .api import SubmissionViewSet
+from submissions.api import SubmissionViewSet
 
 router = SimpleRouter()
 router.register("submissions", SubmissionViewSet, basename="submission")

@@ -10,8 +10,7 @@ class SubmissionsConfig(AppConfig):
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
         from regions.selectors import register_indicator, register_region_section
-
-        from . import selectors
+        from submissions.intake import selectors
 
         register_indicator(
             "approved_programmes",

@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 
 from rules.labels import path_label, value_label
 from rules.schema import in_document_order
-
-from .diff import flatten, shown
+from submissions.review.diff import flatten, shown
 
 QUALIFICATION_KEYS = ("qualification", "target_qualification")
 ORGANISATION_KEYS = ("school", "organisation", "vmbo_school", "mbo_institution", "company")

@@ -3,8 +3,14 @@ audit log, and the input of drafts and transitions."""
 
 from rest_framework import serializers
 
-from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
-from .workflow import COMMENT_MAX_LENGTH
+from submissions.models import (
+    Decision,
+    ReviewComment,
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+)
+from submissions.workflow import COMMENT_MAX_LENGTH
 
 
 class SubmissionSerializer(serializers.ModelSerializer):

@@ -7,8 +7,8 @@ from celery import group, shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from . import services
-from .models import SubmissionVersion
+from submissions.intake import services
+from submissions.models import SubmissionVersion
 
 logger = logging.getLogger(__name__)
 

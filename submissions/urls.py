@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import draft_views, review_views, views
+from submissions.drafting import views as draft_views
+from submissions.intake import views
+from submissions.review import views as review_views
 
 app_name = "submissions"
 

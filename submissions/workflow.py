@@ -20,8 +20,13 @@ from accounts.models import Role
 from accounts.permissions import SBB_ROLES
 from rules.registry import Kind
 from rules.schema import in_document_order
-
-from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
+from submissions.models import (
+    Decision,
+    ReviewComment,
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+)
 
 State = Submission.State
 Outcome = Decision.Outcome
@@ -180,7 +185,7 @@ def _reviewers(submission: Submission):
 
 
 def _title(document: dict, fallback: str) -> str:
-    from .services import document_title
+    from submissions.intake.services import document_title
 
     try:
         return document_title(document)
@@ -317,7 +322,7 @@ def submit(submission: Submission, user) -> SubmissionVersion:
         to_state=State.SUBMITTED,
         version=version,
     )
-    from .services import queue_validation
+    from submissions.intake.services import queue_validation
 
     queue_validation(version)
     return version

@@ -14,9 +14,9 @@ import copy
 from django.contrib.auth import get_user_model
 
 from regions.models import Organisation
-
-from . import services, workflow
-from .models import Submission, SubmissionEvent
+from submissions import workflow
+from submissions.intake import services
+from submissions.models import Submission, SubmissionEvent
 
 SCHOOL = "99XA"
 AUTHOR = "school"

@@ -5,8 +5,8 @@ from django import template
 from django.utils import timezone
 
 from accounts.models import Role
-
-from .. import review_selectors, selectors
+from submissions.intake import selectors
+from submissions.review import selectors as review_selectors
 
 register = template.Library()
 

@@ -24,7 +24,8 @@ from schemathesis.config import SchemathesisConfig
 
 from accounts.models import Role
 from regions.models import Network, Organisation
-from submissions import services, workflow
+from submissions import workflow
+from submissions.intake import services
 from tests.base import make_user
 from tests.rules.fixtures import build_reference_data, valid_document
 

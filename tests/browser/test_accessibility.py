@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from accounts.models import Role
 from experiments.models import Experiment
 from regions.models import Organisation
-from submissions import drafting
+from submissions.drafting import services as drafting
 from tests.axe import axe_violations
 from tests.base import PASSWORD, make_user
 from tests.rules.fixtures import build_reference_data

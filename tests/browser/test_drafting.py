@@ -119,7 +119,7 @@ def test_draft_a_regional_programme_check_fix_and_save(page):
 def test_cross_over_part_core_task_follows_the_chosen_qualification(page):
     """The dependent select: choosing a part's qualification loads its core tasks."""
     from experiments.models import Experiment
-    from submissions import drafting
+    from submissions.drafting import services as drafting
 
     ref = build_reference_data()
     alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)

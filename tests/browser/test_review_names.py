@@ -9,7 +9,8 @@ import pytest
 
 from accounts.models import Role
 from regions.models import Organisation
-from submissions import services, workflow
+from submissions import workflow
+from submissions.intake import services
 from tests.base import PASSWORD, make_user
 from tests.rules.fixtures import build_reference_data, valid_document
 

@@ -21,7 +21,7 @@ from django.db import connection
 
 from config.celery import app
 from conftest import require_service
-from submissions import services
+from submissions.intake import services
 from submissions.models import Submission, ValidationJob, ValidationReport
 from tests.base import make_user
 from tests.rules.fixtures import build_reference_data, valid_document

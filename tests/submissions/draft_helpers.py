@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.urls import reverse
 
-from submissions import drafting
+from submissions.drafting import services as drafting
 from submissions.models import Submission
 from tests.submissions.helpers import SubmissionTestCase
 

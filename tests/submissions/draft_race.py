@@ -19,7 +19,7 @@ def race_to_save() -> dict:
     """
     from experiments.models import Experiment
     from regions.models import Organisation
-    from submissions import drafting
+    from submissions.drafting import services as drafting
     from submissions.models import Submission, SubmissionEvent
     from tests.base import make_user
     from tests.rules.fixtures import ensure_experiments

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from submissions.intake.services import save_validation_report
 from submissions.models import Submission, SubmissionVersion
-from submissions.services import save_validation_report
 from tests.base import PASSWORD, make_user
 from tests.rules.fixtures import build_reference_data, valid_document
 

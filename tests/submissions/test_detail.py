@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from submissions import services
+from submissions.intake import services
 from submissions.models import Submission, SubmissionVersion
 
 from .helpers import SubmissionTestCase, as_upload

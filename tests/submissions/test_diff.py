@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from submissions import workflow
-from submissions.diff import diff_documents, flatten, word_diff
 from submissions.models import Submission
+from submissions.review.diff import diff_documents, flatten, word_diff
 
 from .workflow_helpers import WorkflowTestCase
 

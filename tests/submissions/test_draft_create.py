@@ -160,7 +160,7 @@ class DraftCalendarTests(DraftTestCase):
         self.assertFalse(Submission.objects.exists())
 
     def test_the_service_refuses_without_the_page(self):
-        from submissions import drafting
+        from submissions.drafting import services as drafting
 
         cross_overs = Experiment.objects.get(slug="cross-overs")
         with (

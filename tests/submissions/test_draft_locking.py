@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.utils import translation
 
-from submissions import drafting
+from submissions.drafting import services as drafting
 from submissions.models import Submission, SubmissionEvent
 from tests.base import PASSWORD
 from tests.submissions.draft_helpers import DraftTestCase, form_data, in_english

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from submissions.intake.views import PAGE_SIZE
 from submissions.models import Submission, SubmissionVersion
-from submissions.views import PAGE_SIZE
 
 from .helpers import SubmissionTestCase
 
@@ -67,7 +67,7 @@ class ListTests(SubmissionTestCase):
             assert response.context["can_upload"] is False
 
     def test_shows_the_result_of_the_latest_version(self):
-        from submissions.services import save_validation_report
+        from submissions.intake.services import save_validation_report
 
         checked = self.make("Gecontroleerd", versions=2)
         save_validation_report(version_id=checked.versions.get(number=2).pk)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from experiments.models import Experiment
 from submissions.models import Submission
-from submissions.review_views import PAGE_SIZE
+from submissions.review.views import PAGE_SIZE
 
 from .workflow_helpers import WorkflowTestCase
 

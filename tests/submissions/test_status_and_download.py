@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from submissions.intake.services import save_validation_report
 from submissions.models import Submission, SubmissionVersion
-from submissions.services import save_validation_report
 
 from .helpers import SubmissionTestCase
 

@@ -13,7 +13,8 @@ from experiments.models import Participation
 from qualifications.models import ImportRun
 from regions.services import import_organisations
 from rules.engine import reference_data_stamp
-from submissions import services, tasks
+from submissions import tasks
+from submissions.intake import services
 from submissions.models import (
     Submission,
     SubmissionVersion,
@@ -497,11 +498,11 @@ class RequeueStuckValidationsTests(SubmissionTestCase):
     def test_a_check_that_never_finishes_is_given_up_after_five_attempts(self):
         version = self.queued_unchecked(61)
         ValidationJob.objects.filter(version=version).update(attempts=5)
-        with self.assertLogs("submissions.services", "ERROR") as logs:
+        with self.assertLogs("submissions.intake.services", "ERROR") as logs:
             assert self.sweep() == 0
         assert "queued 5 times" in logs.output[0]
         assert not ValidationReport.objects.filter(version=version).exists()
-        with self.assertNoLogs("submissions.services", "ERROR"):  # said once
+        with self.assertNoLogs("submissions.intake.services", "ERROR"):  # said once
             assert self.sweep() == 0
 
     def test_administrators_see_the_checks_still_owed(self):

@@ -1,7 +1,8 @@
 """Set-up for the workflow tests: submissions in any state, reviewers, the journey."""
 
 from accounts.models import Role
-from submissions import services, workflow
+from submissions import workflow
+from submissions.intake import services
 from submissions.models import Submission
 
 from .draft_helpers import WHILE_OPEN

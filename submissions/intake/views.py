@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
 from rules.sources import cited_documents
-
-from . import review_selectors, selectors, services, workflow
-from .forms import UploadForm
-from .models import Submission
+from submissions import workflow
+from submissions.intake import selectors, services
+from submissions.intake.forms import UploadForm
+from submissions.models import Submission
+from submissions.review import selectors as review_selectors
 
 PAGE_SIZE = 20
 

@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404
 from accounts.permissions import scope_to_organisation
 from rules.registry import Kind, Message, all_rules
 from rules.sources import source_text
-
-from .models import Submission, SubmissionVersion
+from submissions.models import Submission, SubmissionVersion
 
 # Rule families about one kind of document; the others apply to every kind.
 KIND_FAMILIES = ("RR", "CO", "DL", "PP")

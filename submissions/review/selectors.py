@@ -11,9 +11,14 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 from rules.labels import FIELD_LABELS, section_label
-
-from . import workflow
-from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
+from submissions import workflow
+from submissions.models import (
+    Decision,
+    ReviewComment,
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+)
 
 # How each audit-log action reads.
 ACTION_LABELS = {

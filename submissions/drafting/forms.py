@@ -23,8 +23,7 @@ from config import boundary
 from qualifications.models import CREBO_VALIDATOR, CoreTask, ElectiveModule, Qualification
 from regions.models import Organisation, Region
 from rules.registry import Kind
-
-from .drafting import FORMAT, KINDS_WITH_EXPERIMENT_AND_REGION, place_of
+from submissions.drafting.services import FORMAT, KINDS_WITH_EXPERIMENT_AND_REGION, place_of
 
 MAX_ROWS = 50
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

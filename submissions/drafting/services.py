@@ -22,10 +22,9 @@ from regions.models import Organisation
 from rules.engine import validate_document
 from rules.registry import Kind
 from rules.schema import FORMAT
-
-from .models import Submission, SubmissionEvent
-from .selectors import shown_finding
-from .workflow import (
+from submissions.intake.selectors import shown_finding
+from submissions.models import Submission, SubmissionEvent
+from submissions.workflow import (
     experiment_for_new_work,
     is_author,
     needs_inspectorate,

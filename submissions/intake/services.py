@@ -19,9 +19,8 @@ from rules.engine import (
     validate_document,
 )
 from rules.registry import Kind
-
-from . import workflow
-from .models import (
+from submissions import workflow
+from submissions.models import (
     Submission,
     SubmissionEvent,
     SubmissionVersion,
@@ -86,7 +85,7 @@ def queue_validation(version: SubmissionVersion) -> None:
 
     A `ValidationJob` row remembers that the check is owed until its report is
     saved, so that the sweep can queue it again when a worker died with it."""
-    from .tasks import validate_version
+    from submissions.tasks import validate_version
 
     ValidationJob.objects.update_or_create(
         version=version, defaults={"queued_at": timezone.now(), "attempts": 1}
@@ -100,7 +99,7 @@ def requeue_stuck_validations(*, older_than: timedelta, max_attempts: int) -> li
 
     Each is queued at most `max_attempts` times in all: a document that kills
     every worker is left (and logged) instead of being retried for ever."""
-    from .tasks import validate_version
+    from submissions.tasks import validate_version
 
     now = timezone.now()
     with transaction.atomic():
@@ -179,7 +178,7 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
             _("This submission is a %(kind)s; the new document must be one too.")
             % {"kind": locked.get_kind_display()}
         )
-    from .workflow import next_version_number
+    from submissions.workflow import next_version_number
 
     version = SubmissionVersion.objects.create(
         submission=locked,
@@ -262,7 +261,7 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
                 is_valid=result.valid,
             )
     # A submitted version moves on: back to draft with errors, else to review.
-    from .workflow import after_validation
+    from submissions.workflow import after_validation
 
     after_validation(report)
     return report

@@ -19,11 +19,17 @@ from accounts.permissions import REVIEWER_ROLES, role_required
 from experiments.models import Experiment
 from regions.models import Region
 from rules.labels import path_label
-
-from . import review_selectors, selectors, workflow
-from .diff import diff_documents
-from .document_names import document_names, document_sections, with_names
-from .review_forms import CallInInspectorateForm, CommentForm, DecisionForm, QueueFilterForm
+from submissions import workflow
+from submissions.document_names import document_names, document_sections, with_names
+from submissions.intake import selectors
+from submissions.review import selectors as review_selectors
+from submissions.review.diff import diff_documents
+from submissions.review.forms import (
+    CallInInspectorateForm,
+    CommentForm,
+    DecisionForm,
+    QueueFilterForm,
+)
 
 PAGE_SIZE = 20
 

@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rules.registry import Kind
-
-from .models import Decision
-from .workflow import COMMENT_MAX_LENGTH, REASON_MAX_LENGTH
+from submissions.models import Decision
+from submissions.workflow import COMMENT_MAX_LENGTH, REASON_MAX_LENGTH
 
 
 class QueueFilterForm(forms.Form):

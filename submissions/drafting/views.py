@@ -22,12 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import SCHOOL_ROLES, role_required
-
-from . import drafting, selectors
-from .document_names import document_sections
-from .draft_forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
-from .models import Submission
-from .workflow import is_author
+from submissions.document_names import document_sections
+from submissions.drafting import services as drafting
+from submissions.drafting.forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
+from submissions.intake import selectors
+from submissions.models import Submission
+from submissions.workflow import is_author
 
 SUGGESTIONS = 10
 QUALIFICATION_RESULTS = 20

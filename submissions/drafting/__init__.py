@@ -1,0 +1,1 @@
+"""Drafting: the browser editor for a document before it is sent."""

@@ -1,0 +1,1 @@
+"""Intake: uploads, versions and their validation reports."""

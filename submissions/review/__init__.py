@@ -1,0 +1,1 @@
+"""Review: the queue, comments, decisions and the diff between versions."""
