@@ -14,9 +14,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from regions.models import Organisation
 from rules.context import parse_date, school_year
 from rules.names import organisation_name, qualification_name, region_name
 from rules.registry import Kind, Severity, message, rule
+
+from .models import Participation
 
 REGIONAL = [Kind.REGIONAL_PROGRAMME]
 CROSS_OVER = [Kind.CROSS_OVER]
@@ -283,7 +286,7 @@ def school_admitted_for_cohort(document, context):
     school = context.organisation(document["school"])
     if school is None:
         return  # ORG-01 reports it.
-    if school.kind != "mbo":
+    if school.kind != Organisation.Kind.VET_INSTITUTION:
         yield (
             "school",
             message(
@@ -294,7 +297,7 @@ def school_admitted_for_cohort(document, context):
         return
     cohort = school_year(context.date("start_date"))
     participation = context.participation(context.experiment(REGIONAL_EXPERIMENT), school)
-    admitted = participation is not None and participation.status == "admitted"
+    admitted = participation is not None and participation.status == Participation.Status.ADMITTED
     if not admitted or participation.cohort > cohort:
         yield (
             "school",
@@ -326,7 +329,7 @@ def admission_within_cap(document, context):
     experiment = context.experiment(REGIONAL_EXPERIMENT)
     school = context.organisation(document["school"])
     participation = context.participation(experiment, school)
-    if participation is None or participation.status != "admitted":
+    if participation is None or participation.status != Participation.Status.ADMITTED:
         return  # RR-07 reports it.
     if experiment.first_cohort and participation.cohort < experiment.first_cohort:
         yield (
@@ -340,11 +343,9 @@ def admission_within_cap(document, context):
             ),
         )
     # Both counts in one query: this rule runs for every regionalised programme.
-    counts = (
-        apps.get_model("experiments", "Participation")
-        .objects.filter(experiment=experiment, status="admitted")
-        .aggregate(total=Count("pk"), first=Count("pk", filter=Q(cohort=experiment.first_cohort)))
-    )
+    counts = Participation.objects.filter(
+        experiment=experiment, status=Participation.Status.ADMITTED
+    ).aggregate(total=Count("pk"), first=Count("pk", filter=Q(cohort=experiment.first_cohort)))
     if experiment.max_schools is not None:
         total = counts["total"]
         if total > experiment.max_schools:
@@ -517,7 +518,7 @@ def submitted_by_mbo_institution(document, context):
     called in the Inspectorate (`submissions.workflow.call_in_inspectorate`),
     the Inspectorate's decision are enforced in the review workflow of submissions."""
     school = context.organisation(document["school"])
-    if school is not None and school.kind != "mbo":
+    if school is not None and school.kind != Organisation.Kind.VET_INSTITUTION:
         yield (
             "school",
             message(
@@ -807,7 +808,7 @@ def budget_only_for_pilot_schools(document, context):
     if school is None:
         return  # ORG-01 reports it.
     participation = context.participation(_pilot(context), school)
-    if participation is not None and participation.status == "admitted":
+    if participation is not None and participation.status == Participation.Status.ADMITTED:
         return
     if document["budget_eur"] > 0:
         yield (

@@ -20,7 +20,7 @@ from .forms import (
     NetworkProposalForm,
     RegionOrganisationFilterForm,
 )
-from .models import Network, NetworkMembership
+from .models import Network, NetworkMembership, Organisation
 from .selectors import describe_organisation
 from .svgmap import draw
 
@@ -279,7 +279,7 @@ def organisation_options(request):
     options = [
         (organisation.code, describe_organisation(organisation))
         for organisation in selectors.search_organisations(
-            text, kinds or ["mbo", "vmbo", "company"]
+            text, kinds or [*Organisation.SCHOOL_KINDS, Organisation.Kind.COMPANY]
         )
     ]
     return render(request, "includes/search_options.html", {"options": options})
@@ -293,7 +293,7 @@ def company_choices(request):
         request,
         "regions/includes/company_choices.html",
         {
-            "results": selectors.search_organisations(text, ["company"]),
+            "results": selectors.search_organisations(text, [Organisation.Kind.COMPANY]),
             "searched": bool(text.strip()),
         },
     )
