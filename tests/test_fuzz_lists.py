@@ -20,7 +20,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from accounts.models import Role
 from tests.base import BaseTestCase
-from tests.rules.fixtures import build_reference_data
+from tests.rules.factories import build_reference_data
 
 # As they stand in a query string (already percent-encoded where needed).
 # Refused at the door (config.middleware.InputBoundaryMiddleware) with a 400

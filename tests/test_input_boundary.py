@@ -15,8 +15,7 @@ from pathways.models import Route
 from submissions.models import Submission
 from tests.pathways.helpers import PathwayTestCase
 from tests.pathways.test_import_pathways import document as pathway_document
-from tests.submissions.draft_helpers import DraftTestCase, form_data
-from tests.submissions.helpers import SubmissionTestCase
+from tests.submissions.helpers import DraftTestCase, SubmissionTestCase, form_data
 
 LONE_SURROGATE = '"\\ud800"'  # as JSON text: a lone surrogate escape
 SUBMISSIONS_API = reverse("submission-list")

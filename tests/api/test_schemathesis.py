@@ -27,7 +27,7 @@ from regions.models import Network, Organisation
 from submissions import workflow
 from submissions.intake import services
 from tests.base import make_user
-from tests.rules.fixtures import build_reference_data, valid_document
+from tests.rules.factories import build_reference_data, valid_document
 
 from .schema import schema_document
 

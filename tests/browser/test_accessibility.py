@@ -18,7 +18,7 @@ from regions.models import Organisation
 from submissions.drafting import services as drafting
 from tests.axe import axe_violations
 from tests.base import PASSWORD, make_user
-from tests.rules.fixtures import build_reference_data
+from tests.rules.factories import build_reference_data
 
 PUBLIC_PAGES = [
     "/",
@@ -185,7 +185,7 @@ def test_a_search_while_typing_keeps_the_focus_and_announces_the_count(page):
 def test_draft_editor_and_review_decision_work_on_a_phone(page):
     from submissions import workflow
     from submissions.models import Submission
-    from tests.rules.fixtures import valid_document
+    from tests.rules.factories import valid_document
 
     ref = build_reference_data()
     alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)

@@ -10,8 +10,8 @@ import pytest
 from accounts.models import Role
 from submissions.models import Submission
 from tests.base import PASSWORD, make_user
-from tests.rules.fixtures import build_reference_data
-from tests.submissions.draft_helpers import WHILE_OPEN
+from tests.rules.factories import build_reference_data
+from tests.submissions.helpers import WHILE_OPEN
 
 
 def log_in(page, username):

@@ -9,7 +9,7 @@ from accounts.models import Role
 from submissions.models import Submission
 from tests.base import make_user
 from tests.browser.test_drafting import log_in
-from tests.rules.fixtures import build_reference_data
+from tests.rules.factories import build_reference_data
 
 
 @pytest.mark.browser

@@ -46,7 +46,7 @@ def test_route_form_partner_companies_by_search_keep_their_ticks(page):
     from accounts.models import Role
     from regions.models import Organisation
     from tests.base import PASSWORD, make_user
-    from tests.rules.fixtures import build_reference_data
+    from tests.rules.factories import build_reference_data
 
     ref = build_reference_data()
     other = Organisation.objects.create(

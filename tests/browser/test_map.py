@@ -6,7 +6,7 @@ import re
 import pytest
 
 from regions.models import Network, Region
-from tests.regions.utils import expected_regions, load_regions
+from tests.regions.helpers import expected_regions, load_regions
 
 
 @pytest.mark.browser

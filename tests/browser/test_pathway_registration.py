@@ -12,7 +12,7 @@ from qualifications.models import Domain, Qualification, QualificationFile
 from regions.models import Organisation, Region
 from tests.base import PASSWORD, make_user
 from tests.pathways.helpers import PDF_BYTES
-from tests.regions.utils import load_regions
+from tests.regions.helpers import load_regions
 
 
 def log_in(page, username):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from qualifications.models import Qualification
 from qualifications.text import normalize_title
-from tests.qualifications.real_data import (
+from tests.qualifications.factories import (
     crebos_with_core_task_title,
     import_samples,
     read_profiles,

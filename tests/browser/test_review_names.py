@@ -12,7 +12,7 @@ from regions.models import Organisation
 from submissions import workflow
 from submissions.intake import services
 from tests.base import PASSWORD, make_user
-from tests.rules.fixtures import build_reference_data, valid_document
+from tests.rules.factories import build_reference_data, valid_document
 
 
 def log_in(page, username):

@@ -11,7 +11,7 @@ from accounts.models import Role
 from regions.models import Organisation
 from submissions.models import Submission
 from tests.base import PASSWORD, make_user
-from tests.rules.fixtures import build_reference_data
+from tests.rules.factories import build_reference_data
 
 REVIEW_LINK = "Open the review page: the document by section, comments and decisions"
 

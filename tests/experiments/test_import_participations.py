@@ -176,7 +176,7 @@ def test_two_simultaneous_imports_cannot_break_the_cap_together(tmp_path):
     that admit 8 schools each, one goes in whole and the other is refused whole."""
     from django.db import connection
 
-    from .concurrency import race_two_imports, two_imports_in_a_sqlite_file
+    from .races import race_two_imports, two_imports_in_a_sqlite_file
 
     on_sqlite = connection.vendor == "sqlite"
     result = two_imports_in_a_sqlite_file(tmp_path) if on_sqlite else race_two_imports()

@@ -16,8 +16,8 @@ from experiments.services import (
 from notifications.models import Notification
 from tests.base import make_user
 
-from .concurrency import race_for_places, race_in_a_sqlite_file
 from .factories import WHILE_OPEN, experiment, make_applications, make_schools
+from .races import race_for_places, race_in_a_sqlite_file
 
 REGIONAL = "ruimte-voor-de-regio"
 CROSS_OVERS = "cross-overs"

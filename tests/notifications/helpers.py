@@ -1,4 +1,11 @@
-"""Test data for notifications."""
+"""Test data for notifications.
+
+An e-mail backend whose server is down: every send fails.
+"""
+
+from smtplib import SMTPServerDisconnected
+
+from django.core.mail.backends.base import BaseEmailBackend
 
 from notifications.models import Notification
 
@@ -18,3 +25,11 @@ def make_notifications(user, count: int, *, read: bool = False) -> list[Notifica
         )
         for number in range(count)
     )
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    attempts = 0
+
+    def send_messages(self, email_messages):
+        FailingEmailBackend.attempts += 1
+        raise SMTPServerDisconnected("the mail server is down")

@@ -137,9 +137,9 @@ class NotifyTests(BaseTestCase):
         self.assertFalse(services.send_notification_email(notification.pk))
         self.assertEqual(len(mail.outbox), 1)
 
-    @override_settings(EMAIL_BACKEND="tests.notifications.failing_mail.FailingEmailBackend")
+    @override_settings(EMAIL_BACKEND="tests.notifications.helpers.FailingEmailBackend")
     def test_failing_mail_server_does_not_undo_the_action(self):
-        from tests.notifications.failing_mail import FailingEmailBackend
+        from tests.notifications.helpers import FailingEmailBackend
 
         FailingEmailBackend.attempts = 0
         with self.assertLogs(level="ERROR"), self.captureOnCommitCallbacks(execute=True):

@@ -5,8 +5,10 @@ from django.urls import reverse
 
 from qualifications.text import normalize_title
 
-from .factories import CoreTaskFactory, QualificationFactory, WorkProcessFactory
-from .real_data import (
+from .factories import (
+    CoreTaskFactory,
+    QualificationFactory,
+    WorkProcessFactory,
     crebos_with_core_task_title,
     crebos_with_work_process_title,
     import_samples,

@@ -12,8 +12,9 @@ from .factories import (
     QualificationFileFactory,
     VetCertificateFactory,
     WorkProcessFactory,
+    import_samples,
+    read_profiles,
 )
-from .real_data import import_samples, read_profiles
 
 
 def results(response) -> list[dict]:

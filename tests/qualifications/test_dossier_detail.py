@@ -11,8 +11,9 @@ from .factories import (
     QualificationFactory,
     QualificationFileFactory,
     WorkProcessFactory,
+    import_samples,
+    sample_paths,
 )
-from .real_data import import_samples, sample_paths
 
 
 def url(crebo):

@@ -11,8 +11,9 @@ from .factories import (
     QualificationFactory,
     QualificationFileFactory,
     WorkProcessFactory,
+    import_samples,
+    read_profiles,
 )
-from .real_data import import_samples, read_profiles
 
 URL = reverse("qualifications:dossier-list")
 

@@ -8,7 +8,7 @@ from django.core.management import execute_from_command_line
 
 from qualifications.models import ElectiveModule, ImportRun, VetCertificate
 
-from .import_fixtures import dump_tables, in_english, write  # noqa: F401 (fixture)
+from .factories import dump_tables, in_english, write  # noqa: F401 (fixture)
 
 # transaction=True: the command closes the database connection when it ends, as
 # manage.py does; inside a test transaction that would break the test on PostgreSQL.

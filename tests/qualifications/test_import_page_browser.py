@@ -14,7 +14,7 @@ from qualifications.models import ImportRun, QualificationFile
 from regions.models import Organisation
 from tests.base import PASSWORD, make_user
 
-from .import_fixtures import expected_from_xml, sample_paths
+from .factories import expected_from_xml, sample_paths
 
 
 def dutch(msgid: str) -> str:

@@ -20,7 +20,7 @@ from qualifications.services import import_sbb_file
 from regions.models import Organisation
 from tests.base import BaseTestCase
 
-from .import_fixtures import dump_tables, parse_trusted, sample_paths
+from .factories import dump_tables, parse_trusted, sample_paths
 
 
 class ReferencesFromOtherAppsTests(BaseTestCase):

@@ -19,7 +19,7 @@ from qualifications.models import (
 )
 from qualifications.services import import_sbb_file
 
-from .import_fixtures import (  # noqa: F401 (in_english is a fixture)
+from .factories import (  # noqa: F401 (in_english is a fixture)
     dump_tables,
     expected_from_xml,
     in_english,

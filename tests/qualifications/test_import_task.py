@@ -7,7 +7,7 @@ from qualifications.models import ElectiveModule, ImportRun, QualificationFile
 from qualifications.services import queue_import, stored_import_path
 from qualifications.tasks import run_import
 
-from .import_fixtures import dump_tables, expected_from_xml, sample_paths
+from .factories import dump_tables, expected_from_xml, sample_paths
 
 pytestmark = pytest.mark.django_db
 

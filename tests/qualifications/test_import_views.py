@@ -15,7 +15,7 @@ from qualifications.models import ElectiveModule, ImportRun, QualificationFile
 from qualifications.services import import_sbb_file, stored_import_path
 from tests.base import BaseTestCase
 
-from .import_fixtures import dump_tables, expected_from_xml, parse_trusted, sample_paths
+from .factories import dump_tables, expected_from_xml, parse_trusted, sample_paths
 
 IMPORT_URL = reverse("qualifications:import")
 DEMO_CSV = "qualifications/demo/keuzedelen.csv"

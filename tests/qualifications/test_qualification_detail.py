@@ -10,8 +10,9 @@ from .factories import (
     QualificationFactory,
     VetCertificateFactory,
     WorkProcessFactory,
+    import_samples,
+    read_profiles,
 )
-from .real_data import import_samples, read_profiles
 
 
 def url(crebo):

@@ -5,7 +5,7 @@ import pytest
 from qualifications.sbb_xml import SbbImportError, parse_sbb_bytes, parse_sbb_file
 from qualifications.text import normalize_title
 
-from .import_fixtures import (  # noqa: F401 (in_english is a fixture)
+from .factories import (  # noqa: F401 (in_english is a fixture)
     expected_from_xml,
     in_english,
     minimal_sbb,

@@ -7,7 +7,7 @@ from accounts.models import Role
 from regions.models import Network, Organisation, Region
 from tests.base import BaseTestCase
 
-from .utils import expected_regions, load_regions
+from .helpers import expected_regions, load_regions
 
 
 class RegionApiTests(BaseTestCase):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from regions.models import Region
 
-from .utils import expected_regions, regions_file
+from .helpers import expected_regions, regions_file
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from regions import selectors
 from regions.models import Network, Region
 from tests.base import BaseTestCase
 
-from .utils import expected_regions, load_regions
+from .helpers import expected_regions, load_regions
 
 SVG = "{http://www.w3.org/2000/svg}"
 URL = reverse("regions:map")

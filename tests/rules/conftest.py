@@ -1,6 +1,6 @@
 import pytest
 
-from .fixtures import build_reference_data
+from .factories import build_reference_data
 
 
 @pytest.fixture

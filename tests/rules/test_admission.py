@@ -10,7 +10,7 @@ from experiments.models import Experiment, Participation
 from experiments.services import AdmissionRefused, admit_school
 from regions.models import Organisation
 
-from .fixtures import ensure_experiments
+from .factories import ensure_experiments
 
 
 def make_schools(count, start=0):

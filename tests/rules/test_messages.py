@@ -7,7 +7,7 @@ from django.utils import translation
 
 from rules.engine import validate_document
 
-from .fixtures import remove_value, set_value, valid_document
+from .factories import remove_value, set_value, valid_document
 
 
 def messages(document, rule_id, language):

@@ -1,6 +1,6 @@
 """Every rule: a document that triggers it, and a close variant that does not.
 
-Each case starts from a valid document (tests.rules.fixtures), changes one
+Each case starts from a valid document (tests.rules.factories), changes one
 thing, and checks that the rule reports it at the expected path; the close
 variant changes the same field to a value the rule accepts.
 """
@@ -15,7 +15,7 @@ from rules.engine import validate_document
 from rules.registry import REGISTRY, Severity
 from submissions.models import Submission
 
-from .fixtures import remove_value, set_value, valid_document
+from .factories import remove_value, set_value, valid_document
 
 
 def apply(document, changes):

@@ -14,7 +14,7 @@ from qualifications.models import ElectiveModule
 from qualifications.services import import_sbb_file
 from rules.engine import validate_document
 
-from .fixtures import ensure_experiments, valid_document
+from .factories import ensure_experiments, valid_document
 
 SAMPLES = sorted((Path(settings.DATA_DIR) / "sbb").glob("*.xml"))
 

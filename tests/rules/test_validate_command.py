@@ -12,7 +12,7 @@ from django.utils import translation
 
 from rules.labels import path_label
 
-from .fixtures import set_value, valid_document
+from .factories import set_value, valid_document
 
 
 def run_validate(path) -> tuple[int, dict]:

@@ -37,7 +37,7 @@ from qualifications.models import ImportRun, VetCertificate
 from regions.models import Network, NetworkMembership, Organisation
 from submissions.models import Decision, ReviewComment, Submission, SubmissionVersion
 from tests.base import make_user
-from tests.rules.fixtures import CROSS_OVER, REGIONAL_PROGRAMME, build_reference_data
+from tests.rules.factories import CROSS_OVER, REGIONAL_PROGRAMME, build_reference_data
 
 ANON, OWN, OTHER, SBB, INSP, MIN, ADMIN = (
     "anonymous",

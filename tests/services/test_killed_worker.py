@@ -24,7 +24,7 @@ from conftest import require_service
 from submissions.intake import services
 from submissions.models import Submission, ValidationJob, ValidationReport
 from tests.base import make_user
-from tests.rules.fixtures import build_reference_data, valid_document
+from tests.rules.factories import build_reference_data, valid_document
 
 from .conftest import start_worker, stop_worker
 from .test_validation_worker import test_database_url

@@ -18,7 +18,7 @@ from conftest import require_service
 from submissions.models import Submission, SubmissionVersion, ValidationReport
 from submissions.tasks import validate_version
 from tests.base import make_user
-from tests.rules.fixtures import build_reference_data, valid_document
+from tests.rules.factories import build_reference_data, valid_document
 
 from .conftest import running_worker
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from submissions.models import Submission
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 LIST = reverse("submission-list")
 

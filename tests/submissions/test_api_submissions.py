@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from submissions.models import Submission, SubmissionEvent
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 LIST = reverse("submission-list")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from notifications.models import Notification
 from submissions.models import Submission
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 S = Submission.State
 

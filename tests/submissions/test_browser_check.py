@@ -10,7 +10,7 @@ from django.utils import translation
 from submissions.intake.services import save_validation_report
 from submissions.models import Submission, SubmissionVersion
 from tests.base import PASSWORD, make_user
-from tests.rules.fixtures import build_reference_data, valid_document
+from tests.rules.factories import build_reference_data, valid_document
 
 
 def dutch(msgid: str) -> str:

@@ -10,7 +10,7 @@ from notifications.models import Notification
 from submissions import workflow
 from submissions.models import Decision, Submission, SubmissionEvent
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 S = Submission.State
 REASON = "De cross-over combineert twee sectoren; de examinering vraagt om de Inspectie."

@@ -8,7 +8,7 @@ from submissions import workflow
 from submissions.models import Submission
 from submissions.review.diff import diff_documents, flatten, word_diff
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 
 def test_flatten_walks_objects_and_lists_in_document_order():

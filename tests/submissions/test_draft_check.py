@@ -3,7 +3,7 @@ is shown beside its field, list or row, with a summary at the top."""
 
 import re
 
-from tests.submissions.draft_helpers import DraftTestCase, form_data
+from tests.submissions.helpers import DraftTestCase, form_data
 from tests.submissions.test_draft_edit import REGIONAL_MAIN, REGIONAL_ROWS
 
 

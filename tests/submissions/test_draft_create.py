@@ -9,7 +9,7 @@ from accounts.models import Role
 from experiments.models import Experiment
 from submissions.models import Submission, SubmissionEvent
 from tests.experiments.factories import reopen_ended_experiments
-from tests.submissions.draft_helpers import EXPERIMENTS, DraftTestCase
+from tests.submissions.helpers import EXPERIMENTS, DraftTestCase
 
 URL = reverse("submissions:draft-create")
 

@@ -8,7 +8,7 @@ from accounts.models import Role, User
 from submissions.drafting import services as drafting
 from submissions.drafting.forms import RegionalProgrammeEditor
 from submissions.models import Submission, SubmissionEvent
-from tests.submissions.draft_helpers import WHILE_OPEN, DraftTestCase, form_data
+from tests.submissions.helpers import WHILE_OPEN, DraftTestCase, form_data
 
 REGIONAL_MAIN = {
     "title": "Helpende zorg en welzijn — Deventer profiel",
@@ -391,7 +391,7 @@ def test_editor_query_count_is_bounded(client, django_assert_max_num_queries):
     from experiments.models import Experiment
     from regions.models import Organisation, Region
     from tests.base import make_user
-    from tests.rules.fixtures import ensure_experiments
+    from tests.rules.factories import ensure_experiments
 
     ensure_experiments()
     region = Region.objects.create(code="AM06", name="Stedendriehoek")

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from submissions.models import Submission
-from tests.submissions.draft_helpers import DraftTestCase
+from tests.submissions.helpers import DraftTestCase
 
 NEW_DRAFT = reverse("submissions:draft-create")
 

@@ -9,7 +9,7 @@ from django.utils import translation
 from submissions.drafting import services as drafting
 from submissions.models import Submission, SubmissionEvent
 from tests.base import PASSWORD
-from tests.submissions.draft_helpers import DraftTestCase, form_data, in_english
+from tests.submissions.helpers import DraftTestCase, form_data, in_english
 
 
 class OptimisticLockingTests(DraftTestCase):
@@ -125,7 +125,7 @@ def test_simultaneous_saves_of_one_revision_let_exactly_one_win(tmp_path):
     """Each thread has its own connection; the compare-and-set is one UPDATE."""
     from django.db import connection
 
-    from .draft_race import RACERS, race_in_a_sqlite_file, race_to_save
+    from .races import RACERS, race_in_a_sqlite_file, race_to_save
 
     result = race_in_a_sqlite_file(tmp_path) if connection.vendor == "sqlite" else race_to_save()
     assert result["errors"] == []

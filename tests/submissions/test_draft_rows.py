@@ -1,7 +1,7 @@
 """Adding and removing rows: htmx answers with the form (no page reload), the
 same buttons work without JavaScript, and nothing typed is lost or saved."""
 
-from tests.submissions.draft_helpers import DraftTestCase, form_data
+from tests.submissions.helpers import DraftTestCase, form_data
 
 TYPED = {"title": "Mijn programma", "section_title": "Zorg dichtbij huis"}
 CONTRIBUTORS = [

@@ -5,7 +5,7 @@ qualification for the dependent select."""
 from django.conf import settings
 from django.urls import reverse
 
-from tests.submissions.draft_helpers import DraftTestCase
+from tests.submissions.helpers import DraftTestCase
 
 
 class DraftSearchTests(DraftTestCase):
@@ -25,7 +25,7 @@ class DraftSearchTests(DraftTestCase):
         self.assertContains(response, "No qualification matches your search.")
 
     def test_search_without_javascript_shows_the_choices_in_the_editor(self):
-        from tests.submissions.draft_helpers import form_data
+        from tests.submissions.helpers import form_data
 
         submission = self.make_draft("regional_programme")
         data = form_data(
@@ -92,7 +92,7 @@ class DraftSearchTests(DraftTestCase):
         self.assertContains(response, "choose a qualification first")
 
     def test_the_editor_offers_the_core_tasks_of_each_part(self):
-        from tests.submissions.draft_helpers import form_data
+        from tests.submissions.helpers import form_data
 
         submission = self.make_draft("cross_over")
         parts = [{"qualification": "25497", "core_task": "P1-K1"}]

@@ -4,7 +4,7 @@ and go to a confirmation step; only the confirmation submits."""
 from django.urls import reverse
 
 from submissions.models import Submission
-from tests.submissions.draft_helpers import DraftTestCase, form_data
+from tests.submissions.helpers import DraftTestCase, form_data
 from tests.submissions.test_draft_edit import REGIONAL_MAIN, REGIONAL_ROWS
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import Role
 from submissions.models import Submission
 from tests.experiments.factories import experiment, make_submission
-from tests.submissions.draft_helpers import DraftTestCase
+from tests.submissions.helpers import DraftTestCase
 
 NATIONAL = (Role.SBB_REVIEWER, Role.INSPECTORATE_REVIEWER, Role.MINISTRY_STAFF, Role.ADMINISTRATOR)
 

@@ -10,7 +10,7 @@ from django.utils import translation
 from submissions import workflow
 from submissions.models import Decision, ReviewComment, Submission, SubmissionEvent
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 S = Submission.State
 

@@ -10,7 +10,7 @@ from experiments.models import Experiment
 from submissions.models import Submission
 from submissions.review.views import PAGE_SIZE
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 URL = reverse("submissions:review-queue")
 

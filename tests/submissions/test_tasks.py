@@ -23,8 +23,7 @@ from submissions.models import (
     ValidationReport,
 )
 
-from .draft_helpers import WHILE_OPEN
-from .helpers import SubmissionTestCase, as_upload
+from .helpers import WHILE_OPEN, SubmissionTestCase, as_upload
 
 
 class ValidateVersionTaskTests(SubmissionTestCase):
@@ -369,7 +368,7 @@ def test_a_job_of_a_killed_worker_process_is_done_again(tmp_path):
     from config.celery import app
     from conftest import require_service
     from tests.base import make_user
-    from tests.rules.fixtures import build_reference_data, valid_document
+    from tests.rules.factories import build_reference_data, valid_document
     from tests.services.test_validation_worker import test_database_url
 
     broker_url = os.environ.get("CELERY_BROKER_URL", "")

@@ -8,7 +8,7 @@ from notifications.models import Notification
 from submissions import workflow
 from submissions.models import Decision, Submission, SubmissionEvent, SubmissionVersion
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 S = Submission.State
 

@@ -8,7 +8,7 @@ from experiments.models import Experiment
 from submissions.models import Submission
 from tests.base import make_user
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 
 class PracticeProgrammeSubmitTests(WorkflowTestCase):

@@ -3,7 +3,7 @@
 from submissions import workflow
 from submissions.models import Decision, ReviewComment, Submission, SubmissionEvent
 
-from .workflow_helpers import WorkflowTestCase
+from .helpers import WorkflowTestCase
 
 S = Submission.State
 ALL_STATES = list(S)

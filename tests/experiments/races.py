@@ -49,7 +49,7 @@ def race_for_places() -> dict:
 
 def race_in_a_sqlite_file(directory: Path) -> dict:
     """`race_for_places` in a child process on a new, migrated SQLite file."""
-    return run_on_sqlite_file(directory, "tests.experiments.concurrency", "race_for_places")
+    return run_on_sqlite_file(directory, "tests.experiments.races", "race_for_places")
 
 
 def race_two_imports() -> dict:
@@ -83,4 +83,4 @@ def race_two_imports() -> dict:
 
 def two_imports_in_a_sqlite_file(directory: Path) -> dict:
     """`race_two_imports` in a child process on a new, migrated SQLite file."""
-    return run_on_sqlite_file(directory, "tests.experiments.concurrency", "race_two_imports")
+    return run_on_sqlite_file(directory, "tests.experiments.races", "race_two_imports")

@@ -22,8 +22,8 @@ def race_to_save() -> dict:
     from submissions.drafting import services as drafting
     from submissions.models import Submission, SubmissionEvent
     from tests.base import make_user
-    from tests.rules.fixtures import ensure_experiments
-    from tests.submissions.draft_helpers import WHILE_OPEN
+    from tests.rules.factories import ensure_experiments
+    from tests.submissions.helpers import WHILE_OPEN
 
     ensure_experiments()
     school = Organisation.objects.create(kind="mbo", code="25PZ", name="ROC")
@@ -64,4 +64,4 @@ def race_to_save() -> dict:
 
 def race_in_a_sqlite_file(directory: Path) -> dict:
     """`race_to_save` in a child process on a new, migrated SQLite file."""
-    return run_on_sqlite_file(directory, "tests.submissions.draft_race", "race_to_save")
+    return run_on_sqlite_file(directory, "tests.submissions.races", "race_to_save")
