@@ -77,3 +77,11 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def personas(db):
+    """Alice, Bob, Charlie and the national bodies (tests/base.py), for pytest-style tests."""
+    from tests.base import make_personas
+
+    return make_personas()

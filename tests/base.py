@@ -4,7 +4,12 @@
 - Bob is a school author at the same institution: may see Alice's data.
 - Charlie is a school author at another institution: must see nothing of it.
 National roles (SBB, inspectorate, ministry, administrator) are created as needed.
+
+View tests inherit `BaseTestCase`; pytest-style tests use the `personas` fixture
+(conftest.py), built by the same `make_personas()`.
 """
+
+from dataclasses import dataclass
 
 from django.test import TestCase
 
@@ -28,35 +33,25 @@ def make_user(username: str, organisation: Organisation, role: str = Role.SCHOOL
     return user
 
 
-class BaseTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.region, _ = Region.objects.get_or_create(
-            code="AM06", defaults={"name": "Stedendriehoek en Noordwest Veluwe"}
-        )
-        cls.other_region, _ = Region.objects.get_or_create(
-            code="AM25", defaults={"name": "Midden-Brabant"}
-        )
-        cls.school = Organisation.objects.create(
-            kind="mbo", code="25PZ", name="Alice's ROC", municipality="Deventer", region=cls.region
-        )
-        cls.other_school = Organisation.objects.create(
-            kind="mbo",
-            code="26QA",
-            name="Charlie's ROC",
-            municipality="Tilburg",
-            region=cls.other_region,
-        )
-        cls.sbb = Organisation.objects.create(kind="sbb", code="SBB", name="SBB")
-        cls.ministry = Organisation.objects.create(kind="ministry", code="OCW", name="OCW")
-        cls.inspectorate = Organisation.objects.create(
-            kind="inspectorate", code="INSP", name="Inspectie"
-        )
-        cls.alice = make_user("alice", cls.school)
-        cls.bob = make_user("bob", cls.school)
-        cls.charlie = make_user("charlie", cls.other_school)
+@dataclass
+class Personas:
+    """The people and organisations of every test: Alice and Bob (school authors
+    at one mbo institution), Charlie (a school author at another), and the
+    national bodies whose users are made on demand by `national(role)`."""
 
-    def make_national_user(self, role: str) -> User:
+    region: Region
+    other_region: Region
+    school: Organisation
+    other_school: Organisation
+    sbb: Organisation
+    ministry: Organisation
+    inspectorate: Organisation
+    alice: User
+    bob: User
+    charlie: User
+
+    def national(self, role: str) -> User:
+        """A user with a national role, at the organisation of that role."""
         organisation = {
             Role.SBB_REVIEWER: self.sbb,
             Role.INSPECTORATE_REVIEWER: self.inspectorate,
@@ -64,6 +59,48 @@ class BaseTestCase(TestCase):
             Role.ADMINISTRATOR: self.ministry,
         }[role]
         return make_user(role, organisation, role)
+
+
+def make_personas() -> Personas:
+    """Create the personas (see `Personas`) in the test database."""
+    region, _ = Region.objects.get_or_create(
+        code="AM06", defaults={"name": "Stedendriehoek en Noordwest Veluwe"}
+    )
+    other_region, _ = Region.objects.get_or_create(code="AM25", defaults={"name": "Midden-Brabant"})
+    school = Organisation.objects.create(
+        kind="mbo", code="25PZ", name="Alice's ROC", municipality="Deventer", region=region
+    )
+    other_school = Organisation.objects.create(
+        kind="mbo", code="26QA", name="Charlie's ROC", municipality="Tilburg", region=other_region
+    )
+    return Personas(
+        region=region,
+        other_region=other_region,
+        school=school,
+        other_school=other_school,
+        sbb=Organisation.objects.create(kind="sbb", code="SBB", name="SBB"),
+        ministry=Organisation.objects.create(kind="ministry", code="OCW", name="OCW"),
+        inspectorate=Organisation.objects.create(
+            kind="inspectorate", code="INSP", name="Inspectie"
+        ),
+        alice=make_user("alice", school),
+        bob=make_user("bob", school),
+        charlie=make_user("charlie", other_school),
+    )
+
+
+class BaseTestCase(TestCase):
+    """Test case with the personas as class attributes (`self.alice`, `self.school`, …);
+    pytest-style tests ask for the `personas` fixture instead."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.personas = make_personas()
+        for name, value in vars(cls.personas).items():
+            setattr(cls, name, value)
+
+    def make_national_user(self, role: str) -> User:
+        return self.personas.national(role)
 
     def login(self, user: User) -> None:
         self.client.force_login(user)

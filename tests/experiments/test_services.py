@@ -25,18 +25,12 @@ PILOT = "pilot-praktijkgerichte-programmas"
 
 
 @pytest.fixture
-def ocw(db):
-    return make_schools(1, kind="ministry", start=0)[0]
+def minister(personas):
+    return personas.national(Role.MINISTRY_STAFF)
 
 
-@pytest.fixture
-def minister(ocw):
-    return make_user("minister", ocw, Role.MINISTRY_STAFF)
-
-
-def test_a_school_author_applies_for_their_own_mbo_school(minister):
-    (school,) = make_schools(1)
-    author = make_user("author", school)
+def test_a_school_author_applies_for_their_own_mbo_school(personas, minister):
+    school, author = personas.school, personas.alice
     participation = apply_for_experiment(
         experiment=experiment(REGIONAL),
         school=school,
@@ -57,13 +51,12 @@ def test_a_school_author_applies_for_their_own_mbo_school(minister):
     ]
 
 
-def test_no_application_for_another_school(db):
-    alice_school, charlie_school = make_schools(2)
-    charlie = make_user("charlie", charlie_school)
+def test_no_application_for_another_school(personas):
+    charlie = personas.charlie
     with pytest.raises(ApplicationRefused):
         apply_for_experiment(
             experiment=experiment(REGIONAL),
-            school=alice_school,
+            school=personas.school,
             cohort="2021/22",
             motivation="m",
             applied_by=charlie,
@@ -133,9 +126,8 @@ def test_the_school_kind_must_fit_the_experiment(db):
     ]
 
 
-def test_applying_twice_is_refused_with_the_current_status(db):
-    (school,) = make_schools(1)
-    author, colleague = make_user("a", school), make_user("b", school)
+def test_applying_twice_is_refused_with_the_current_status(personas):
+    school, author, colleague = personas.school, personas.alice, personas.bob
     regional = experiment(REGIONAL)
     apply_for_experiment(
         experiment=regional, school=school, cohort="2021/22", motivation="m", applied_by=author
@@ -152,9 +144,8 @@ def test_applying_twice_is_refused_with_the_current_status(db):
     assert Participation.objects.get().cohort == "2021/22"
 
 
-def test_cohorts_before_the_first_or_after_the_end_are_refused(db):
-    (school,) = make_schools(1)
-    author = make_user("a", school)
+def test_cohorts_before_the_first_or_after_the_end_are_refused(personas):
+    school, author = personas.school, personas.alice
     for slug, cohort in ((REGIONAL, "2018/19"), (CROSS_OVERS, "2025/26"), (REGIONAL, "21/22")):
         with pytest.raises(ApplicationRefused):
             apply_for_experiment(
@@ -167,13 +158,12 @@ def test_cohorts_before_the_first_or_after_the_end_are_refused(db):
     assert not Participation.objects.exists()
 
 
-def test_decisions_are_for_ministry_staff_only(ocw, minister):
-    (school,) = make_schools(1)
-    (application,) = make_applications(experiment(REGIONAL), [school], "2021/22")
+def test_decisions_are_for_ministry_staff_only(personas, minister):
+    (application,) = make_applications(experiment(REGIONAL), [personas.school], "2021/22")
     others = [
-        make_user("author", school),
-        make_user("sbb", ocw, Role.SBB_REVIEWER),
-        make_user("insp", ocw, Role.INSPECTORATE_REVIEWER),
+        personas.alice,
+        personas.national(Role.SBB_REVIEWER),
+        personas.national(Role.INSPECTORATE_REVIEWER),
     ]
     for user in others:
         with pytest.raises(DecisionRefused):
@@ -182,7 +172,7 @@ def test_decisions_are_for_ministry_staff_only(ocw, minister):
             )
     application.refresh_from_db()
     assert application.status == "applied"
-    admin = make_user("beheer", ocw, Role.ADMINISTRATOR)
+    admin = personas.national(Role.ADMINISTRATOR)
     decide_participation(participation=application, outcome="admitted", reason="", decided_by=admin)
     application.refresh_from_db()
     assert (application.status, application.decided_by) == ("admitted", admin)
