@@ -16,7 +16,7 @@ from django.apps import apps
 from django.db import connection
 from django.utils.translation import gettext_noop
 
-from config import boundary
+from core import boundary
 
 from .context import RuleContext
 from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
