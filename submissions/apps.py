@@ -9,9 +9,10 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
+        from experiments.selectors import register_tracking
         from regions.selectors import register_indicator, register_region_section
 
-        from . import selectors
+        from . import selectors, tracking
 
         register_indicator(
             "approved_programmes",
@@ -24,3 +25,5 @@ class SubmissionsConfig(AppConfig):
             "submissions/region_section.html",
             selectors.region_section_context,
         )
+        # The experiment pages show the schools' submissions and turnaround times.
+        register_tracking(tracking.tracking_rows)
