@@ -43,7 +43,7 @@ format: venv
 
 ## make messages: update and compile the Dutch catalogues (needs gettext)
 # Each app keeps its own catalogue in <app>/locale; templates/ and config/ use locale/.
-APPS := accounts regions qualifications experiments pathways rules submissions ooapi
+APPS := accounts regions qualifications experiments pathways rules submissions ooapi portal
 messages: venv
 	$(BIN)/django-admin makemessages -l nl $(foreach d,.venv static tests bench $(APPS),-i '$(d)/*')
 	for app in $(APPS); do [ -d $$app/locale ] && (cd $$app && ../$(BIN)/django-admin makemessages -l nl) || true; done

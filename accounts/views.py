@@ -1,4 +1,6 @@
-"""Home page per role, the profile page, the password-reset throttle and two-factor login."""
+"""The profile page, the password-reset throttle and two-factor login.
+
+The home pages live in the top app, `portal`."""
 
 import base64
 
@@ -17,24 +19,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .middleware import PENDING_SESSION_KEY, two_factor_required
-from .models import Role
 from .security import password_reset_allowed
-
-HOME_TEMPLATES = {
-    Role.SCHOOL_AUTHOR: "accounts/home_school_author.html",
-    Role.SBB_REVIEWER: "accounts/home_sbb_reviewer.html",
-    Role.INSPECTORATE_REVIEWER: "accounts/home_inspectorate_reviewer.html",
-    Role.MINISTRY_STAFF: "accounts/home_ministry_staff.html",
-    Role.ADMINISTRATOR: "accounts/home_administrator.html",
-}
-
-
-@require_GET
-def home(request):
-    """The public start page, or the logged-in user's home page for their role."""
-    if not request.user.is_authenticated:
-        return render(request, "accounts/home_public.html")
-    return render(request, HOME_TEMPLATES[request.user.role])
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
-from . import boundary
+from core import boundary
 
 
 class ChosenLanguageMiddleware:

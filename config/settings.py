@@ -112,7 +112,7 @@ TEMPLATES = [
 ]
 
 # Labels without a colon, no "---------" choices, design-system radios and checkboxes.
-FORM_RENDERER = "config.forms.FormRenderer"
+FORM_RENDERER = "core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -255,10 +255,10 @@ REST_FRAMEWORK = {
         "user": os.environ.get("API_THROTTLE_USER", "300/minute"),
     },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    # JSON bodies pass the input boundary (config.boundary): no lone surrogates,
+    # JSON bodies pass the input boundary (core.boundary): no lone surrogates,
     # control characters, non-finite or out-of-range numbers, or deep nesting.
     "DEFAULT_PARSER_CLASSES": [
-        "config.boundary.JSONParser",
+        "core.boundary.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

@@ -38,6 +38,7 @@ urlpatterns = [
     path("meldingen/", include("notifications.urls")),
     path("ooapi/v5/", include("ooapi.urls")),
     path("open-data/", include("ooapi.opendata_urls")),
+    path("", include("portal.urls")),
     path("", include("accounts.urls")),
 ]
 

@@ -1,15 +1,16 @@
 """Reads for experiments: the experiments, their participants, and the
-submissions of participating schools with their turnaround times."""
+submissions of participating schools with their turnaround times (computed by
+the submissions app, plugged in through `register_tracking`)."""
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from regions.models import Region
-from submissions.models import Submission
 
 from .models import Experiment, Participation, open_on
 
@@ -147,7 +148,10 @@ def days(duration: timedelta | None) -> float | None:
 
 @dataclass
 class TrackingRow:
-    """One admitted school with one of its submissions for the experiment (or none)."""
+    """One admitted school with one of its submissions for the experiment (or none).
+
+    The submissions app fills the rows (`register_tracking`), with the
+    submission's state and kind in words and whether its state is final."""
 
     school_code: str
     school_name: str
@@ -160,11 +164,16 @@ class TrackingRow:
     state: str = ""
     submitted_at: datetime | None = None
     decided_at: datetime | None = None
+    # The state in the user's language ("" without a submission), the kind in
+    # words, and whether the state is a final decision (approved or rejected).
+    state_label: str = ""
+    kind_label: str = ""
+    final: bool = False
 
     @property
     def turnaround(self) -> timedelta | None:
         """Time from submission to a final decision, when there is one."""
-        if self.state not in Submission.FINAL_STATES or not (self.submitted_at and self.decided_at):
+        if not self.final or not (self.submitted_at and self.decided_at):
             return None
         return self.decided_at - self.submitted_at
 
@@ -172,11 +181,6 @@ class TrackingRow:
     def turnaround_days(self) -> float | None:
         """The turnaround in days, rounded to one decimal."""
         return days(self.turnaround)
-
-    @property
-    def state_label(self) -> str:
-        """The state in the user's language ("" without a submission)."""
-        return str(Submission.State(self.state).label) if self.state else ""
 
 
 @dataclass
@@ -192,70 +196,33 @@ class Tracking:
     states: dict[str, int] = field(default_factory=dict)
 
 
+# Experiments sit below submissions in the layer order: the submissions app
+# computes the tracking rows (submissions/tracking.py) and plugs them in here
+# from its AppConfig.ready(). Until then an experiment has no rows.
+def _no_tracking_rows(experiment: Experiment) -> list[TrackingRow]:
+    return []
+
+
+_tracking_rows: Callable[[Experiment], list[TrackingRow]] = _no_tracking_rows
+
+
+def register_tracking(rows: Callable[[Experiment], list[TrackingRow]]) -> None:
+    """Set the function that lists an experiment's admitted schools with their
+    submissions for it (one `TrackingRow` each; a school without one has a row
+    without a submission). Call it from your AppConfig.ready()."""
+    global _tracking_rows
+    _tracking_rows = rows
+
+
 def tracking(experiment: Experiment) -> Tracking:
     """The admitted schools of `experiment` with their submissions for it.
 
-    One query: admitted participations left-joined to the school's
-    submissions that belong to this experiment, so a school without
-    submissions still has a row. The turnaround (submission to a final
-    decision: approved or rejected) is summarised as its median and longest
-    in Python, which works alike on SQLite and PostgreSQL.
+    The rows come from the registered function (`register_tracking`). The
+    turnaround (submission to a final decision: approved or rejected) is
+    summarised as its median and longest in Python, which works alike on
+    SQLite and PostgreSQL.
     """
-    values = (
-        Participation.objects.filter(experiment=experiment, status=Participation.Status.ADMITTED)
-        .annotate(
-            own_submission=FilteredRelation(
-                "school__submissions",
-                # Never-submitted drafts stay the school's own (least privilege).
-                condition=Q(
-                    school__submissions__experiment=experiment,
-                    school__submissions__submitted_at__isnull=False,
-                ),
-            )
-        )
-        .order_by("school__name", "school_id", "own_submission__submitted_at", "own_submission__pk")
-        .values_list(
-            "school__code",
-            "school__name",
-            "school__region__name",
-            "school__region__code",
-            "cohort",
-            "own_submission__pk",
-            "own_submission__title",
-            "own_submission__kind",
-            "own_submission__state",
-            "own_submission__submitted_at",
-            "own_submission__decided_at",
-        )
-    )
-    rows = [
-        TrackingRow(
-            school_code=code,
-            school_name=name,
-            region=region or "",
-            region_code=region_code or "",
-            cohort=cohort,
-            submission_id=pk,
-            title=title or "",
-            kind=kind or "",
-            state=state or "",
-            submitted_at=submitted_at,
-            decided_at=decided_at,
-        )
-        for (
-            code,
-            name,
-            region,
-            region_code,
-            cohort,
-            pk,
-            title,
-            kind,
-            state,
-            submitted_at,
-            decided_at,
-        ) in values
-    ]
+    rows = _tracking_rows(experiment)
     turnarounds = [row.turnaround for row in rows if row.turnaround is not None]
     states: dict[str, int] = {}
     for row in rows:

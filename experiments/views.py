@@ -15,7 +15,6 @@ from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
 from rules.registry import Kind
-from submissions.models import Submission
 
 from . import selectors, services
 from .forms import (
@@ -334,7 +333,7 @@ def tracking(request, slug):
     experiment = _experiment_or_404(slug)
     overview = selectors.tracking(experiment)
     page = Paginator(overview.rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    state_labels = dict(Submission.State.choices)
+    state_labels = {row.state: row.state_label for row in overview.rows if row.state}
     months = selectors.turnaround_per_month(overview.rows)
     cohorts = selectors.participants_per_cohort(experiment)
     statuses = Participation.Status
@@ -378,7 +377,6 @@ def tracking(request, slug):
 def _tracking_table(experiment):
     """The tracking rows as a table, with the turnaround in days."""
     overview = selectors.tracking(experiment)
-    kind_labels = dict(Submission._meta.get_field("kind").choices)
     header = [
         _("School"),
         _("BRIN code"),
@@ -400,7 +398,7 @@ def _tracking_table(experiment):
             row.region_code,
             row.cohort,
             row.title,
-            str(kind_labels.get(row.kind, row.kind)),
+            row.kind_label,
             row.state_label,
             row.submitted_at,
             row.decided_at,

@@ -7,8 +7,8 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config import boundary
-from config.forms import SearchField
+from core import boundary
+from core.forms import SearchField
 from qualifications.search_forms import qualification_field
 from regions.models import Organisation, Region
 from regions.selectors import describe_organisation, find_organisation, search_organisations

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from config import boundary
+from core import boundary
 from notifications.selectors import recipients_in_organisation
 from notifications.services import notify
 from qualifications.models import Qualification

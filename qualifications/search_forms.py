@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import SearchField
+from core.forms import SearchField
 
 from .models import Domain
 from .selectors import (

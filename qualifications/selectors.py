@@ -673,3 +673,22 @@ def search_qualifications(query: str, limit: int = 10) -> list[Qualification]:
                 Q(normalized_title__contains=word) | Q(title__icontains=word)
             )
     return list(qualifications.order_by("title", "crebo")[:limit])
+
+
+# --- Validity (for QS-02 in rules.reference_rules) ----------------------------------
+
+# The status of a qualification file that may be offered.
+ESTABLISHED = "vastgesteld"
+
+
+def is_established(qualification) -> bool:
+    """True when the qualification's file has status Vastgesteld."""
+    return qualification.file.status.strip().lower() == ESTABLISHED
+
+
+def validity_dates(qualification) -> tuple[date | None, date | None]:
+    """(valid from, end of intake) of a qualification; each falls back to its file's."""
+    return (
+        qualification.valid_from or qualification.file.valid_from,
+        qualification.end_of_intake or qualification.file.end_of_intake,
+    )

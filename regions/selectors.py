@@ -11,6 +11,7 @@ Other apps plug into the map and the region page without touching this app:
   the region page; `context(region)` returns the template's extra context.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -290,3 +291,15 @@ def search_organisations(query: str, kinds, limit: int = 10) -> list[Organisatio
 def describe_organisation(organisation: Organisation) -> str:
     """An organisation's name with its code (BRIN or KvK), as people read it."""
     return f"{organisation.name} ({organisation.code})"
+
+
+# --- Region codes (for REG-01 in rules.reference_rules) -----------------------------
+
+# The CBS code for "niet in te delen": in the division, but not a labour-market region.
+UNASSIGNABLE_REGION = "AM99"
+REGION_CODE = re.compile(r"^AM\d{2}$")
+
+
+def is_region_code(code: str) -> bool:
+    """True when `code` has the shape of a CBS labour-market region code (AM06)."""
+    return bool(REGION_CODE.match(code))

@@ -16,18 +16,18 @@ from django.apps import apps
 from django.db import connection
 from django.utils.translation import gettext_noop
 
-from config import boundary
+from core import boundary
 
 from .context import RuleContext
 from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
 
-# Each kind's rules live in the app that owns the kind.
+# Each kind's rules live in the app that owns the kind; the rules on references
+# to reference data (ORG, REG, QS) in rules.reference_rules.
 RULE_MODULES = (
     "rules.format_rules",
     "experiments.rules",
     "pathways.rules",
-    "regions.rules",
-    "qualifications.rules",
+    "rules.reference_rules",
 )
 
 # Raise this whenever a rule is added or changed: every stored report then

@@ -9,7 +9,9 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
+        from experiments.selectors import register_tracking
         from regions.selectors import register_indicator, register_region_section
+        from submissions import tracking
         from submissions.intake import selectors
 
         register_indicator(
@@ -23,3 +25,5 @@ class SubmissionsConfig(AppConfig):
             "submissions/region_section.html",
             selectors.region_section_context,
         )
+        # The experiment pages show the schools' submissions and turnaround times.
+        register_tracking(tracking.tracking_rows)

@@ -8,7 +8,7 @@ import re
 from django import forms
 from django.urls import reverse
 
-from config.forms import AppBoundField
+from core.forms import AppBoundField
 from tests.base import BaseTestCase
 
 LABEL_WITH_COLON = re.compile(r"<label[^>]*>[^<]*:\s*</label>")

@@ -1,4 +1,4 @@
-"""The input boundary (config.boundary): hostile values get a 400 with a plain
+"""The input boundary (core.boundary): hostile values get a 400 with a plain
 sentence, whichever way they come in, and nothing is stored (issue 12,
 findings 2, 6 and 9). Each test names the way in."""
 

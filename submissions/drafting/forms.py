@@ -19,7 +19,7 @@ from django.forms import formset_factory
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from config import boundary
+from core import boundary
 from qualifications.models import CREBO_VALIDATOR, CoreTask, ElectiveModule, Qualification
 from regions.models import Organisation, Region
 from rules.registry import Kind

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import boundary
+from core import boundary
 from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
 from regions.models import Organisation
@@ -119,7 +119,7 @@ def save_draft(
     title, region and Inspectorate flag, and logs a "saved" event. Raises
     `StaleDraft` when someone else saved in between, `DraftRefused` when the
     user may not change it, the state no longer allows changes or the document
-    holds hostile input (`config.boundary`). Returns the
+    holds hostile input (`core.boundary`). Returns the
     submission as saved.
     """
     if not is_author(user, submission):

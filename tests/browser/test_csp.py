@@ -11,7 +11,7 @@ from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.demo import DEMO_PASSWORD
+from portal.demo import DEMO_PASSWORD
 
 # Pages every role visits besides the links on its home page and in the navigation.
 EXTRA_PAGES = [

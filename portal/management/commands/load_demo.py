@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.test.utils import override_settings
 
-from accounts.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
 from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
+from portal.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
 from regions.demo import load_demo_networks, load_demo_organisations
 from submissions.workflow_demo import load_demo_submissions
 

@@ -11,8 +11,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.http import HttpRequest
 
-from accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_totp_secret
 from accounts.models import Role, User
+from portal.demo import DEMO_PASSWORD, DEMO_USERS, demo_totp_secret
 from regions.models import Organisation
 
 DEMO_USERNAMES = [username for username, *_ in DEMO_USERS]

@@ -9,9 +9,8 @@ import hashlib
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.models import Role, User, admin_flags
 from regions.models import Organisation
-
-from .models import Role, User, admin_flags
 
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - printed at start-up on purpose
 

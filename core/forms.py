@@ -2,7 +2,7 @@
 
 `FORM_RENDERER` points here. Labels get no colon after them, an empty choice
 never reads "---------", and radio buttons and checkboxes carry the design
-system's classes (the widget templates in `config/form_templates/` come
+system's classes (the widget templates in `core/form_templates/` come
 before Django's own).
 """
 
