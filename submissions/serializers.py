@@ -143,6 +143,10 @@ class EventSerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(
         source="version.number", read_only=True, allow_null=True, default=None
     )
+    # The API keeps its names: `detail` is the event's note, `created_at` its time.
+    action = serializers.CharField(read_only=True)
+    detail = serializers.CharField(source="note", read_only=True)
+    created_at = serializers.DateTimeField(source="at", read_only=True)
 
     class Meta:
         model = SubmissionEvent
