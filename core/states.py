@@ -93,7 +93,8 @@ class StateMachine:
         return self.transitions[action]
 
     def __iter__(self):
-        return iter(self.transitions.values())
+        """The action names, in declared order."""
+        return iter(self.transitions)
 
     def allows(self, state: str, action: str) -> bool:
         """Whether `action` may start from `state`."""
@@ -134,7 +135,7 @@ class StateMachine:
 
     def describe(self) -> Iterable[tuple[str, list[str], list[str]]]:
         """(action, from states, to states) for each transition: for documentation."""
-        for transition in self:
+        for transition in self.transitions.values():
             yield transition.action, list(transition.sources), list(transition.targets)
 
 
