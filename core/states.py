@@ -61,7 +61,7 @@ class Transition:
     leads to (`None`: the state stays; a tuple: one of these, decided by the step).
 
     `refusal` is the sentence when the state does not allow the step; it may name
-    the current state as `%(state)s`.
+    the current state as `%(state)s` (or `%(status)s`).
     """
 
     action: str
@@ -125,7 +125,7 @@ class StateMachine:
         the transition's, with the state's label for `%(state)s`."""
         message = refusal if refusal is not None else self.transitions[action].refusal
         label = self.states(state).label if state in self.states.values else state
-        return str(message) % {"state": label}
+        return str(message) % {"state": label, "status": label}
 
     def check(self, state: str, action: str, refusal=None, exception=None) -> None:
         """Refuse unless `action` may start from `state`: raise `exception` (default
