@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.models import AuditEvent
+from core.models import AuditEvent, Timestamped, UpdatedAt
 from core.states import StateMachine, Transition
 
 COHORT_VALIDATOR = RegexValidator(
@@ -30,7 +30,7 @@ class Phase(models.TextChoices):
     ENDED = "ended", pgettext_lazy("experiment phase", "ended")
 
 
-class Experiment(models.Model):
+class Experiment(UpdatedAt):
     """An experiment in vocational education with its parameters."""
 
     Phase = Phase
@@ -71,7 +71,6 @@ class Experiment(models.Model):
     programme_hours = models.PositiveSmallIntegerField(_("programme hours"), null=True, blank=True)
     allowed_themes = models.JSONField(_("allowed themes"), default=list, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -129,7 +128,7 @@ def open_on(today: datetime.date) -> models.Q:
     )
 
 
-class Participation(models.Model):
+class Participation(Timestamped):
     """A school's application to, and admission in, an experiment."""
 
     class Status(models.TextChoices):
@@ -173,8 +172,6 @@ class Participation(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["experiment", "cohort", "school__name"]

@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AuditEvent
+from core.models import AuditEvent, Timestamped, UpdatedAt
 from core.states import StateMachine, Transition
 
 SCHOOL_YEAR_VALIDATOR = RegexValidator(
@@ -31,7 +31,7 @@ def route_document_path(instance, filename: str) -> str:
     return f"pathways/{uuid.uuid4().hex}{suffix}"
 
 
-class Route(models.Model):
+class Route(Timestamped):
     """A continuous or integrated route between one vmbo school and one mbo institution."""
 
     class Basis(models.TextChoices):
@@ -163,8 +163,6 @@ class Route(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-start_date", "pk"]
@@ -240,7 +238,7 @@ ROUTE_TRANSITIONS = StateMachine(
 )
 
 
-class RouteYear(models.Model):
+class RouteYear(UpdatedAt):
     """Per school year: how many students started and where those who left went."""
 
     route = models.ForeignKey(
@@ -255,7 +253,6 @@ class RouteYear(models.Model):
     left_to_other_mbo = models.PositiveIntegerField(_("left to another mbo programme"), default=0)
     left_to_entree = models.PositiveIntegerField(_("left to Entree"), default=0)
     left_without_place = models.PositiveIntegerField(_("left with no place yet"), default=0)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["route_id", "school_year"]

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AuditEvent
+from core.models import AuditEvent, CreatedAt
 from core.states import StateMachine, Transition
 
 REGION_CODE_VALIDATOR = RegexValidator(
@@ -108,7 +108,7 @@ class Organisation(models.Model):
         return self.kind in self.SCHOOL_KINDS
 
 
-class Network(models.Model):
+class Network(CreatedAt):
     """A regional network or partnership of schools and companies.
 
     School authors propose a network (status `proposed`); an administrator
@@ -165,7 +165,6 @@ class Network(models.Model):
     organisations = models.ManyToManyField(
         Organisation, through="NetworkMembership", related_name="networks", blank=True
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AuditEvent
+from core.models import AuditEvent, CreatedAt, CreatedBy, Timestamped
 from core.states import StateMachine, Transition
 from rules.registry import Kind
 
 
-class Submission(models.Model):
+class Submission(Timestamped):
     """A school's submission of one document kind, in a workflow state."""
 
     class State(models.TextChoices):
@@ -81,8 +81,6 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -163,7 +161,7 @@ SUBMISSION_TRANSITIONS = StateMachine(
 )
 
 
-class SubmissionVersion(models.Model):
+class SubmissionVersion(CreatedBy, CreatedAt):
     """One uploaded document of a submission. Never changed once created."""
 
     submission = models.ForeignKey(
@@ -176,13 +174,6 @@ class SubmissionVersion(models.Model):
     document = models.JSONField(_("document"))
     # The uploaded text exactly as received, so that a download returns it unchanged.
     source_text = models.TextField(_("document as uploaded"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["submission", "-number"]
@@ -279,7 +270,7 @@ class ValidationChange(models.Model):
         return f"{self.version} {self.checked_at:%Y-%m-%d %H:%M}"
 
 
-class ReviewComment(models.Model):
+class ReviewComment(CreatedAt):
     """A comment on one section of a submitted version, by a reviewer or an author."""
 
     submission = models.ForeignKey(
@@ -302,7 +293,6 @@ class ReviewComment(models.Model):
         related_name="+",
     )
     text = models.TextField(_("text"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
