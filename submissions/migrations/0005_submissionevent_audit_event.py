@@ -13,6 +13,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RemoveIndex(
+            model_name="submissionevent",
+            name="submissions_submiss_cb17c9_idx",
+        ),
         migrations.RenameField(model_name="submissionevent", old_name="created_at", new_name="at"),
         migrations.RenameField(model_name="submissionevent", old_name="detail", new_name="note"),
         migrations.AlterModelOptions(
@@ -22,10 +26,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "submission event",
                 "verbose_name_plural": "submission events",
             },
-        ),
-        migrations.RemoveIndex(
-            model_name="submissionevent",
-            name="submissions_submiss_cb17c9_idx",
         ),
         migrations.AlterField(
             model_name="submissionevent",
