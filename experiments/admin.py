@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.registry import Kind
 
 from . import services
-from .models import Experiment, Participation
+from .models import Experiment, Participation, ParticipationEvent
 
 
 class ExperimentAdminForm(forms.ModelForm):
@@ -131,8 +131,19 @@ class ExperimentAdmin(admin.ModelAdmin):
         )
 
 
+class ParticipationEventInline(admin.TabularInline):
+    model = ParticipationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["action", "actor", "at", "from_state", "to_state", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Participation)
 class ParticipationAdmin(admin.ModelAdmin):
+    inlines = [ParticipationEventInline]
     list_display = ["school", "experiment", "cohort", "status", "created_at", "decided_at"]
     list_filter = ["experiment", "status", "cohort"]
     search_fields = ["school__name", "school__code"]

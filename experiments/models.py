@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import AuditEvent, Timestamped, UpdatedAt
+from core.states import StateMachine, Transition
+
 COHORT_VALIDATOR = RegexValidator(
     r"^\d{4}/\d{2}$", _("A cohort is a school year written as 2019/20.")
 )
@@ -27,7 +30,7 @@ class Phase(models.TextChoices):
     ENDED = "ended", pgettext_lazy("experiment phase", "ended")
 
 
-class Experiment(models.Model):
+class Experiment(UpdatedAt):
     """An experiment in vocational education with its parameters."""
 
     Phase = Phase
@@ -68,7 +71,6 @@ class Experiment(models.Model):
     programme_hours = models.PositiveSmallIntegerField(_("programme hours"), null=True, blank=True)
     allowed_themes = models.JSONField(_("allowed themes"), default=list, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -126,7 +128,7 @@ def open_on(today: datetime.date) -> models.Q:
     )
 
 
-class Participation(models.Model):
+class Participation(Timestamped):
     """A school's application to, and admission in, an experiment."""
 
     class Status(models.TextChoices):
@@ -170,8 +172,6 @@ class Participation(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["experiment", "cohort", "school__name"]
@@ -189,3 +189,50 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.school} – {self.experiment} ({self.cohort})"
+
+
+ParticipationStatus = Participation.Status
+
+# A school's application (`experiments.services` takes each step): a school
+# author applies, ministry staff admit, wait-list or decline it while it is
+# open; an admission or a refusal is final. (Demo data and the participation
+# import set a status directly: they are not steps of this life cycle.)
+PARTICIPATION_TRANSITIONS = StateMachine(
+    ParticipationStatus,
+    Transition(
+        "decide",
+        (ParticipationStatus.APPLIED, ParticipationStatus.WAIT_LISTED),
+        (
+            ParticipationStatus.ADMITTED,
+            ParticipationStatus.WAIT_LISTED,
+            ParticipationStatus.DECLINED,
+        ),
+        refusal=_("This application has already been decided (status: %(status)s)."),
+    ),
+)
+
+
+class ParticipationEvent(AuditEvent):
+    """Audit log of an application: who applied, who admitted, wait-listed or
+    declined it (the note is the reason), and the status before and after."""
+
+    class Action(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        ADMITTED = "admitted", _("admitted")
+        WAIT_LISTED = "wait_listed", _("wait-listed")
+        DECLINED = "declined", _("declined")
+
+    participation = models.ForeignKey(
+        Participation,
+        verbose_name=_("participation"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    action = AuditEvent.action_field(Action, max_length=20)
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("participation event")
+        verbose_name_plural = _("participation events")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"

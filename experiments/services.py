@@ -12,11 +12,19 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES
+from core.states import TransitionRefused
 from notifications.selectors import recipients_for_role, recipients_in_organisation
 from notifications.services import notify
 from regions.models import Organisation
 
-from .models import COHORT_VALIDATOR, Experiment, Participation, Phase
+from .models import (
+    COHORT_VALIDATOR,
+    PARTICIPATION_TRANSITIONS,
+    Experiment,
+    Participation,
+    ParticipationEvent,
+    Phase,
+)
 
 # Which kind of school takes part, by the kind of submission the experiment is
 # about: regionalised programmes and cross-overs are mbo, the practice-oriented
@@ -28,25 +36,32 @@ SCHOOL_KIND_FOR_SUBMISSION_KIND = {
 }
 
 # Decisions ministry staff can take on an application, and the statuses they
-# can take them from (an admission or a refusal is final).
-DECISIONS = (
-    Participation.Status.ADMITTED,
-    Participation.Status.WAIT_LISTED,
-    Participation.Status.DECLINED,
-)
-UNDECIDED_STATUSES = (Participation.Status.APPLIED, Participation.Status.WAIT_LISTED)
+# can take them from (an admission or a refusal is final): declared with the model.
+DECISIONS = PARTICIPATION_TRANSITIONS["decide"].targets
+UNDECIDED_STATUSES = PARTICIPATION_TRANSITIONS.sources("decide")
 
 
-class AdmissionRefused(ValidationError):
+class AdmissionRefused(TransitionRefused):
     """The school cannot be admitted (cap reached, wrong cohort, wrong kind of school)."""
 
 
-class ApplicationRefused(ValidationError):
+class ApplicationRefused(TransitionRefused):
     """The application cannot be made (not the author's school, wrong kind, applied before)."""
 
 
-class DecisionRefused(ValidationError):
+class DecisionRefused(TransitionRefused):
     """The decision cannot be taken (role, status, missing reason)."""
+
+
+def _log(participation: Participation, action: str, actor, from_state="", note=""):
+    return ParticipationEvent.objects.create(
+        participation=participation,
+        action=action,
+        actor=actor,
+        from_state=from_state,
+        to_state=participation.status,
+        note=note,
+    )
 
 
 def school_kind_for(experiment: Experiment) -> str:
@@ -271,6 +286,7 @@ def apply_for_experiment(
             _("%(school)s has already applied to %(experiment)s.")
             % {"school": school.name, "experiment": experiment.name}
         ) from error
+    _log(participation, ParticipationEvent.Action.APPLIED, applied_by)
     notify(
         recipients_for_role(Role.MINISTRY_STAFF),
         kind="experiment.applied",
@@ -385,11 +401,8 @@ def decide_participation(
         .select_related("experiment", "school")
         .get(pk=participation.pk)
     )
-    if locked.status not in UNDECIDED_STATUSES:
-        raise DecisionRefused(
-            _("This application has already been decided (status: %(status)s).")
-            % {"status": locked.get_status_display()}
-        )
+    PARTICIPATION_TRANSITIONS.check(locked.status, "decide", exception=DecisionRefused)
+    from_state = locked.status
     if outcome == Participation.Status.ADMITTED:
         locked = admit_school(
             experiment=locked.experiment,
@@ -399,13 +412,14 @@ def decide_participation(
             decision_reason=reason,
         )
     else:
-        locked.status = outcome
+        locked.status = PARTICIPATION_TRANSITIONS.target("decide", outcome)
         locked.decision_reason = reason
         locked.decided_at = timezone.now()
         locked.decided_by = decided_by
         locked.save(
             update_fields=["status", "decision_reason", "decided_at", "decided_by", "updated_at"]
         )
+    _log(locked, outcome, decided_by, from_state, reason)
     subject, body = DECISION_MESSAGES[outcome]
     notify(
         recipients_in_organisation(locked.school_id, role=Role.SCHOOL_AUTHOR),

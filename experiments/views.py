@@ -2,7 +2,6 @@
 read, `accounts.permissions` guards."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
+from core.states import TransitionRefused, report_refusal
 from rules.registry import Kind
 
 from . import selectors, services
@@ -92,8 +92,8 @@ def apply(request, slug):
                 motivation=form.cleaned_data["motivation"],
                 applied_by=request.user,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except TransitionRefused as refused:
+            report_refusal(request, refused, form)
         else:
             messages.success(
                 request,
@@ -304,8 +304,8 @@ def decide(request, slug, pk):
                 reason=form.cleaned_data["reason"],
                 decided_by=request.user,
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except TransitionRefused as refused:
+            report_refusal(request, refused, form)
         else:
             messages.success(
                 request,

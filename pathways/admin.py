@@ -12,7 +12,7 @@ class RouteEventInline(admin.TabularInline):
     model = RouteEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["action", "actor", "at", "from_status", "to_status", "note"]
+    readonly_fields = ["action", "actor", "at", "from_state", "to_state", "note"]
 
     def has_add_permission(self, request, obj=None):
         return False

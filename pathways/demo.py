@@ -148,7 +148,7 @@ def load_demo_routes() -> int:
             RouteEvent.objects.create(
                 route=route,
                 action=RouteEvent.Action.IMPORTED,
-                to_status=status,
+                to_state=status,
                 note="demo data",
             )
         loaded += 1

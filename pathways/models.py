@@ -17,6 +17,9 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AuditEvent, Timestamped, UpdatedAt
+from core.states import StateMachine, Transition
+
 SCHOOL_YEAR_VALIDATOR = RegexValidator(
     r"^\d{4}/\d{2}$", _('A school year is written as "2021/22".')
 )
@@ -28,7 +31,7 @@ def route_document_path(instance, filename: str) -> str:
     return f"pathways/{uuid.uuid4().hex}{suffix}"
 
 
-class Route(models.Model):
+class Route(Timestamped):
     """A continuous or integrated route between one vmbo school and one mbo institution."""
 
     class Basis(models.TextChoices):
@@ -160,8 +163,6 @@ class Route(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-start_date", "pk"]
@@ -218,7 +219,26 @@ class Route(models.Model):
         return (self.vmbo_school_id, self.mbo_institution_id)
 
 
-class RouteYear(models.Model):
+Status = Route.Status
+
+# The confirmation flow (`pathways.services` takes each step): which step may
+# start from which status and where it leads. Only the schools' authors take
+# steps; the partner school (not the one that sent it) confirms.
+ROUTE_TRANSITIONS = StateMachine(
+    Status,
+    Transition("edit", (Status.DRAFT,)),
+    Transition("submit", (Status.DRAFT,), Status.AWAITING_CONFIRMATION),
+    # Withdrawn by the school that sent it, or declined by the partner.
+    Transition("return", (Status.AWAITING_CONFIRMATION,), Status.DRAFT),
+    Transition("confirm", (Status.AWAITING_CONFIRMATION,), Status.VALIDATED),
+    # "registered" with DUO makes the route active; another DUO status keeps it validated.
+    Transition("record_duo", (Status.VALIDATED,), (Status.VALIDATED, Status.ACTIVE)),
+    Transition("end", (Status.ACTIVE,), Status.ENDED),
+    Transition("record_year", (Status.ACTIVE, Status.ENDED)),
+)
+
+
+class RouteYear(UpdatedAt):
     """Per school year: how many students started and where those who left went."""
 
     route = models.ForeignKey(
@@ -233,7 +253,6 @@ class RouteYear(models.Model):
     left_to_other_mbo = models.PositiveIntegerField(_("left to another mbo programme"), default=0)
     left_to_entree = models.PositiveIntegerField(_("left to Entree"), default=0)
     left_without_place = models.PositiveIntegerField(_("left with no place yet"), default=0)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["route_id", "school_year"]
@@ -266,7 +285,7 @@ def _readable_date(text: str) -> str:
         return text
 
 
-class RouteEvent(models.Model):
+class RouteEvent(AuditEvent):
     """Audit log: who did what to a route, when, and the status before and after."""
 
     class Action(models.TextChoices):
@@ -283,22 +302,9 @@ class RouteEvent(models.Model):
     route = models.ForeignKey(
         Route, verbose_name=_("route"), on_delete=models.CASCADE, related_name="events"
     )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    from_status = models.CharField(_("from status"), max_length=30, blank=True)
-    to_status = models.CharField(_("to status"), max_length=30, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    action = AuditEvent.action_field(Action, max_length=20)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("route event")
         verbose_name_plural = _("route events")
 
@@ -317,8 +323,8 @@ class RouteEvent(models.Model):
             return _readable_date(self.note)
         return self.note
 
-    def get_from_status_display(self) -> str:
-        return Route.Status(self.from_status).label if self.from_status else ""
+    def get_from_state_display(self) -> str:
+        return Route.Status(self.from_state).label if self.from_state else ""
 
-    def get_to_status_display(self) -> str:
-        return Route.Status(self.to_status).label if self.to_status else ""
+    def get_to_state_display(self) -> str:
+        return Route.Status(self.to_state).label if self.to_state else ""

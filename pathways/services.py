@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from core import boundary
+from core.states import TransitionRefused
 from notifications.selectors import recipients_in_organisation
 from notifications.services import notify
 from qualifications.models import Qualification
@@ -34,7 +35,7 @@ from regions.models import Organisation, Region
 from rules.engine import validate_document
 
 from .documents import CSV_COLUMNS, csv_row_to_document, route_to_document
-from .models import Route, RouteEvent, RouteYear
+from .models import ROUTE_TRANSITIONS, Route, RouteEvent, RouteYear
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 ALLOWED_EXTENSIONS = (".pdf", ".docx", ".odt")
@@ -42,19 +43,11 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 Status = Route.Status
 
-# action: (statuses it may start from, status it leads to; None = unchanged)
-TRANSITIONS = {
-    "edit": ((Status.DRAFT,), None),
-    "submit": ((Status.DRAFT,), Status.AWAITING_CONFIRMATION),
-    "return": ((Status.AWAITING_CONFIRMATION,), Status.DRAFT),
-    "confirm": ((Status.AWAITING_CONFIRMATION,), Status.VALIDATED),
-    "record_duo": ((Status.VALIDATED,), None),
-    "end": ((Status.ACTIVE,), Status.ENDED),
-    "record_year": ((Status.ACTIVE, Status.ENDED), None),
-}
+# Which step may start from which status: declared with the model.
+TRANSITIONS = ROUTE_TRANSITIONS
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(TransitionRefused):
     """The step is not possible in the route's status or for this user."""
 
 
@@ -85,8 +78,7 @@ def is_route_school_author(user, route: Route) -> bool:
 
 def may_take(user, route: Route, action: str) -> bool:
     """Whether `user` may take `action` on `route` in its current status."""
-    from_statuses, _target = TRANSITIONS[action]
-    if route.status not in from_statuses or not is_route_school_author(user, route):
+    if not TRANSITIONS.allows(route.status, action) or not is_route_school_author(user, route):
         return False
     if action == "confirm":
         # The partner confirms: the school that did not send the route.
@@ -108,8 +100,8 @@ def _log(route: Route, user, action: str, from_status: str, note: str = "") -> R
         route=route,
         actor=user if user is not None and user.is_authenticated else None,
         action=action,
-        from_status=from_status,
-        to_status=route.status,
+        from_state=from_status,
+        to_state=route.status,
         note=note,
     )
 
@@ -413,7 +405,7 @@ def submit_route(*, route: Route, user):
     _require(user, route, "submit")
     report = _require_rules(route)
     before = route.status
-    route.status = Status.AWAITING_CONFIRMATION
+    route.status = TRANSITIONS.target("submit")
     route.submitted_by_organisation_id = user.organisation_id
     route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
     _log(route, user, RouteEvent.Action.SUBMITTED, before)
@@ -439,7 +431,7 @@ def return_route(*, route: Route, user, note: str = "") -> Route:
     _require(user, route, "return")
     before = route.status
     sender_id = route.submitted_by_organisation_id
-    route.status = Status.DRAFT
+    route.status = TRANSITIONS.target("return")
     route.submitted_by_organisation = None
     route.save(update_fields=["status", "submitted_by_organisation", "updated_at"])
     _log(route, user, RouteEvent.Action.RETURNED, before, note)
@@ -474,7 +466,7 @@ def confirm_route(*, route: Route, user):
     _require(user, route, "confirm")
     _require_rules(route)
     before = route.status
-    route.status = Status.VALIDATED
+    route.status = TRANSITIONS.target("confirm")
     route.save(update_fields=["status", "updated_at"])
     _log(route, user, RouteEvent.Action.CONFIRMED, before)
     sender_id = route.submitted_by_organisation_id or _other_school(route, user.organisation_id).pk
@@ -509,7 +501,7 @@ def record_duo_registration(*, route: Route, user, status: str, date) -> Route:
     if status == Route.DuoStatus.REGISTERED:
         # Reference data may have changed since the confirmation: check again.
         _require_rules(route)
-        route.status = Status.ACTIVE
+        route.status = TRANSITIONS.target("record_duo", Status.ACTIVE)
     route.save(update_fields=["duo_status", "duo_date", "status", "updated_at"])
     _log(
         route,
@@ -552,7 +544,7 @@ def end_route(*, route: Route, user, ended_on: datetime.date | None = None) -> R
     if ended_on < route.start_date:
         raise ValidationError({"ended_on": _("A route cannot end before it starts.")})
     before = route.status
-    route.status = Status.ENDED
+    route.status = TRANSITIONS.target("end")
     route.ended_on = ended_on
     route.save(update_fields=["status", "ended_on", "updated_at"])
     _log(route, user, RouteEvent.Action.ENDED, before, ended_on.isoformat())

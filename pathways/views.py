@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
+from core.states import TransitionRefused, report_refusal
 from regions import selectors as region_selectors
 
 from . import selectors, services
@@ -271,8 +272,8 @@ def _transition(request, pk: int, step):
     route = _own_route(request, pk)
     try:
         step(route)
-    except services.TransitionNotAllowed as error:
-        messages.error(request, str(error))
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
     except services.RulesFailed:
         messages.error(request, _("The rules found errors, so this step was not taken."))
     except ValidationError as error:

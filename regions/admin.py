@@ -34,7 +34,7 @@ class NetworkEventInline(admin.TabularInline):
     model = NetworkEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "actor", "action", "membership", "note"]
+    readonly_fields = ["at", "actor", "action", "membership", "from_state", "to_state", "note"]
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -5,6 +5,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AuditEvent, CreatedAt
+from core.states import StateMachine, Transition
+
 REGION_CODE_VALIDATOR = RegexValidator(
     r"^AM\d{2}$", _("A region code is AM followed by two digits.")
 )
@@ -105,7 +108,7 @@ class Organisation(models.Model):
         return self.kind in self.SCHOOL_KINDS
 
 
-class Network(models.Model):
+class Network(CreatedAt):
     """A regional network or partnership of schools and companies.
 
     School authors propose a network (status `proposed`); an administrator
@@ -162,7 +165,6 @@ class Network(models.Model):
     organisations = models.ManyToManyField(
         Organisation, through="NetworkMembership", related_name="networks", blank=True
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -232,8 +234,68 @@ class NetworkMembership(models.Model):
         return f"{self.organisation} – {self.network} ({self.get_role_display()})"
 
 
-class NetworkEvent(models.Model):
-    """Audit log: who proposed, requested, confirmed or declined what, and when."""
+NetworkStatus = Network.Status
+MembershipStatus = NetworkMembership.Status
+
+# A network's life cycle (`regions.services` takes each step): a school author
+# proposes it, an administrator confirms or declines it, the proposing school
+# may withdraw it while it waits. Schools join an active network.
+NETWORK_TRANSITIONS = StateMachine(
+    NetworkStatus,
+    Transition(
+        "confirm",
+        (NetworkStatus.PROPOSED,),
+        NetworkStatus.ACTIVE,
+        refusal=_("This network is not waiting for confirmation."),
+    ),
+    Transition(
+        "decline",
+        (NetworkStatus.PROPOSED,),
+        NetworkStatus.DECLINED,
+        refusal=_("This network is not waiting for confirmation."),
+    ),
+    Transition(
+        "withdraw",
+        (NetworkStatus.PROPOSED,),
+        NetworkStatus.WITHDRAWN,
+        refusal=_("Only a proposal that is still pending can be withdrawn."),
+    ),
+    Transition("join", (NetworkStatus.ACTIVE,), refusal=_("Only active networks can be joined.")),
+    Transition(
+        "confirm_member", (NetworkStatus.ACTIVE,), refusal=_("Confirm the network itself first.")
+    ),
+)
+
+# A request to join a network: an administrator confirms or declines it; a
+# declined organisation may ask again. (A new request starts as requested.)
+MEMBERSHIP_TRANSITIONS = StateMachine(
+    MembershipStatus,
+    Transition(
+        "request",
+        (MembershipStatus.DECLINED,),
+        MembershipStatus.REQUESTED,
+        refusal=_("Your organisation is already a member or has already asked."),
+    ),
+    Transition(
+        "confirm",
+        (MembershipStatus.REQUESTED,),
+        MembershipStatus.CONFIRMED,
+        refusal=_("This request is not waiting for confirmation."),
+    ),
+    Transition(
+        "decline",
+        (MembershipStatus.REQUESTED,),
+        MembershipStatus.DECLINED,
+        refusal=_("This request is not waiting for confirmation."),
+    ),
+)
+
+
+class NetworkEvent(AuditEvent):
+    """Audit log: who proposed, requested, confirmed or declined what, and when.
+
+    `from_state` and `to_state` are the network's status for a step on the
+    network, the membership's status for a step on a request to join."""
 
     class Action(models.TextChoices):
         PROPOSED = "proposed", _("proposed the network")
@@ -255,20 +317,9 @@ class NetworkEvent(models.Model):
         blank=True,
         related_name="events",
     )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="network_events",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True)
+    action = AuditEvent.action_field(Action, max_length=20)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("network event")
         verbose_name_plural = _("network events")
 

@@ -21,6 +21,8 @@ from accounts.permissions import user_has_role
 from .models import (
     BRIN_VALIDATOR,
     KVK_VALIDATOR,
+    MEMBERSHIP_TRANSITIONS,
+    NETWORK_TRANSITIONS,
     Network,
     NetworkEvent,
     NetworkMembership,
@@ -311,9 +313,15 @@ def _require_administrator(user) -> None:
         raise PermissionDenied(_("Only administrators can confirm or decline."))
 
 
-def _log(network, action, actor, membership=None, note="") -> NetworkEvent:
+def _log(network, action, actor, membership=None, note="", from_state="", to_state=""):
     return NetworkEvent.objects.create(
-        network=network, membership=membership, action=action, actor=actor, note=note
+        network=network,
+        membership=membership,
+        action=action,
+        actor=actor,
+        note=note,
+        from_state=from_state,
+        to_state=to_state,
     )
 
 
@@ -350,7 +358,7 @@ def propose_network(
         role=NetworkMembership.Role.LEAD,
         status=NetworkMembership.Status.REQUESTED,
     )
-    _log(network, NetworkEvent.Action.PROPOSED, user, membership)
+    _log(network, NetworkEvent.Action.PROPOSED, user, membership, to_state=network.status)
     return network
 
 
@@ -359,13 +367,13 @@ def request_to_join(*, user, network: Network) -> NetworkMembership:
     """A school author asks that their organisation joins an active network."""
     organisation = _require_school_author(user)
     network = Network.objects.select_for_update().get(pk=network.pk)
-    if network.status != Network.Status.ACTIVE:
-        raise ValidationError(_("Only active networks can be joined."))
+    NETWORK_TRANSITIONS.check(network.status, "join")
     membership = NetworkMembership.objects.filter(
         network=network, organisation=organisation
     ).first()
-    if membership and membership.status != NetworkMembership.Status.DECLINED:
-        raise ValidationError(_("Your organisation is already a member or has already asked."))
+    from_state = membership.status if membership else ""
+    if membership:
+        MEMBERSHIP_TRANSITIONS.check(membership.status, "request")
     if membership is None:
         membership = NetworkMembership.objects.create(
             network=network,
@@ -374,10 +382,17 @@ def request_to_join(*, user, network: Network) -> NetworkMembership:
             status=NetworkMembership.Status.REQUESTED,
         )
     else:
-        membership.status = NetworkMembership.Status.REQUESTED
+        membership.status = MEMBERSHIP_TRANSITIONS.target("request")
         membership.role = NetworkMembership.Role.MEMBER
         membership.save(update_fields=["status", "role"])
-    _log(network, NetworkEvent.Action.JOIN_REQUESTED, user, membership)
+    _log(
+        network,
+        NetworkEvent.Action.JOIN_REQUESTED,
+        user,
+        membership,
+        from_state=from_state,
+        to_state=membership.status,
+    )
     return membership
 
 
@@ -391,11 +406,12 @@ def withdraw_proposal(*, user, network: Network) -> Network:
     ).exists()
     if not is_lead:
         raise PermissionDenied(_("Only the proposing organisation can withdraw this proposal."))
-    if network.status != Network.Status.PROPOSED:
-        raise ValidationError(_("Only a proposal that is still pending can be withdrawn."))
-    network.status = Network.Status.WITHDRAWN
+    NETWORK_TRANSITIONS.check(network.status, "withdraw")
+    from_state, network.status = network.status, NETWORK_TRANSITIONS.target("withdraw")
     network.save(update_fields=["status"])
-    _log(network, NetworkEvent.Action.WITHDRAWN, user)
+    _log(
+        network, NetworkEvent.Action.WITHDRAWN, user, from_state=from_state, to_state=network.status
+    )
     return network
 
 
@@ -404,14 +420,16 @@ def confirm_network(*, user, network: Network) -> Network:
     """An administrator confirms a proposed network: it becomes active and public."""
     _require_administrator(user)
     network = Network.objects.select_for_update().get(pk=network.pk)
-    if network.status != Network.Status.PROPOSED:
-        raise ValidationError(_("This network is not waiting for confirmation."))
-    network.status = Network.Status.ACTIVE
+    NETWORK_TRANSITIONS.check(network.status, "confirm")
+    from_state, network.status = network.status, NETWORK_TRANSITIONS.target("confirm")
     network.save(update_fields=["status"])
-    network.memberships.filter(status=NetworkMembership.Status.REQUESTED).update(
-        status=NetworkMembership.Status.CONFIRMED, joined=timezone.localdate()
+    # The requests made with the proposal (the lead's own) are confirmed with it.
+    network.memberships.filter(status__in=MEMBERSHIP_TRANSITIONS.sources("confirm")).update(
+        status=MEMBERSHIP_TRANSITIONS.target("confirm"), joined=timezone.localdate()
     )
-    _log(network, NetworkEvent.Action.CONFIRMED, user)
+    _log(
+        network, NetworkEvent.Action.CONFIRMED, user, from_state=from_state, to_state=network.status
+    )
     return network
 
 
@@ -420,11 +438,17 @@ def decline_network(*, user, network: Network, note: str = "") -> Network:
     """An administrator declines a proposed network."""
     _require_administrator(user)
     network = Network.objects.select_for_update().get(pk=network.pk)
-    if network.status != Network.Status.PROPOSED:
-        raise ValidationError(_("This network is not waiting for confirmation."))
-    network.status = Network.Status.DECLINED
+    NETWORK_TRANSITIONS.check(network.status, "decline")
+    from_state, network.status = network.status, NETWORK_TRANSITIONS.target("decline")
     network.save(update_fields=["status"])
-    _log(network, NetworkEvent.Action.DECLINED, user, note=note)
+    _log(
+        network,
+        NetworkEvent.Action.DECLINED,
+        user,
+        note=note,
+        from_state=from_state,
+        to_state=network.status,
+    )
     return network
 
 
@@ -433,14 +457,19 @@ def confirm_membership(*, user, membership: NetworkMembership) -> NetworkMembers
     """An administrator confirms a request to join an active network."""
     _require_administrator(user)
     membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
-    if membership.status != NetworkMembership.Status.REQUESTED:
-        raise ValidationError(_("This request is not waiting for confirmation."))
-    if membership.network.status != Network.Status.ACTIVE:
-        raise ValidationError(_("Confirm the network itself first."))
-    membership.status = NetworkMembership.Status.CONFIRMED
+    MEMBERSHIP_TRANSITIONS.check(membership.status, "confirm")
+    NETWORK_TRANSITIONS.check(membership.network.status, "confirm_member")
+    from_state, membership.status = membership.status, MEMBERSHIP_TRANSITIONS.target("confirm")
     membership.joined = timezone.localdate()
     membership.save(update_fields=["status", "joined"])
-    _log(membership.network, NetworkEvent.Action.JOIN_CONFIRMED, user, membership)
+    _log(
+        membership.network,
+        NetworkEvent.Action.JOIN_CONFIRMED,
+        user,
+        membership,
+        from_state=from_state,
+        to_state=membership.status,
+    )
     return membership
 
 
@@ -449,9 +478,16 @@ def decline_membership(*, user, membership: NetworkMembership, note: str = "") -
     """An administrator declines a request to join a network."""
     _require_administrator(user)
     membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
-    if membership.status != NetworkMembership.Status.REQUESTED:
-        raise ValidationError(_("This request is not waiting for confirmation."))
-    membership.status = NetworkMembership.Status.DECLINED
+    MEMBERSHIP_TRANSITIONS.check(membership.status, "decline")
+    from_state, membership.status = membership.status, MEMBERSHIP_TRANSITIONS.target("decline")
     membership.save(update_fields=["status"])
-    _log(membership.network, NetworkEvent.Action.JOIN_DECLINED, user, membership, note=note)
+    _log(
+        membership.network,
+        NetworkEvent.Action.JOIN_DECLINED,
+        user,
+        membership,
+        note=note,
+        from_state=from_state,
+        to_state=membership.status,
+    )
     return membership

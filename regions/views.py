@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import Role
 from accounts.permissions import role_required, user_has_role
+from core.states import TransitionRefused, report_refusal
 
 from . import selectors, services
 from .forms import (
@@ -178,8 +179,8 @@ def network_join(request, pk):
     network = selectors.get_visible_network(request.user, pk)
     try:
         services.request_to_join(user=request.user, network=network)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
     else:
         messages.success(request, _("Your request to join was sent to the administrators."))
     return redirect("regions:network_detail", pk=network.pk)
@@ -192,8 +193,8 @@ def network_withdraw(request, pk):
     network = selectors.get_visible_network(request.user, pk)
     try:
         services.withdraw_proposal(user=request.user, network=network)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
     else:
         messages.success(request, _("The proposal was withdrawn."))
     return redirect("regions:network_detail", pk=network.pk)
@@ -223,8 +224,8 @@ def _decide(request, action, **target) -> bool:
     """Run a confirm or decline service; a refusal becomes an error message."""
     try:
         action(user=request.user, **target)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
         return False
     return True
 

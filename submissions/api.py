@@ -20,6 +20,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.permissions import HasRole
+from core.states import TransitionRefused, refusal_response
 from submissions import workflow
 from submissions.drafting import services as drafting
 from submissions.intake import selectors, services
@@ -41,11 +42,6 @@ from submissions.serializers import (
     VersionSerializer,
 )
 
-REFUSAL_STATUS = {
-    "role": status.HTTP_403_FORBIDDEN,
-    "state": status.HTTP_409_CONFLICT,
-    "input": status.HTTP_400_BAD_REQUEST,
-}
 # The body of each is the API's one error body (config.api.ErrorSerializer).
 REFUSED = {
     400: OpenApiResponse(description="What was given is wrong (see `errors`)."),
@@ -53,10 +49,6 @@ REFUSED = {
     404: OpenApiResponse(description="No such submission, or not visible to this user."),
     409: OpenApiResponse(description="Not in the submission's current state."),
 }
-
-
-def _refused(refused: workflow.TransitionRefused) -> Response:
-    return Response({"detail": refused.message}, status=REFUSAL_STATUS[refused.reason])
 
 
 def _document_of(document, organisation) -> dict:
@@ -185,8 +177,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         submission = self.get_object()
         try:
             workflow.submit(submission, request.user)
-        except workflow.TransitionRefused as refused:
-            return _refused(refused)
+        except TransitionRefused as refused:
+            return refusal_response(refused)
         return self._fresh(submission)
 
     @extend_schema(
@@ -199,8 +191,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         submission = self.get_object()
         try:
             workflow.withdraw(submission, request.user)
-        except workflow.TransitionRefused as refused:
-            return _refused(refused)
+        except TransitionRefused as refused:
+            return refusal_response(refused)
         return self._fresh(submission)
 
     @extend_schema(
@@ -220,8 +212,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                 data.validated_data["outcome"],
                 data.validated_data["reason"],
             )
-        except workflow.TransitionRefused as refused:
-            return _refused(refused)
+        except TransitionRefused as refused:
+            return refusal_response(refused)
         return self._fresh(submission)
 
     @extend_schema(
@@ -236,8 +228,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data.is_valid(raise_exception=True)
         try:
             workflow.call_in_inspectorate(submission, request.user, data.validated_data["reason"])
-        except workflow.TransitionRefused as refused:
-            return _refused(refused)
+        except TransitionRefused as refused:
+            return refusal_response(refused)
         return self._fresh(submission)
 
     @extend_schema(
@@ -266,8 +258,8 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                 data.validated_data["section"],
                 data.validated_data["text"],
             )
-        except workflow.TransitionRefused as refused:
-            return _refused(refused)
+        except TransitionRefused as refused:
+            return refusal_response(refused)
         return Response(CommentSerializer(created).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Decisions on every version", responses=DecisionSerializer(many=True))

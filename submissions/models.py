@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AuditEvent, CreatedAt, CreatedBy, Timestamped
+from core.states import StateMachine, Transition
 from rules.registry import Kind
 
 
-class Submission(models.Model):
+class Submission(Timestamped):
     """A school's submission of one document kind, in a workflow state."""
 
     class State(models.TextChoices):
@@ -79,8 +81,6 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
@@ -110,7 +110,58 @@ class Submission(models.Model):
         return self.title
 
 
-class SubmissionVersion(models.Model):
+State = Submission.State
+
+# The review workflow (`submissions.workflow` takes each step): which step may
+# start from which state, where it leads, and the sentence when it may not.
+SUBMISSION_TRANSITIONS = StateMachine(
+    State,
+    # The author changes the draft (editor, upload) while the state allows it.
+    Transition(
+        "edit",
+        Submission.EDITABLE_STATES,
+        refusal=_("This submission is %(state)s; its draft can no longer be changed."),
+    ),
+    Transition(
+        "submit",
+        Submission.EDITABLE_STATES,
+        State.SUBMITTED,
+        refusal=_("A submission that is %(state)s cannot be submitted."),
+    ),
+    # The background check of the submitted version moves it on (system).
+    Transition("validation_failed", (State.SUBMITTED,), State.DRAFT),
+    Transition("review_started", (State.SUBMITTED,), State.UNDER_REVIEW),
+    Transition(
+        "withdraw",
+        (State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED),
+        State.WITHDRAWN,
+        refusal=_("A submission that is %(state)s cannot be withdrawn."),
+    ),
+    Transition(
+        "comment",
+        (State.UNDER_REVIEW, State.CHANGES_REQUESTED),
+        refusal=_("A submission that is %(state)s cannot be commented on."),
+    ),
+    Transition(
+        "call_in_inspectorate",
+        (State.UNDER_REVIEW,),
+        refusal=_(
+            "The Inspectorate can be called in only while the submission is under review; "
+            "it is %(state)s."
+        ),
+    ),
+    # A body's decision: the combined outcome of the bodies' decisions, or still
+    # under review while the other body has not decided.
+    Transition(
+        "decide",
+        (State.UNDER_REVIEW,),
+        (State.UNDER_REVIEW, State.CHANGES_REQUESTED, State.APPROVED, State.REJECTED),
+        refusal=_("A submission that is %(state)s cannot be decided on."),
+    ),
+)
+
+
+class SubmissionVersion(CreatedBy, CreatedAt):
     """One uploaded document of a submission. Never changed once created."""
 
     submission = models.ForeignKey(
@@ -123,13 +174,6 @@ class SubmissionVersion(models.Model):
     document = models.JSONField(_("document"))
     # The uploaded text exactly as received, so that a download returns it unchanged.
     source_text = models.TextField(_("document as uploaded"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["submission", "-number"]
@@ -226,7 +270,7 @@ class ValidationChange(models.Model):
         return f"{self.version} {self.checked_at:%Y-%m-%d %H:%M}"
 
 
-class ReviewComment(models.Model):
+class ReviewComment(CreatedAt):
     """A comment on one section of a submitted version, by a reviewer or an author."""
 
     submission = models.ForeignKey(
@@ -249,7 +293,6 @@ class ReviewComment(models.Model):
         related_name="+",
     )
     text = models.TextField(_("text"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -307,8 +350,28 @@ class Decision(models.Model):
         return f"{self.get_body_display()}: {self.get_outcome_display()}"
 
 
-class SubmissionEvent(models.Model):
-    """The audit log: every transition, save, comment and decision (who, when, what)."""
+class SubmissionEvent(AuditEvent):
+    """The audit log: every transition, save, comment and decision (who, when, what).
+
+    `note` holds the detail: the reason of a decision, the text of a comment, the
+    number of errors of a failed check."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        UPLOADED = "uploaded", _("document uploaded")
+        SAVED = "saved", _("draft saved")
+        SUBMITTED = "submitted", _("submitted")
+        VALIDATION_FAILED = (
+            "validation_failed",
+            _("back to draft: the document does not meet the rules"),
+        )
+        REVIEW_STARTED = "review_started", _("meets the rules: review started")
+        COMMENT = "comment", _("comment")
+        INSPECTORATE_CALLED_IN = "inspectorate_called_in", _("Inspectorate called in")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     submission = models.ForeignKey(
         Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="events"
@@ -321,27 +384,12 @@ class SubmissionEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # e.g. created, saved, submitted, validation_failed, review_started, comment,
-    # changes_requested, approved, rejected, withdrawn.
-    action = models.CharField(_("action"), max_length=40)
-    from_state = models.CharField(_("from state"), max_length=20, blank=True)
-    to_state = models.CharField(_("to state"), max_length=20, blank=True)
-    detail = models.TextField(_("detail"), blank=True)
-    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    action = AuditEvent.action_field(Action)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("submission event")
         verbose_name_plural = _("submission events")
-        indexes = [models.Index(fields=["submission", "created_at"])]
+        indexes = [models.Index(fields=["submission", "at"], name="submissions_submiss_cb17c9_idx")]
 
     def __str__(self):
-        return f"{self.submission} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.submission} {self.action} {self.at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,8 @@
 """API representations of submissions, their versions, comments, decisions and
 audit log, and the input of drafts and transitions."""
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from submissions.models import (
@@ -143,6 +145,13 @@ class EventSerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(
         source="version.number", read_only=True, allow_null=True, default=None
     )
+    # The API keeps its names and types: `detail` is the event's note, `created_at`
+    # its time, `action` a plain string.
+    action = serializers.CharField(label=capfirst(_("action")), max_length=40)
+    detail = serializers.CharField(
+        source="note", label=capfirst(_("detail")), allow_blank=True, required=False
+    )
+    created_at = serializers.DateTimeField(source="at", label=capfirst(_("at")), read_only=True)
 
     class Meta:
         model = SubmissionEvent

@@ -1,10 +1,11 @@
 """The review workflow: one function per transition.
 
 draft → submitted → under review → changes requested | approved | rejected,
-and withdrawn by the author before a decision. Every function checks the
-user's role AND the submission's state on the server, raises
-`TransitionRefused` with a plain sentence otherwise, writes a
-`SubmissionEvent` (the audit log) and notifies the people concerned.
+and withdrawn by the author before a decision. Which step may start from which
+state is declared once, in `submissions.models.SUBMISSION_TRANSITIONS`. Every
+function checks the user's role AND the submission's state on the server,
+raises `TransitionRefused` (`core.states`) with a plain sentence otherwise,
+writes a `SubmissionEvent` (the audit log) and notifies the people concerned.
 """
 
 import json
@@ -18,9 +19,11 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import SBB_ROLES
+from core.states import TransitionRefused
 from rules.registry import Kind
 from rules.schema import in_document_order
 from submissions.models import (
+    SUBMISSION_TRANSITIONS,
     Decision,
     ReviewComment,
     Submission,
@@ -31,24 +34,14 @@ from submissions.models import (
 State = Submission.State
 Outcome = Decision.Outcome
 
+Action = SubmissionEvent.Action
+STATES = SUBMISSION_TRANSITIONS
+
 # States in which the author may withdraw: before a final decision.
-WITHDRAWABLE_STATES = (State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED)
+WITHDRAWABLE_STATES = STATES.sources("withdraw")
 # States in which reviewers and authors may comment.
-COMMENTABLE_STATES = (State.UNDER_REVIEW, State.CHANGES_REQUESTED)
+COMMENTABLE_STATES = STATES.sources("comment")
 COMMENT_MAX_LENGTH = 5000
-
-
-class TransitionRefused(Exception):
-    """The user may not do this to the submission in its current state.
-
-    `reason` says why: "role" (this user may never do it), "state" (not in
-    the submission's current state) or "input" (what was given is wrong).
-    """
-
-    def __init__(self, message: str, reason: str = "state"):
-        super().__init__(message)
-        self.message = message
-        self.reason = reason
 
 
 # --- who may do what -------------------------------------------------------
@@ -97,15 +90,15 @@ def allowed_actions(user, submission: Submission) -> set[str]:
     actions = set()
     author = is_author(user, submission)
     body = body_of(user, submission)
-    if author and submission.state in Submission.EDITABLE_STATES:
+    if author and STATES.allows(submission.state, "submit"):
         actions.add("submit")
-    if author and submission.state in WITHDRAWABLE_STATES:
+    if author and STATES.allows(submission.state, "withdraw"):
         actions.add("withdraw")
-    if (author or body) and submission.state in COMMENTABLE_STATES:
+    if (author or body) and STATES.allows(submission.state, "comment"):
         actions.add("comment")
     if may_call_in_inspectorate(user, submission):
         actions.add("call_in_inspectorate")
-    if body and submission.state == State.UNDER_REVIEW:
+    if body and STATES.allows(submission.state, "decide"):
         version = latest_version(submission)
         if version and not Decision.objects.filter(version=version, body=body).exists():
             actions.add("decide")
@@ -129,7 +122,7 @@ def _lock(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission.pk)
 
 
-def _log(submission, *, actor, action, from_state="", to_state="", version=None, detail=""):
+def _log(submission, *, actor, action, from_state="", to_state="", version=None, note=""):
     return SubmissionEvent.objects.create(
         submission=submission,
         version=version,
@@ -137,7 +130,7 @@ def _log(submission, *, actor, action, from_state="", to_state="", version=None,
         action=action,
         from_state=from_state,
         to_state=to_state,
-        detail=detail,
+        note=note,
     )
 
 
@@ -278,11 +271,7 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     submission = _lock(submission)
     if not is_author(user, submission):
         raise TransitionRefused(_("Only a school author of this school can submit it."), "role")
-    if submission.state not in Submission.EDITABLE_STATES:
-        raise TransitionRefused(
-            _("A submission that is %(state)s cannot be submitted.")
-            % {"state": submission.get_state_display()}
-        )
+    STATES.check(submission.state, "submit")
     document = submission.draft
     if not isinstance(document, dict) or not document:
         raise TransitionRefused(_("The draft is empty: there is nothing to submit."), "input")
@@ -293,7 +282,8 @@ def submit(submission: Submission, user) -> SubmissionVersion:
         )
     latest = latest_version(submission)
     already_submitted = (
-        latest is not None and submission.events.filter(version=latest, action="submitted").exists()
+        latest is not None
+        and submission.events.filter(version=latest, action=Action.SUBMITTED).exists()
     )
     if latest is not None and latest.document == document and not already_submitted:
         # The uploaded document that is still the draft: submit that version.
@@ -309,7 +299,7 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     changed = _apply_document_fields(submission, document)
     from_state = _move(
         submission,
-        State.SUBMITTED,
+        STATES.target("submit"),
         also=changed,
         submitted_at=timezone.now(),
         decided_at=None,
@@ -317,9 +307,9 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     _log(
         submission,
         actor=user,
-        action="submitted",
+        action=Action.SUBMITTED,
         from_state=from_state,
-        to_state=State.SUBMITTED,
+        to_state=submission.state,
         version=version,
     )
     from submissions.intake.services import queue_validation
@@ -339,21 +329,21 @@ def after_validation(report) -> None:
     """
     version = report.version
     submission = _lock(version.submission)
-    if submission.state != State.SUBMITTED:
+    if not STATES.allows(submission.state, "review_started"):
         return
     latest = latest_version(submission)
     if latest is None or latest.pk != version.pk:
         return
     if not report.valid:
-        _move(submission, State.DRAFT)
+        from_state = _move(submission, STATES.target("validation_failed"))
         _log(
             submission,
             actor=None,
-            action="validation_failed",
-            from_state=State.SUBMITTED,
-            to_state=State.DRAFT,
+            action=Action.VALIDATION_FAILED,
+            from_state=from_state,
+            to_state=submission.state,
             version=version,
-            detail=str(report.error_count),
+            note=str(report.error_count),
         )
         _notify(
             [version.created_by],
@@ -367,13 +357,13 @@ def after_validation(report) -> None:
             params={"count": report.error_count},
         )
         return
-    _move(submission, State.UNDER_REVIEW)
+    from_state = _move(submission, STATES.target("review_started"))
     _log(
         submission,
         actor=None,
-        action="review_started",
-        from_state=State.SUBMITTED,
-        to_state=State.UNDER_REVIEW,
+        action=Action.REVIEW_STARTED,
+        from_state=from_state,
+        to_state=submission.state,
         version=version,
     )
     _notify(
@@ -400,18 +390,14 @@ def withdraw(submission: Submission, user) -> Submission:
     submission = _lock(submission)
     if not is_author(user, submission):
         raise TransitionRefused(_("Only a school author of this school can withdraw it."), "role")
-    if submission.state not in WITHDRAWABLE_STATES:
-        raise TransitionRefused(
-            _("A submission that is %(state)s cannot be withdrawn.")
-            % {"state": submission.get_state_display()}
-        )
-    from_state = _move(submission, State.WITHDRAWN)
+    STATES.check(submission.state, "withdraw")
+    from_state = _move(submission, STATES.target("withdraw"))
     _log(
         submission,
         actor=user,
-        action="withdrawn",
+        action=Action.WITHDRAWN,
         from_state=from_state,
-        to_state=State.WITHDRAWN,
+        to_state=submission.state,
         version=latest_version(submission),
     )
     return submission
@@ -434,11 +420,7 @@ def comment(submission: Submission, user, section: str, text: str) -> ReviewComm
         raise TransitionRefused(
             _("Only the reviewers and the school's authors can comment."), "role"
         )
-    if submission.state not in COMMENTABLE_STATES:
-        raise TransitionRefused(
-            _("A submission that is %(state)s cannot be commented on.")
-            % {"state": submission.get_state_display()}
-        )
+    STATES.check(submission.state, "comment")
     text = (text or "").strip()
     if not text:
         raise TransitionRefused(_("Write a comment."), "input")
@@ -460,9 +442,9 @@ def comment(submission: Submission, user, section: str, text: str) -> ReviewComm
     _log(
         submission,
         actor=user,
-        action="comment",
+        action=Action.COMMENT,
         version=version,
-        detail=f"{section}: {text}" if section else text,
+        note=f"{section}: {text}" if section else text,
     )
     return created
 
@@ -496,7 +478,7 @@ def may_call_in_inspectorate(user, submission: Submission) -> bool:
     return (
         body_of(user, submission) == Decision.Body.SBB
         and submission.kind == Kind.CROSS_OVER
-        and submission.state == State.UNDER_REVIEW
+        and STATES.allows(submission.state, "call_in_inspectorate")
         and not submission.needs_inspectorate
     )
 
@@ -520,14 +502,7 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
         raise TransitionRefused(
             _("The Inspectorate can be called in only on a cross-over qualification."), "input"
         )
-    if submission.state != State.UNDER_REVIEW:
-        raise TransitionRefused(
-            _(
-                "The Inspectorate can be called in only while the submission is under review; "
-                "it is %(state)s."
-            )
-            % {"state": submission.get_state_display()}
-        )
+    STATES.check(submission.state, "call_in_inspectorate")
     if submission.needs_inspectorate:
         raise TransitionRefused(_("The Inspectorate already decides on this cross-over."))
     reason = (reason or "").strip()
@@ -554,9 +529,9 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
     _log(
         submission,
         actor=user,
-        action="inspectorate_called_in",
+        action=Action.INSPECTORATE_CALLED_IN,
         version=version,
-        detail=reason,
+        note=reason,
     )
     from notifications.selectors import recipients_for_role
 
@@ -580,9 +555,9 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
 
 
 DECISION_ACTIONS = {
-    Outcome.APPROVED: "approved",
-    Outcome.REJECTED: "rejected",
-    Outcome.CHANGES_REQUESTED: "changes_requested",
+    Outcome.APPROVED: Action.APPROVED,
+    Outcome.REJECTED: Action.REJECTED,
+    Outcome.CHANGES_REQUESTED: Action.CHANGES_REQUESTED,
 }
 
 
@@ -599,11 +574,7 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     body = body_of(user, submission)
     if body is None:
         raise TransitionRefused(_("Only a reviewer of this submission can decide on it."), "role")
-    if submission.state != State.UNDER_REVIEW:
-        raise TransitionRefused(
-            _("A submission that is %(state)s cannot be decided on.")
-            % {"state": submission.get_state_display()}
-        )
+    STATES.check(submission.state, "decide")
     if outcome not in Outcome.values:
         raise TransitionRefused(
             _("The outcome must be one of: %(outcomes)s.")
@@ -627,7 +598,7 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
         reason=reason,
         decided_by=user,
     )
-    new_state = _combined_state(submission, version)
+    new_state = STATES.target("decide", _combined_state(submission, version))
     from_state = submission.state
     if new_state != from_state:
         fields = {"decided_at": timezone.now()} if new_state in Submission.FINAL_STATES else {}
@@ -639,7 +610,7 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
         from_state=from_state,
         to_state=new_state if new_state != from_state else "",
         version=version,
-        detail=f"{Decision.Body(body).label}: {reason}",
+        note=f"{Decision.Body(body).label}: {reason}",
     )
     _notify(
         _authors(submission),

@@ -98,7 +98,10 @@ def load_demo_submissions() -> int:
             kind=document["kind"], school=school, title=title, created_by=author, draft=document
         )
         SubmissionEvent.objects.create(
-            submission=submission, actor=author, action="created", to_state=submission.state
+            submission=submission,
+            actor=author,
+            action=SubmissionEvent.Action.CREATED,
+            to_state=submission.state,
         )
         version = workflow.submit(submission, author)
         # Check now (also when a broker would do it later): valid documents go to review.

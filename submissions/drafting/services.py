@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import boundary
+from core.states import TransitionRefused
 from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
 from regions.models import Organisation
@@ -23,7 +24,7 @@ from rules.engine import validate_document
 from rules.registry import Kind
 from rules.schema import FORMAT
 from submissions.intake.selectors import shown_finding
-from submissions.models import Submission, SubmissionEvent
+from submissions.models import SUBMISSION_TRANSITIONS, Submission, SubmissionEvent
 from submissions.workflow import (
     experiment_for_new_work,
     is_author,
@@ -38,12 +39,8 @@ DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME
 KINDS_WITH_EXPERIMENT_AND_REGION = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER)
 
 
-class DraftRefused(Exception):
+class DraftRefused(TransitionRefused):
     """The user may not change this draft (now)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class StaleDraft(DraftRefused):
@@ -56,7 +53,7 @@ class StaleDraft(DraftRefused):
 
 def may_edit(user, submission: Submission) -> bool:
     """A school author of the submission's school, while the state allows changes."""
-    return is_author(user, submission) and submission.state in Submission.EDITABLE_STATES
+    return is_author(user, submission) and SUBMISSION_TRANSITIONS.allows(submission.state, "edit")
 
 
 def skeleton_document(*, kind: str, school, experiment, title: str) -> dict:
@@ -96,7 +93,10 @@ def create_draft(*, user, kind: str, experiment, title: str, today=None) -> Subm
         draft=skeleton_document(kind=kind, school=school, experiment=experiment, title=title),
     )
     SubmissionEvent.objects.create(
-        submission=submission, actor=user, action="created", to_state=submission.state
+        submission=submission,
+        actor=user,
+        action=SubmissionEvent.Action.CREATED,
+        to_state=submission.state,
     )
     return submission
 
@@ -130,7 +130,7 @@ def save_draft(
     except boundary.Refused as refused:
         raise DraftRefused(refused.render()) from None
     updated = Submission.objects.filter(
-        pk=submission.pk, revision=revision, state__in=Submission.EDITABLE_STATES
+        pk=submission.pk, revision=revision, state__in=SUBMISSION_TRANSITIONS.sources("edit")
     ).update(
         draft=document,
         title=title.strip()[:300],
@@ -141,11 +141,7 @@ def save_draft(
     )
     current = Submission.objects.select_related("school", "experiment").get(pk=submission.pk)
     if not updated:
-        if current.state not in Submission.EDITABLE_STATES:
-            raise DraftRefused(
-                _("This submission is %(state)s; its draft can no longer be changed.")
-                % {"state": current.get_state_display()}
-            )
+        SUBMISSION_TRANSITIONS.check(current.state, "edit", exception=DraftRefused)
         saved_at = timezone.localtime(current.updated_at)
         raise StaleDraft(
             _(
@@ -158,8 +154,8 @@ def save_draft(
     SubmissionEvent.objects.create(
         submission=current,
         actor=user,
-        action="saved",
-        detail=_("revision %(number)s") % {"number": current.revision},
+        action=SubmissionEvent.Action.SAVED,
+        note=_("revision %(number)s") % {"number": current.revision},
     )
     return current
 

@@ -21,6 +21,7 @@ from rules.engine import (
 from rules.registry import Kind
 from submissions import workflow
 from submissions.models import (
+    SUBMISSION_TRANSITIONS,
     Submission,
     SubmissionEvent,
     SubmissionVersion,
@@ -157,7 +158,11 @@ def create_submission(*, user, data: bytes, today=None) -> Submission:
         submission=submission, number=1, document=document, source_text=text, created_by=user
     )
     SubmissionEvent.objects.create(
-        submission=submission, version=version, actor=user, action="uploaded", to_state="draft"
+        submission=submission,
+        version=version,
+        actor=user,
+        action=SubmissionEvent.Action.UPLOADED,
+        to_state="draft",
     )
     queue_validation(version)
     return submission
@@ -170,7 +175,7 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
     Also while changes are requested. Submitting (`workflow.submit`) then
     submits this version as it is."""
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
-    if locked.state not in Submission.EDITABLE_STATES:
+    if not SUBMISSION_TRANSITIONS.allows(locked.state, "edit"):
         raise DocumentRefused(_("Only a draft can get a new version."))
     document, text = read_upload(data, locked.school)
     if document["kind"] != locked.kind:
@@ -194,7 +199,7 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
     locked.revision += 1
     locked.save(update_fields=["title", "draft", "revision", "updated_at"])
     SubmissionEvent.objects.create(
-        submission=locked, version=version, actor=user, action="uploaded"
+        submission=locked, version=version, actor=user, action=SubmissionEvent.Action.UPLOADED
     )
     queue_validation(version)
     return version

@@ -6,7 +6,6 @@ import datetime
 from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
@@ -21,20 +20,7 @@ from submissions.models import (
 )
 
 # How each audit-log action reads.
-ACTION_LABELS = {
-    "created": _("created"),
-    "uploaded": _("document uploaded"),
-    "saved": _("draft saved"),
-    "submitted": _("submitted"),
-    "validation_failed": _("back to draft: the document does not meet the rules"),
-    "review_started": _("meets the rules: review started"),
-    "comment": _("comment"),
-    "inspectorate_called_in": _("Inspectorate called in"),
-    "changes_requested": _("changes requested"),
-    "approved": _("approved"),
-    "rejected": _("rejected"),
-    "withdrawn": _("withdrawn"),
-}
+ACTION_LABELS = dict(SubmissionEvent.Action.choices)
 
 
 def review_queue(
@@ -85,23 +71,21 @@ def review_queue(
 def events_of(submission: Submission) -> list[SubmissionEvent]:
     """The audit log, oldest first, each with a readable `label`."""
     events = list(
-        submission.events.select_related("actor__organisation", "version").order_by(
-            "created_at", "pk"
-        )
+        submission.events.select_related("actor__organisation", "version").order_by("at", "pk")
     )
     for event in events:
         event.label = ACTION_LABELS.get(event.action, event.action)
         event.from_label = Submission.State(event.from_state).label if event.from_state else ""
         event.to_label = Submission.State(event.to_state).label if event.to_state else ""
-        if event.action == "validation_failed" and event.detail.isdigit():
+        if event.action == "validation_failed" and event.note.isdigit():
             # Stored as the number of errors; read as "1 error", "3 errors".
-            count = int(event.detail)
-            event.detail = ngettext("%(count)s error", "%(count)s errors", count) % {"count": count}
+            count = int(event.note)
+            event.note = ngettext("%(count)s error", "%(count)s errors", count) % {"count": count}
         elif event.action == "comment":
             # Stored as "regional_section: text"; read as "Regional section: text".
-            key, separator, text = event.detail.partition(": ")
+            key, separator, text = event.note.partition(": ")
             if separator and key in FIELD_LABELS:
-                event.detail = f"{section_label(key)}: {text}"
+                event.note = f"{section_label(key)}: {text}"
     return events
 
 

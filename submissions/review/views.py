@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import REVIEWER_ROLES, role_required
+from core.states import TransitionRefused, report_refusal
 from experiments.models import Experiment
 from regions.models import Region
 from rules.labels import path_label
@@ -121,8 +122,8 @@ def submit_view(request, pk):
         )
     try:
         version = workflow.submit(submission, request.user)
-    except workflow.TransitionRefused as refused:
-        messages.error(request, refused.message)
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
     else:
         messages.success(
             request,
@@ -139,8 +140,8 @@ def withdraw_view(request, pk):
     submission = selectors.get_submission(request.user, pk)
     try:
         workflow.withdraw(submission, request.user)
-    except workflow.TransitionRefused as refused:
-        messages.error(request, refused.message)
+    except TransitionRefused as refused:
+        report_refusal(request, refused)
     else:
         messages.success(request, _("The submission is withdrawn."))
     return redirect("submissions:detail", pk=submission.pk)
@@ -157,8 +158,8 @@ def comment_view(request, pk):
             workflow.comment(
                 submission, request.user, form.cleaned_data["section"], form.cleaned_data["text"]
             )
-        except workflow.TransitionRefused as refused:
-            form.add_error(None, refused.message)
+        except TransitionRefused as refused:
+            report_refusal(request, refused, form)
         else:
             messages.success(request, _("Your comment is added."))
             section = form.cleaned_data["section"]
@@ -179,8 +180,8 @@ def decide_view(request, pk):
             workflow.decide(
                 submission, request.user, form.cleaned_data["outcome"], form.cleaned_data["reason"]
             )
-        except workflow.TransitionRefused as refused:
-            form.add_error(None, refused.message)
+        except TransitionRefused as refused:
+            report_refusal(request, refused, form)
         else:
             messages.success(request, _("Your decision is recorded."))
             return redirect("submissions:review", pk=submission.pk)
@@ -197,8 +198,8 @@ def call_in_inspectorate_view(request, pk):
     if form.is_valid():
         try:
             workflow.call_in_inspectorate(submission, request.user, form.cleaned_data["reason"])
-        except workflow.TransitionRefused as refused:
-            form.add_error(None, refused.message)
+        except TransitionRefused as refused:
+            report_refusal(request, refused, form)
         else:
             messages.success(
                 request,

@@ -267,3 +267,31 @@ def test_twenty_simultaneous_admissions_for_fifteen_places_admit_exactly_fifteen
     assert result["errors"] == []
     assert result["outcomes"] == ["admitted"] * 15 + ["refused"] * 5
     assert result["statuses"] == ["admitted"] * 15 + ["applied"] * 5
+
+
+def test_the_audit_log_records_the_application_and_each_decision(minister):
+    (school,) = make_schools(1)
+    author = make_user("author", school)
+    participation = apply_for_experiment(
+        experiment=experiment(REGIONAL),
+        school=school,
+        cohort="2021/22",
+        motivation="Samen met de regio.",
+        applied_by=author,
+    )
+    decide_participation(
+        participation=participation, outcome="wait_listed", reason="Vol.", decided_by=minister
+    )
+    decide_participation(
+        participation=participation, outcome="admitted", reason="", decided_by=minister
+    )
+    with pytest.raises(DecisionRefused):
+        decide_participation(
+            participation=participation, outcome="declined", reason="r", decided_by=minister
+        )
+    events = participation.events.order_by("at", "pk")
+    assert list(events.values_list("action", "actor", "from_state", "to_state", "note")) == [
+        ("applied", author.pk, "", "applied", ""),
+        ("wait_listed", minister.pk, "applied", "wait_listed", "Vol."),
+        ("admitted", minister.pk, "wait_listed", "admitted", ""),
+    ]

@@ -29,7 +29,7 @@ class RouteDetailTests(PathwayTestCase):
             self.assertEqual(self.get(route, user).status_code, 404)
         # Sent to the partner and returned to draft: national roles see it from then on.
         RouteEvent.objects.create(
-            route=route, action=RouteEvent.Action.SUBMITTED, actor=self.alice, from_status="draft"
+            route=route, action=RouteEvent.Action.SUBMITTED, actor=self.alice, from_state="draft"
         )
         for user in national:
             self.assertEqual(self.get(route, user).status_code, 200, user.username)

@@ -45,7 +45,7 @@ class StateMachineTests(PathwayTestCase):
                         self.assertEqual(route.status, target)
                         event = route.events.get()
                         self.assertEqual(
-                            (event.actor, event.from_status, event.to_status),
+                            (event.actor, event.from_state, event.to_state),
                             (self.alice, status.value, target.value),
                         )
                     else:
@@ -109,7 +109,7 @@ class StateMachineTests(PathwayTestCase):
             (S.ACTIVE, "registered", datetime.date(2021, 6, 1)),
         )
         self.assertEqual(
-            list(route.events.values_list("action", "to_status")),
+            list(route.events.values_list("action", "to_state")),
             [("duo_recorded", "validated"), ("duo_recorded", "active")],
         )
 

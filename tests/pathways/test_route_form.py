@@ -45,7 +45,7 @@ class CreateRouteTests(PathwayTestCase):
         self.assertEqual(route.fallback_destinations, ["vmbo-bb", "mbo-2"])
         event = route.events.get()
         self.assertEqual(
-            (event.action, event.actor, event.to_status),
+            (event.action, event.actor, event.to_state),
             (RouteEvent.Action.CREATED, self.victor, "draft"),
         )
 
@@ -57,7 +57,7 @@ class CreateRouteTests(PathwayTestCase):
         self.assertEqual(route.status, Route.Status.AWAITING_CONFIRMATION)
         self.assertEqual(route.submitted_by_organisation, self.school)
         self.assertEqual(
-            list(route.events.values_list("action", "from_status", "to_status")),
+            list(route.events.values_list("action", "from_state", "to_state")),
             [("created", "", "draft"), ("submitted", "draft", "awaiting_confirmation")],
         )
 

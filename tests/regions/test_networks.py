@@ -204,6 +204,7 @@ class ConfirmTests(NetworkTestCase):
         event = network.events.get(action=NetworkEvent.Action.CONFIRMED)
         self.assertEqual(event.actor, self.admin)
         self.assertIsNotNone(event.at)
+        self.assertEqual((event.from_state, event.to_state), ("proposed", "active"))
 
     def test_confirming_twice_is_refused_with_a_message(self):
         network = self.alices_proposal()
@@ -235,6 +236,7 @@ class ConfirmTests(NetworkTestCase):
         self.assertEqual(network.status, Network.Status.DECLINED)
         event = network.events.get(action="declined")
         self.assertEqual((event.actor, event.note), (self.admin, "Bestaat al."))
+        self.assertEqual((event.from_state, event.to_state), ("proposed", "declined"))
 
     def test_review_page_lists_pending_proposals_and_join_requests_for_administrators(self):
         network = self.alices_proposal()

@@ -45,7 +45,7 @@ class CallInInspectorateTests(WorkflowTestCase):
         assert submission.inspectorate_called_in_by == self.sbb_user
         assert submission.inspectorate_call_reason == REASON
         event = SubmissionEvent.objects.filter(submission=submission).last()
-        assert (event.action, event.actor, event.detail) == (
+        assert (event.action, event.actor, event.note) == (
             "inspectorate_called_in",
             self.sbb_user,
             REASON,

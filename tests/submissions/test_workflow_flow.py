@@ -57,7 +57,7 @@ class SubmitTests(WorkflowTestCase):
         )
         report = event.version.report
         assert report.valid is False
-        assert event.detail == str(report.error_count) == "1"
+        assert event.note == str(report.error_count) == "1"
         # The reviewers were not told; the author was.
         assert not Notification.objects.filter(recipient=self.sbb_user).exists()
         assert Notification.objects.filter(
@@ -232,7 +232,7 @@ class WithdrawAndCommentTests(WorkflowTestCase):
         with self.assertRaises(workflow.TransitionRefused):
             workflow.comment(submission, self.sbb_user, "electives", "   ")
         comments = SubmissionEvent.objects.filter(submission=submission, action="comment")
-        assert [(e.actor, e.detail) for e in comments] == [
+        assert [(e.actor, e.note) for e in comments] == [
             (self.sbb_user, "regional_section: Wie is de expert?"),
             (self.alice, "regional_section: Zie bijdragers."),
         ]

@@ -4,7 +4,7 @@ Prints one JSON object on stdout (`kind`, `valid`, `findings`) and exits with
 0 (valid), 1 (not valid: a finding of severity error, also for JSON that is not
 an object or has an unknown kind) or 2 (the file could not be read at all:
 missing, empty, not UTF-8, not JSON, too large, nested too deeply, or holding a
-value the input boundary refuses: see config/boundary.py).
+value the input boundary refuses: see core/boundary.py).
 """
 
 import json
