@@ -9,9 +9,14 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
+        from experiments.register import register_approved_programme
         from regions.selectors import register_indicator, register_region_section
+        from rules.registry import Kind
 
-        from . import selectors
+        from . import approval_hooks, selectors
+
+        # An approved regionalised programme's regional keuzedelen enter the register.
+        approval_hooks.register(Kind.REGIONAL_PROGRAMME, register_approved_programme)
 
         register_indicator(
             "approved_programmes",

@@ -21,6 +21,7 @@ from accounts.permissions import SBB_ROLES
 from rules.registry import Kind
 from rules.schema import in_document_order
 
+from . import approval_hooks
 from .models import Decision, ReviewComment, Submission, SubmissionEvent, SubmissionVersion
 
 State = Submission.State
@@ -627,6 +628,8 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     if new_state != from_state:
         fields = {"decided_at": timezone.now()} if new_state in Submission.FINAL_STATES else {}
         _move(submission, new_state, **fields)
+        if new_state == State.APPROVED:
+            approval_hooks.run(submission, version)
     _log(
         submission,
         actor=user,
