@@ -17,9 +17,6 @@ ELECTIVE_CODE_VALIDATOR = RegexValidator(
 )
 # A regional keuzedeel in the register: RK followed by 4 digits (interchange.md).
 REGIONAL_ELECTIVE_PREFIX = "RK"
-REGIONAL_ELECTIVE_CODE_VALIDATOR = RegexValidator(
-    r"^RK\d{4}$", _("A regional keuzedeel code is RK followed by 4 digits.")
-)
 REGISTER_CODE_VALIDATOR = RegexValidator(
     r"^R?K\d{4}$",
     _("A keuzedeel code is K followed by 4 digits (RK and 4 digits for a regional one)."),
