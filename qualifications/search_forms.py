@@ -73,7 +73,7 @@ class ElectiveSearchForm(forms.Form):
         choices=[
             ("", _("National and regional")),
             ("national", _("National keuzedelen")),
-            ("regional", _("Regional keuzedelen (RK codes)")),
+            ("regional", _("Regional (RK codes)")),
         ],
         required=False,
     )

@@ -175,7 +175,7 @@ class ElectiveForm(RowForm):
 
     type = forms.ChoiceField(label=_("Type"), choices=TYPES, required=False)
     code = forms.CharField(
-        label=_("Keuzedeel code (national, or RK code of a regional one)"),
+        label=_("Keuzedeel code (national, or RK code)"),
         max_length=6,
         required=False,
         help_text=_(

@@ -55,9 +55,11 @@ def test_a_regional_row_shows_school_region_and_how_often_it_is_named(client):
 @pytest.mark.django_db
 def test_dutch_by_default(client):
     RegionalElectiveUseFactory()
+    RegionalElectiveFactory()
     html = client.get(URL, {"kind": "regional"}).content.decode()
     assert "Genoemd door 1 andere goedgekeurde opleiding." in html
-    assert "Regionale keuzedelen (RK-codes)" in html
+    assert "Nog door geen andere goedgekeurde opleiding genoemd." in html
+    assert "Regionaal (RK-codes)" in html
 
 
 @pytest.mark.django_db
