@@ -17,7 +17,7 @@ from .text import normalize_title
 RK_CODE = re.compile(r"^RK(\d{4})$")
 # Codes are given out one higher than the highest; a concurrent approval that
 # took the same code makes the insert fail, and the next try takes the next one.
-ATTEMPTS = 5
+ATTEMPTS = 50
 
 
 class RegisterFull(Exception):

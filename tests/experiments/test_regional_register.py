@@ -164,3 +164,18 @@ class RegisterServiceTests(WorkflowTestCase):
         }
         assert [e["title"] for e in register.new_regional_electives(document)] == ["Goed"]
         assert register.named_register_codes(document) == ["RK0001"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_programmes_approved_at_the_same_moment_get_distinct_rk_codes(tmp_path):
+    """Each thread has its own connection and transaction; a code taken by a
+    concurrent approval makes the insert fail and the next free code is taken."""
+    from django.db import connection
+
+    from .register_race import RACERS, race_for_codes, race_in_a_sqlite_file
+
+    on_sqlite = connection.vendor == "sqlite"
+    result = race_in_a_sqlite_file(tmp_path) if on_sqlite else race_for_codes()
+    assert result["errors"] == []
+    assert result["outcomes"] == ["done"] * RACERS
+    assert result["codes"] == [f"RK{n:04d}" for n in range(1, RACERS + 1)]
