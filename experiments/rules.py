@@ -221,7 +221,8 @@ def company_experts_from_the_region(document, context):
     'regulier keuzedeel"',
     text=_(
         "One or more elective modules. Each is a national keuzedeel known to the register "
-        "(by code) or a regional keuzedeel with a title and at least one learning outcome."
+        "(by code), a regional keuzedeel from the register (by its RK code), or a new "
+        "regional keuzedeel with a title and at least one learning outcome."
     ),
 )
 def electives_are_known_or_regional(document, context):
@@ -234,17 +235,9 @@ def electives_are_known_or_regional(document, context):
     for index, elective in enumerate(electives):
         path = f"electives[{index}]"
         if elective["type"] == "national":
-            code = elective.get("code")
-            if not code:
-                yield (
-                    f"{path}.code",
-                    message(gettext_noop("A national keuzedeel needs its code.")),
-                )
-            elif context.elective(code) is None:
-                yield (
-                    f"{path}.code",
-                    message(gettext_noop("Keuzedeel %(code)s is not in the register."), code=code),
-                )
+            yield from _national_elective_findings(elective, path, context)
+        elif elective.get("code"):
+            yield from _registered_regional_elective_findings(elective, path, context)
         else:
             if not (elective.get("title") or "").strip():
                 yield (
@@ -258,6 +251,50 @@ def electives_are_known_or_regional(document, context):
                         gettext_noop("A regional keuzedeel needs at least one learning outcome.")
                     ),
                 )
+
+
+def _national_elective_findings(elective, path, context):
+    code = elective.get("code")
+    if not code:
+        yield (
+            f"{path}.code",
+            message(gettext_noop("A national keuzedeel needs its code.")),
+        )
+        return
+    known = context.elective(code)
+    if known is None:
+        yield (
+            f"{path}.code",
+            message(gettext_noop("Keuzedeel %(code)s is not in the register."), code=code),
+        )
+    elif known.is_regional:
+        yield (
+            f"{path}.type",
+            message(
+                gettext_noop(
+                    "%(code)s is a regional keuzedeel from the register; name it as a "
+                    "regional keuzedeel."
+                ),
+                code=code,
+            ),
+        )
+
+
+def _registered_regional_elective_findings(elective, path, context):
+    """A regional keuzedeel named by its RK code: it must be in the register as one."""
+    code = elective["code"]
+    known = context.elective(code)
+    if known is None or not known.is_regional:
+        yield (
+            f"{path}.code",
+            message(
+                gettext_noop(
+                    "There is no regional keuzedeel with code %(code)s in the register; "
+                    "a regional keuzedeel from the register has a code of RK and 4 digits."
+                ),
+                code=code,
+            ),
+        )
 
 
 @rule(
@@ -377,7 +414,7 @@ def admission_within_cap(document, context):
 
 
 def _elective_hours(elective, context) -> int:
-    if elective["type"] == "regional":
+    if elective["type"] == "regional" and not elective.get("code"):
         return elective.get("hours") or 0
     known = context.elective(elective.get("code"))
     return known.study_load_hours if known else (elective.get("hours") or 0)

@@ -60,7 +60,8 @@ class Record:
     specifications: set[str] = field(default_factory=set)
     start: datetime.date | None = None
     end: datetime.date | None = None
-    # Programs only: the national keuzedelen they name, and their school years.
+    # Programs only: the keuzedelen of the register they name (K and RK codes),
+    # and their school years.
     electives: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     started: dict[int, int] = field(default_factory=dict)
@@ -176,7 +177,25 @@ def validity(row) -> dict:
     return fields
 
 
+# The fields of a keuzedeel row that its description reads (one join, no extra query).
+KEUZEDEEL_FIELDS = ("is_regional", "school__name", "school__code", "region__name", "region__code")
+
+
 def keuzedeel_description(row) -> list[dict]:
+    if row.get("is_regional"):
+        return both(
+            gettext_noop(
+                "Regional keuzedeel %(code)s of %(school)s (%(brin)s), region %(region)s "
+                "(%(region_code)s), %(hours)s hours (SBU); in the register since its "
+                "regionalised programme was approved."
+            ),
+            code=row["code"],
+            school=row.get("school__name") or "—",
+            brin=row.get("school__code") or "—",
+            region=row.get("region__name") or "—",
+            region_code=row.get("region__code") or "—",
+            hours=row["study_load_hours"],
+        )
     return both(
         gettext_noop("Keuzedeel %(code)s of the national register, %(hours)s hours (SBU)."),
         code=row["code"],
@@ -328,7 +347,7 @@ class Catalogue:
             record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
             add(record, "program")
         electives = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours", "has_certificate"
+            "code", "title", "level", "study_load_hours", "has_certificate", *KEUZEDEEL_FIELDS
         )
         for row in electives:
             record_id = specification_id("keuzedeel", row["code"])
@@ -552,7 +571,10 @@ class Catalogue:
             electives=[
                 str(item.get("code"))
                 for item in (electives if isinstance(electives, list) else [])
-                if isinstance(item, dict) and item.get("type") == "national" and item.get("code")
+                # National keuzedelen by K code, regional ones of the register by RK code.
+                if isinstance(item, dict)
+                and item.get("code")
+                and item.get("type") in ("national", "regional")
             ],
         )
         if start:
@@ -755,7 +777,7 @@ class Catalogue:
     def courses(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
         rows = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours"
+            "code", "title", "level", "study_load_hours", *KEUZEDEEL_FIELDS
         )
         for row in rows:
             record = Record(

@@ -10,6 +10,7 @@ from .models import (
     KnowledgeSkill,
     Qualification,
     QualificationFile,
+    RegionalElectiveUse,
     SectorChamber,
     VetCertificate,
     WorkProcess,
@@ -82,9 +83,17 @@ class KnowledgeSkillAdmin(admin.ModelAdmin):
 
 @admin.register(ElectiveModule)
 class ElectiveModuleAdmin(admin.ModelAdmin):
-    list_display = ["code", "title", "level", "study_load_hours", "has_certificate"]
-    list_filter = ["level", "has_certificate"]
+    list_display = ["code", "title", "level", "study_load_hours", "has_certificate", "is_regional"]
+    list_filter = ["is_regional", "level", "has_certificate"]
     search_fields = ["code", "title"]
+    list_select_related = ["school", "region"]
+
+
+@admin.register(RegionalElectiveUse)
+class RegionalElectiveUseAdmin(admin.ModelAdmin):
+    list_display = ["elective", "title", "school", "approved_on"]
+    search_fields = ["elective__code", "title"]
+    list_select_related = ["elective", "school"]
 
 
 @admin.register(VetCertificate)

@@ -6,7 +6,13 @@ from rest_framework.permissions import AllowAny
 
 from . import selectors
 from .filters import CertificateFilter, ElectiveFilter, QualificationFileFilter, QualificationFilter
-from .models import ElectiveModule, Qualification, QualificationFile, VetCertificate
+from .models import (
+    ElectiveModule,
+    Qualification,
+    QualificationFile,
+    RegionalElectiveUse,
+    VetCertificate,
+)
 from .serializers import (
     CertificateSerializer,
     ElectiveSerializer,
@@ -55,13 +61,21 @@ class QualificationViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ElectiveViewSet(viewsets.ReadOnlyModelViewSet):
-    """Keuzedelen (elective modules) by code; not tied to a qualification."""
+    """Keuzedelen (elective modules) by code; not tied to a qualification. The
+    national ones (K codes) first, then the regional ones of the register (RK codes)."""
 
     permission_classes = [AllowAny]
     serializer_class = ElectiveSerializer
     filterset_class = ElectiveFilter
     lookup_field = "code"
-    queryset = ElectiveModule.objects.prefetch_related("certificates").order_by("code")
+    queryset = (
+        ElectiveModule.objects.select_related("school", "region")
+        .prefetch_related(
+            "certificates",
+            Prefetch("uses", queryset=RegionalElectiveUse.objects.select_related("school")),
+        )
+        .order_by("is_regional", "code")
+    )
 
 
 class CertificateViewSet(viewsets.ReadOnlyModelViewSet):

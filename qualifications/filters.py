@@ -77,13 +77,21 @@ class ElectiveFilter(django_filters.FilterSet):
     code = django_filters.CharFilter(lookup_expr="iexact")
     level = django_filters.NumberFilter()
     has_certificate = django_filters.BooleanFilter()
+    is_regional = django_filters.BooleanFilter(
+        help_text="true: the regional keuzedelen of the register (RK codes); false: national."
+    )
+    region = django_filters.CharFilter(
+        field_name="region__code",
+        lookup_expr="iexact",
+        help_text="Labour-market region (AM06) of a regional keuzedeel.",
+    )
     q = django_filters.CharFilter(
         method="filter_search", help_text="Words in the title (case and accents do not matter)."
     )
 
     class Meta:
         model = ElectiveModule
-        fields = ["code", "level", "has_certificate", "q"]
+        fields = ["code", "level", "has_certificate", "is_regional", "region", "q"]
 
     def filter_search(self, queryset, name, value):
         return filter_electives_by_words(queryset, value)

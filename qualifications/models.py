@@ -15,6 +15,12 @@ CREBO_VALIDATOR = RegexValidator(r"^\d{5}$", _("A crebo code has exactly 5 digit
 ELECTIVE_CODE_VALIDATOR = RegexValidator(
     r"^K\d{4}$", _("A keuzedeel code is K followed by 4 digits.")
 )
+# A regional keuzedeel in the register: RK followed by 4 digits (interchange.md).
+REGIONAL_ELECTIVE_PREFIX = "RK"
+REGISTER_CODE_VALIDATOR = RegexValidator(
+    r"^R?K\d{4}$",
+    _("A keuzedeel code is K followed by 4 digits (RK and 4 digits for a regional one)."),
+)
 
 
 class Domain(models.Model):
@@ -260,10 +266,12 @@ class ProfileAddition(models.Model):
 
 
 class ElectiveModule(models.Model):
-    """Keuzedeel from the national register."""
+    """Keuzedeel from the register: a national one (code K + 4 digits, imported
+    from SBB's list) or a regional one (RK + 4 digits) that entered the register
+    when the regionalised programme describing it was approved."""
 
     code = models.CharField(
-        _("code"), max_length=5, unique=True, validators=[ELECTIVE_CODE_VALIDATOR]
+        _("code"), max_length=6, unique=True, validators=[REGISTER_CODE_VALIDATOR]
     )
     title = models.CharField(_("title"), max_length=300)
     normalized_title = models.CharField(max_length=300, db_index=True, editable=False, default="")
@@ -272,6 +280,32 @@ class ElectiveModule(models.Model):
     )
     study_load_hours = models.PositiveIntegerField(_("study load (SBU)"))
     has_certificate = models.BooleanField(_("leads to an mbo-certificate"), default=False)
+    # Regional keuzedelen only (the register of regional keuzedelen, issue 15):
+    is_regional = models.BooleanField(_("regional keuzedeel"), default=False, db_index=True)
+    school = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="regional_electives",
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="regional_electives",
+    )
+    learning_outcomes = models.JSONField(_("learning outcomes"), default=list, blank=True)
+    # The approved programme that described it: the submission's id and title
+    # (no foreign key: the submissions app sits above this one).
+    source_submission_id = models.PositiveBigIntegerField(
+        _("programme (submission id)"), null=True, blank=True
+    )
+    source_title = models.CharField(_("programme"), max_length=300, blank=True)
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -282,10 +316,62 @@ class ElectiveModule(models.Model):
                 condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=4),
                 name="elective_level_1_to_4",
             ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(is_regional=False, code__startswith="K")
+                    | models.Q(is_regional=True, code__startswith=REGIONAL_ELECTIVE_PREFIX)
+                ),
+                name="elective_regional_has_rk_code",
+            ),
+            # One register entry per regional keuzedeel of an approved programme,
+            # also when the programme is approved again.
+            models.UniqueConstraint(
+                fields=["source_submission_id", "normalized_title"],
+                condition=models.Q(is_regional=True),
+                name="elective_one_entry_per_programme_keuzedeel",
+            ),
         ]
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+
+class RegionalElectiveUse(models.Model):
+    """An approved programme that names a regional keuzedeel by its RK code.
+
+    Written when the programme is approved (and rewritten when it is approved
+    again), so that the keuzedelen page can say where each one is used without
+    reading the submissions app.
+    """
+
+    elective = models.ForeignKey(
+        ElectiveModule,
+        verbose_name=_("keuzedeel"),
+        on_delete=models.CASCADE,
+        related_name="uses",
+    )
+    submission_id = models.PositiveBigIntegerField(_("programme (submission id)"))
+    title = models.CharField(_("programme"), max_length=300)
+    school = models.ForeignKey(
+        "regions.Organisation",
+        verbose_name=_("school"),
+        on_delete=models.PROTECT,
+        related_name="regional_elective_uses",
+    )
+    approved_on = models.DateField(_("approved on"))
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("use of a regional keuzedeel")
+        verbose_name_plural = _("uses of regional keuzedelen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["elective", "submission_id"], name="regional_elective_use_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.elective.code} in {self.title}"
 
 
 class VetCertificate(models.Model):

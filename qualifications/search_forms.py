@@ -68,10 +68,23 @@ class ElectiveSearchForm(forms.Form):
     certificate = forms.ChoiceField(
         label=_("Certificate"), choices=CERTIFICATE_CHOICES, required=False
     )
+    kind = forms.ChoiceField(
+        label=_("National or regional"),
+        choices=[
+            ("", _("National and regional")),
+            ("national", _("National keuzedelen")),
+            ("regional", _("Regional (RK codes)")),
+        ],
+        required=False,
+    )
 
     def has_certificate(self) -> bool | None:
         """The certificate filter as True, False or None (no filter)."""
         return {"yes": True, "no": False}.get(self.cleaned_data.get("certificate"))
+
+    def is_regional(self) -> bool | None:
+        """The national/regional filter as True (regional), False or None (both)."""
+        return {"regional": True, "national": False}.get(self.cleaned_data.get("kind"))
 
 
 def describe_qualification(qualification) -> str:

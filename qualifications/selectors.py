@@ -23,6 +23,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Count,
     Exists,
     ExpressionWrapper,
     OuterRef,
@@ -41,6 +42,7 @@ from .models import (
     ProfileAddition,
     Qualification,
     QualificationFile,
+    RegionalElectiveUse,
     VetCertificate,
     WorkProcess,
 )
@@ -613,15 +615,25 @@ def _additions_not_held(
 
 
 def search_electives(
-    *, query: str = "", level: int | None = None, has_certificate: bool | None = None
+    *,
+    query: str = "",
+    level: int | None = None,
+    has_certificate: bool | None = None,
+    is_regional: bool | None = None,
 ) -> QuerySet[ElectiveModule]:
-    """Keuzedelen matching the code or normalised title, and the filters, by code."""
-    electives = ElectiveModule.objects.all()
+    """Keuzedelen matching the code or normalised title, and the filters: the
+    national ones by code, then the regional ones (RK codes) with their school,
+    region and the number of approved programmes that name them."""
+    electives = ElectiveModule.objects.select_related("school", "region").annotate(
+        use_count=Count("uses")
+    )
     if level is not None:
         electives = electives.filter(level=level)
     if has_certificate is not None:
         electives = electives.filter(has_certificate=has_certificate)
-    return filter_electives_by_words(electives, query).order_by("code")
+    if is_regional is not None:
+        electives = electives.filter(is_regional=is_regional)
+    return filter_electives_by_words(electives, query).order_by("is_regional", "code")
 
 
 def filter_electives_by_words(
@@ -634,10 +646,22 @@ def filter_electives_by_words(
 
 
 def get_elective(code: str) -> ElectiveModule:
-    """One keuzedeel by its code, with its certificates. Raises DoesNotExist."""
-    return ElectiveModule.objects.prefetch_related(
-        Prefetch("certificates", queryset=VetCertificate.objects.order_by("title"))
-    ).get(code__iexact=code)
+    """One keuzedeel by its code, with its certificates (and, for a regional one,
+    its school and region). Raises DoesNotExist."""
+    return (
+        ElectiveModule.objects.select_related("school", "region")
+        .prefetch_related(
+            Prefetch("certificates", queryset=VetCertificate.objects.order_by("title"))
+        )
+        .get(code__iexact=code)
+    )
+
+
+def regional_elective_uses(elective: ElectiveModule) -> list[RegionalElectiveUse]:
+    """The approved programmes that name this regional keuzedeel by its RK code."""
+    if not elective.is_regional:
+        return []
+    return list(elective.uses.select_related("school").order_by("title", "submission_id"))
 
 
 # --- API querysets --------------------------------------------------------------------------

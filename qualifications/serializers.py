@@ -8,6 +8,7 @@ from .models import (
     ElectiveModule,
     Qualification,
     QualificationFile,
+    RegionalElectiveUse,
     VetCertificate,
     WorkProcess,
 )
@@ -107,14 +108,51 @@ class QualificationSerializer(serializers.ModelSerializer):
         ]
 
 
+class NamedCodeSerializer(serializers.Serializer):
+    """An organisation or region by its code and name."""
+
+    code = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class ElectiveUseSerializer(serializers.ModelSerializer):
+    """An approved programme that names a regional keuzedeel by its RK code."""
+
+    school = NamedCodeSerializer(read_only=True)
+
+    class Meta:
+        model = RegionalElectiveUse
+        fields = ["title", "school", "approved_on"]
+
+
 class ElectiveSerializer(serializers.ModelSerializer):
-    """A keuzedeel."""
+    """A keuzedeel: a national one (K code) or a regional one of the register
+    (RK code), the latter with its school, region, learning outcomes, the
+    programme that described it and the approved programmes that name it."""
 
     certificates = PartCertificateSerializer(many=True, read_only=True)
+    school = NamedCodeSerializer(read_only=True, allow_null=True)
+    region = NamedCodeSerializer(read_only=True, allow_null=True)
+    described_in = serializers.CharField(source="source_title", read_only=True)
+    used_in = ElectiveUseSerializer(source="uses", many=True, read_only=True)
 
     class Meta:
         model = ElectiveModule
-        fields = ["code", "title", "level", "study_load_hours", "has_certificate", "certificates"]
+        fields = [
+            "code",
+            "title",
+            "level",
+            "study_load_hours",
+            "has_certificate",
+            "certificates",
+            "is_regional",
+            "school",
+            "region",
+            "learning_outcomes",
+            "described_in",
+            "registered_on",
+            "used_in",
+        ]
 
 
 class CertificateSerializer(serializers.ModelSerializer):

@@ -13,7 +13,7 @@ urlpatterns: list = [
     path("wat-heb-ik-nog-nodig/", views.still_needed, name="still-needed"),
     path("zoek/", views.qualification_options, name="qualification-options"),
     path("keuzedelen/", views.elective_list, name="elective-list"),
-    re_path(r"^keuzedelen/(?P<code>K\d{4})/$", views.elective_detail, name="elective-detail"),
+    re_path(r"^keuzedelen/(?P<code>R?K\d{4})/$", views.elective_detail, name="elective-detail"),
     # Import of reference data for SBB and administrators (import_views.py).
     path("import/", import_views.import_page, name="import"),
     path("import/<int:pk>/", import_views.import_detail, name="import-detail"),

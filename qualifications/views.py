@@ -133,13 +133,15 @@ def still_needed(request):
 
 
 def elective_list(request):
-    """Keuzedelen, searchable by code or title, filterable by level and certificate."""
+    """Keuzedelen, searchable by code or title, filterable by level, certificate
+    and national/regional; a regional one shows its school, region and use."""
     form = ElectiveSearchForm(request.GET or None)
     if form.is_bound and form.is_valid():
         electives = selectors.search_electives(
             query=form.cleaned_data["q"],
             level=form.cleaned_data["level"],
             has_certificate=form.has_certificate(),
+            is_regional=form.is_regional(),
         )
     elif form.is_bound:
         electives = ElectiveModule.objects.none()
@@ -157,12 +159,17 @@ def elective_list(request):
 
 
 def elective_detail(request, code):
-    """One keuzedeel with its level, study load and certificates."""
+    """One keuzedeel with its level, study load and certificates; a regional one
+    also with its school, region, learning outcomes and where it is used."""
     try:
         elective = selectors.get_elective(code)
     except ElectiveModule.DoesNotExist:
         raise Http404("No keuzedeel with this code.") from None
-    return render(request, "qualifications/elective_detail.html", {"elective": elective})
+    return render(
+        request,
+        "qualifications/elective_detail.html",
+        {"elective": elective, "uses": selectors.regional_elective_uses(elective)},
+    )
 
 
 def search_text(request, reserved=()) -> str:

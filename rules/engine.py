@@ -33,8 +33,9 @@ RULE_MODULES = (
 # Raise this whenever a rule is added or changed: every stored report then
 # differs from the current stamp, so the periodic job checks the open and
 # approved submissions again (2: issue 11, REG-01, QS-02, FMT-02, PP-06 and the
-# changed DL-08, PP-04 and CO-04).
-RULES_VERSION = 2
+# changed DL-08, PP-04 and CO-04; 3: issue 15, RR-06 accepts the register's
+# regional keuzedelen by RK code).
+RULES_VERSION = 3
 RULES_STAMP_PREFIX = "rules "
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024

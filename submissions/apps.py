@@ -9,10 +9,15 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
+        from experiments.register import register_approved_programme
         from experiments.selectors import register_tracking
         from regions.selectors import register_indicator, register_region_section
-        from submissions import tracking
+        from rules.registry import Kind
+        from submissions import approval_hooks, tracking
         from submissions.intake import selectors
+
+        # An approved regionalised programme's regional keuzedelen enter the register.
+        approval_hooks.register(Kind.REGIONAL_PROGRAMME, register_approved_programme)
 
         register_indicator(
             "approved_programmes",

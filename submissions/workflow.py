@@ -22,6 +22,7 @@ from accounts.permissions import SBB_ROLES
 from core.states import TransitionRefused
 from rules.registry import Kind
 from rules.schema import in_document_order
+from submissions import approval_hooks
 from submissions.models import (
     SUBMISSION_TRANSITIONS,
     Decision,
@@ -603,6 +604,8 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     if new_state != from_state:
         fields = {"decided_at": timezone.now()} if new_state in Submission.FINAL_STATES else {}
         _move(submission, new_state, **fields)
+        if new_state == State.APPROVED:
+            approval_hooks.run(submission, version)
     _log(
         submission,
         actor=user,

@@ -40,7 +40,19 @@ BASE_DOCUMENT = {
     },
 }
 
-# (title, crebo, regional title, learning outcome, keuzedeel, what happens after submitting)
+# A new regional keuzedeel of the approved demo programme (the register's demo entry).
+REGIONAL_ELECTIVE = {
+    "type": "regional",
+    "title": "Zorgtechnologie in de wijk (demo)",
+    "hours": 240,
+    "learning_outcomes": [
+        {"code": "E1", "text": "Zet domotica in bij cliënten die thuis wonen"},
+        {"code": "E2", "text": "Legt cliënten en mantelzorgers zorgtechnologie uit"},
+    ],
+}
+
+# (title, crebo, regional title, learning outcome, keuzedeel code or electives,
+#  what happens after submitting)
 DEMO_SUBMISSIONS = [
     (
         "Helpende zorg en welzijn — profiel Stedendriehoek (demo)",
@@ -63,7 +75,8 @@ DEMO_SUBMISSIONS = [
         "25499",
         "Facilitair in de zorg",
         "Verzorgt de facilitaire dienst in een zorginstelling",
-        "K0102",
+        # Approved, so its regional keuzedeel enters the register with an RK code.
+        [{"type": "national", "code": "K0102"}, REGIONAL_ELECTIVE],
         "approved",
     ),
 ]
@@ -78,7 +91,10 @@ def _document(title, crebo, regional_title, outcome, elective) -> dict:
         **document["regional_section"],
         "learning_outcomes": [{"code": "R1", "text": outcome}],
     }
-    document["electives"] = [{"type": "national", "code": elective}]
+    if isinstance(elective, str):
+        document["electives"] = [{"type": "national", "code": elective}]
+    else:
+        document["electives"] = copy.deepcopy(elective)
     return document
 
 

@@ -20,7 +20,13 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import boundary
-from qualifications.models import CREBO_VALIDATOR, CoreTask, ElectiveModule, Qualification
+from qualifications.models import (
+    CREBO_VALIDATOR,
+    REGIONAL_ELECTIVE_PREFIX,
+    CoreTask,
+    ElectiveModule,
+    Qualification,
+)
 from regions.models import Organisation, Region
 from rules.registry import Kind
 from submissions.drafting.services import FORMAT, KINDS_WITH_EXPERIMENT_AND_REGION, place_of
@@ -168,10 +174,13 @@ class ElectiveForm(RowForm):
 
     type = forms.ChoiceField(label=_("Type"), choices=TYPES, required=False)
     code = forms.CharField(
-        label=_("Keuzedeel code (national)"),
-        max_length=5,
+        label=_("Keuzedeel code (national, or RK code)"),
+        max_length=6,
         required=False,
-        help_text=_("Type a title or code and choose from the register."),
+        help_text=_(
+            "Type a title or code and choose from the register; it also holds the "
+            "regional keuzedelen of your region."
+        ),
     )
     title = forms.CharField(label=_("Title (regional)"), max_length=300, required=False)
     hours = forms.IntegerField(
@@ -195,14 +204,18 @@ class ElectiveForm(RowForm):
     def row(self) -> dict:
         data = self.cleaned_data
         row = {}
-        _put(row, "type", data["type"])
-        if data["type"] != "regional":
-            _put(row, "code", data["code"].strip().upper())
-        if data["type"] != "national":
+        code = data["code"].strip().upper()
+        # An RK code names a regional keuzedeel from the register (RR-06).
+        from_register = code.startswith(REGIONAL_ELECTIVE_PREFIX)
+        kind = "regional" if from_register else data["type"]
+        _put(row, "type", kind)
+        if kind != "regional" or from_register:
+            _put(row, "code", code)
+        if kind != "national":
             _put(row, "title", data["title"])
             _put(row, "hours", data["hours"])
             outcomes = _outcomes_from_text(data["learning_outcomes"])
-            if outcomes or data["type"] == "regional":
+            if outcomes or (kind == "regional" and not from_register):
                 row["learning_outcomes"] = outcomes
         return row
 

@@ -263,14 +263,21 @@ def search_organisations(query: str, limit: int = 10) -> list:
     )
 
 
-def search_electives(query: str, limit: int = 10) -> list:
+def search_electives(query: str, limit: int = 10, region_id: int | None = None) -> list:
     """Keuzedelen of the register whose code starts with the query or whose
-    title contains every word."""
+    title contains every word: the national ones, and the regional ones
+    (RK codes) of the region `region_id` (none without a region)."""
     words = search_words(_searchable(query))
     if not words:
         return []
-    electives = ElectiveModule.objects.only("code", "title", "study_load_hours")
-    if len(words) == 1 and words[0].lower().startswith("k"):
+    electives = ElectiveModule.objects.only(
+        "code", "title", "study_load_hours", "is_regional", "school__name", "school__code"
+    ).select_related("school")
+    in_register = Q(is_regional=False)
+    if region_id is not None:
+        in_register |= Q(is_regional=True, region_id=region_id)
+    electives = electives.filter(in_register)
+    if len(words) == 1 and words[0].lower().startswith(("k", "rk")):
         condition = Q(code__istartswith=words[0])
         condition |= Q(normalized_title__contains=words[0]) | Q(title__icontains=words[0])
         electives = electives.filter(condition)
@@ -279,4 +286,4 @@ def search_electives(query: str, limit: int = 10) -> list:
             electives = electives.filter(
                 Q(normalized_title__contains=word) | Q(title__icontains=word)
             )
-    return list(electives.order_by("code")[:limit])
+    return list(electives.order_by("is_regional", "code")[:limit])

@@ -289,15 +289,30 @@ def organisation_options(request):
     return render(request, "submissions/partials/draft_options.html", {"options": options})
 
 
+def _elective_option_label(elective) -> str:
+    """A keuzedeel as the editor suggests it: title and hours; for a regional
+    one of the register also the school that wrote it."""
+    if elective.is_regional and elective.school:
+        return _("%(title)s – regional keuzedeel of %(school)s (%(hours)s hours)") % {
+            "title": elective.title,
+            "school": f"{elective.school.name} ({elective.school.code})",
+            "hours": elective.study_load_hours,
+        }
+    return _("%(title)s (%(hours)s hours)") % {
+        "title": elective.title,
+        "hours": elective.study_load_hours,
+    }
+
+
 @login_required
 @require_GET
 def elective_options(request):
-    """htmx: keuzedelen of the register matching the typed title or code."""
-    hours = _("hours")  # outside the f-string, so that makemessages finds it
-    options = [
-        (elective.code, f"{elective.title} ({elective.study_load_hours} {hours})")
-        for elective in drafting.search_electives(_value(request, "code"), limit=SUGGESTIONS)
-    ]
+    """htmx: keuzedelen of the register matching the typed title or code: the
+    national ones and the regional ones (RK codes) of the school's region."""
+    organisation = request.user.organisation
+    region_id = organisation.region_id if organisation else None
+    electives = drafting.search_electives(_value(request, "code"), SUGGESTIONS, region_id)
+    options = [(elective.code, _elective_option_label(elective)) for elective in electives]
     return render(request, "submissions/partials/draft_options.html", {"options": options})
 
 

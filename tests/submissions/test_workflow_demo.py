@@ -6,6 +6,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.test import TestCase
 
+from qualifications.models import ElectiveModule
 from submissions.models import Decision, ReviewComment, Submission
 from submissions.workflow_demo import DEMO_SUBMISSIONS, load_demo_submissions
 
@@ -30,5 +31,9 @@ class DemoSubmissionsTests(TestCase):
         approved = Submission.objects.get(state="approved")
         assert approved.decided_at is not None
         assert approved.experiment.slug == "ruimte-voor-de-regio"
+        # Its regional keuzedeel is in the register (issue 15), once.
+        registered = ElectiveModule.objects.get(is_regional=True)
+        assert (registered.code, registered.source_submission_id) == ("RK0001", approved.pk)
+        assert registered.school.code == "99XA"
         assert load_demo_submissions() == 0
         assert Submission.objects.count() == len(DEMO_SUBMISSIONS)
