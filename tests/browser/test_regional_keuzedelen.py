@@ -15,7 +15,8 @@ from accounts.models import Role
 from experiments.models import Participation
 from qualifications.models import ElectiveModule
 from regions.models import Organisation
-from submissions import services, workflow
+from submissions import workflow
+from submissions.intake import services
 from submissions.models import Submission
 from tests.base import make_user
 from tests.browser.test_submission_journey import (

@@ -5,7 +5,7 @@ code is saved as a regional keuzedeel from the register that RR-06 accepts."""
 from django.urls import reverse
 
 from qualifications.models import ElectiveModule
-from submissions import drafting
+from submissions.drafting import services as drafting
 from tests.submissions.helpers import DraftTestCase, form_data
 from tests.submissions.test_draft_edit import REGIONAL_MAIN, REGIONAL_ROWS
 
