@@ -16,11 +16,14 @@ from django.utils.translation import gettext_noop
 
 from rules.context import parse_date, school_year
 from rules.names import organisation_name, qualification_name, region_name
-from rules.registry import Kind, Severity, message, rule
+from rules.registry import Severity, message, rule
 
-REGIONAL = [Kind.REGIONAL_PROGRAMME]
-CROSS_OVER = [Kind.CROSS_OVER]
-PRACTICE = [Kind.PRACTICE_PROGRAMME]
+from .kinds import CROSS_OVER as CROSS_OVER_KIND
+from .kinds import PRACTICE_PROGRAMME, REGIONAL_PROGRAMME
+
+REGIONAL = [REGIONAL_PROGRAMME]
+CROSS_OVER = [CROSS_OVER_KIND]
+PRACTICE = [PRACTICE_PROGRAMME]
 
 REGIONAL_EXPERIMENT = "ruimte-voor-de-regio"
 CROSS_OVER_EXPERIMENT = "cross-overs"
@@ -693,7 +696,7 @@ def budget_and_one_programme_per_school(document, context):
         return
     submission = apps.get_model("submissions", "Submission")
     others = submission.objects.filter(
-        kind=Kind.PRACTICE_PROGRAMME, school__code=document["school"]
+        kind=PRACTICE_PROGRAMME, school__code=document["school"]
     ).exclude(state__in=["rejected", "withdrawn"])
     if context.submission_id is not None:
         others = others.exclude(pk=context.submission_id)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from rules.registry import Kind
+from rules.kinds import kind_choices
 
 
 class Submission(models.Model):
@@ -26,7 +26,9 @@ class Submission(models.Model):
     # States with a final decision.
     FINAL_STATES = (State.APPROVED, State.REJECTED)
 
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # One of the kinds the apps register (`rules.kinds`); checked where a
+    # submission is made (upload, new draft, a route's document).
+    kind = models.CharField(_("kind"), max_length=30, choices=kind_choices)
     school = models.ForeignKey(
         "regions.Organisation",
         verbose_name=_("school"),
@@ -87,9 +89,6 @@ class Submission(models.Model):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=Kind.values), name="submission_kind_is_known"
-            ),
             models.CheckConstraint(
                 condition=models.Q(
                     state__in=[

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import SBB_ROLES
-from rules.registry import Kind
+from rules.kinds import kind_spec
 from rules.schema import in_document_order
 from submissions.models import (
     Decision,
@@ -234,10 +234,17 @@ def region_of(document: dict):
     return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
 
 
+def inspectorate_may_decide(kind: str) -> bool:
+    """Whether the Inspectorate may decide on a kind too (`KindSpec.inspectorate`:
+    the cross-over)."""
+    spec = kind_spec(kind)
+    return spec is not None and spec.inspectorate
+
+
 def needs_inspectorate(kind: str, document: dict, submission: Submission | None = None) -> bool:
     """Whether the Inspectorate decides too (cross-overs only): the document asks
     for it, or an SBB reviewer called it in on the submission."""
-    if kind != Kind.CROSS_OVER:
+    if not inspectorate_may_decide(kind):
         return False
     called_in = submission is not None and submission.inspectorate_called_in_at is not None
     return called_in or document.get("inspectorate_review_needed") is True
@@ -495,7 +502,7 @@ def may_call_in_inspectorate(user, submission: Submission) -> bool:
     Inspectorate does not decide on yet."""
     return (
         body_of(user, submission) == Decision.Body.SBB
-        and submission.kind == Kind.CROSS_OVER
+        and inspectorate_may_decide(submission.kind)
         and submission.state == State.UNDER_REVIEW
         and not submission.needs_inspectorate
     )
@@ -516,7 +523,7 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
     submission = _lock(submission)
     if body_of(user, submission) != Decision.Body.SBB:
         raise TransitionRefused(_("Only an SBB reviewer can call in the Inspectorate."), "role")
-    if submission.kind != Kind.CROSS_OVER:
+    if not inspectorate_may_decide(submission.kind):
         raise TransitionRefused(
             _("The Inspectorate can be called in only on a cross-over qualification."), "input"
         )
