@@ -79,6 +79,7 @@ def register_kinds() -> None:
             value=CONTINUOUS_PATHWAY,
             label=_("continuous vmbo–mbo pathway"),
             rule_family="DL",
+            order=30,
             schema=CONTINUOUS_PATHWAY_SCHEMA,
             school_fields=("vmbo_school", "mbo_institution"),
             title_detail="target_qualification",

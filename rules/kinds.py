@@ -26,8 +26,14 @@ class KindSpec:
     label: object  # a lazy translation, e.g. _("cross-over qualification")
     # The ID prefix of the kind's own rules, e.g. "CO" (the rules page groups by it).
     rule_family: str = ""
+    # Where the kind comes in lists of kinds (choices, messages): by this number,
+    # then in the order of registration.
+    order: int = 100
     # The document's fields after "format" and "kind" (rules.schema Field objects).
     schema: Mapping = field(default_factory=dict)
+    # Submitted for review through the submissions pages (upload, drafts); a kind
+    # with pages of its own sets False and an upload of it is refused.
+    reviewed: bool = True
     # The document fields that name the school(s) the document is about (upload check).
     school_fields: tuple[str, ...] = ("school",)
     # The field that names a document without a title of its own (after the kind's label).
@@ -99,8 +105,8 @@ def unregister_kind(value: str) -> None:
 
 
 def kinds() -> list[KindSpec]:
-    """Every registered kind, in the order of registration."""
-    return list(_KINDS.values())
+    """Every registered kind, by `order` and then in the order of registration."""
+    return sorted(_KINDS.values(), key=lambda spec: spec.order)
 
 
 def kind_spec(value) -> KindSpec | None:
@@ -109,12 +115,12 @@ def kind_spec(value) -> KindSpec | None:
 
 
 def kind_values() -> list[str]:
-    return list(_KINDS)
+    return [spec.value for spec in kinds()]
 
 
 def kind_choices() -> list[tuple[str, object]]:
     """(value, label) of every kind: the choices of `Submission.kind`."""
-    return [(spec.value, spec.label) for spec in _KINDS.values()]
+    return [(spec.value, spec.label) for spec in kinds()]
 
 
 def kind_label(value) -> str:
@@ -125,7 +131,7 @@ def kind_label(value) -> str:
 
 def lookup(name: str) -> Callable | None:
     """The reference lookup `name` that a registered kind provides, or None."""
-    for spec in _KINDS.values():
+    for spec in kinds():
         if name in spec.lookups:
             return spec.lookups[name]
     return None
@@ -134,7 +140,7 @@ def lookup(name: str) -> Callable | None:
 def merged(attribute: str) -> dict:
     """One of the kinds' mappings (`field_labels`, `names`, …) merged over every kind."""
     result: dict = {}
-    for spec in _KINDS.values():
+    for spec in kinds():
         for key, value in getattr(spec, attribute).items():
             if isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
                 result[key] = {**result[key], **value}
@@ -146,7 +152,7 @@ def merged(attribute: str) -> dict:
 def stamp_columns() -> list[tuple[str, object]]:
     """The (expression, model) pairs the kinds' rules read besides reference data."""
     columns: list = []
-    for spec in _KINDS.values():
+    for spec in kinds():
         columns.extend(column for column in spec.stamp_columns if column not in columns)
     return columns
 
@@ -171,7 +177,7 @@ class RegisteredKinds:
     the constants of its `kinds.py`."""
 
     def __getattr__(self, name: str) -> KindName:
-        for spec in _KINDS.values():
+        for spec in kinds():
             if spec.name == name:
                 return KindName(spec.value)
         raise AttributeError(f"No kind {name} is registered")
@@ -182,7 +188,7 @@ class RegisteredKinds:
         return KindName(value)
 
     def __iter__(self) -> Iterator[KindName]:
-        return (KindName(value) for value in list(_KINDS))
+        return (KindName(value) for value in kind_values())
 
     def __contains__(self, value) -> bool:
         return kind_spec(value) is not None
@@ -207,7 +213,7 @@ class EveryKind:
         return kind_spec(value) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(_KINDS))
+        return iter(kind_values())
 
     def __len__(self) -> int:
         return len(_KINDS)

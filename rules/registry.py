@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import ALL_KINDS, EveryKind, Kind, kind_spec
+from .kinds import ALL_KINDS, EveryKind, Kind, kind_spec, kinds
 
 
 class Severity(models.TextChoices):
@@ -255,19 +255,26 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
     return decorator
 
 
-# Rules of one kind first (in the order of docs/rules.md), then the shared ones.
-FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS", "REG")
+# The families of the rules shared by the kinds, after those of each kind.
+SHARED_FAMILIES = ("FMT", "ORG", "QS", "REG")
 
 
-def _sort_key(rule_id: str):
+def family_order() -> tuple[str, ...]:
+    """Rules of one kind first (each kind's `rule_family`, in the order of the
+    kinds: RR, CO, DL, PP as in docs/rules.md), then the shared ones."""
+    return (*(spec.rule_family for spec in kinds() if spec.rule_family), *SHARED_FAMILIES)
+
+
+def _sort_key(rule_id: str, order: tuple[str, ...]):
     family, _, number = rule_id.partition("-")
-    position = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
+    position = order.index(family) if family in order else len(order)
     return (position, family, int(number) if number.isdigit() else 0)
 
 
 def all_rules() -> list[Rule]:
     """Every registered rule, ordered by family and number."""
-    return [REGISTRY[key] for key in sorted(REGISTRY, key=_sort_key)]
+    order = family_order()
+    return [REGISTRY[key] for key in sorted(REGISTRY, key=lambda key: _sort_key(key, order))]
 
 
 def rules_for_kind(kind: str) -> list[Rule]:

@@ -54,6 +54,11 @@ def read_upload(data: bytes, organisation) -> tuple[dict, str]:
             _("The document's kind must be one of: %(kinds)s.")
             % {"kinds": ", ".join(kind_values())}
         )
+    if not spec.reviewed:
+        raise DocumentRefused(
+            _("A %(kind)s is not submitted for review; it has pages of its own.")
+            % {"kind": kind_label(spec.value)}
+        )
     # The document fields that name the school(s) a document is about.
     codes = [document.get(field) for field in spec.school_fields]
     if organisation.code not in codes:

@@ -7,6 +7,7 @@ check and the submission workflow handle it like the kinds of the apps. The
 registration is undone after each test.
 """
 
+import dataclasses
 import json
 
 from django import forms
@@ -175,6 +176,11 @@ class ExtraKindTests(DraftTestCase):
         other_school = trip("00ZZ")
         response = self.upload(other_school)
         self.assertContains(response, "not about your school", status_code=400)
+        # A kind with pages of its own is not uploaded for review.
+        register_kind(dataclasses.replace(kind_spec(TRIP), reviewed=False))
+        response = self.upload(trip(self.alice.organisation.code))
+        self.assertContains(response, "A school trip is not submitted for review", status_code=400)
+        self.assertEqual(Submission.objects.filter(kind=TRIP).count(), 1)
 
     def test_unregistered_it_is_unknown_again(self):
         self.doCleanups()
