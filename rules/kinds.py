@@ -5,7 +5,7 @@ regionalised programme, the cross-over and the practice-oriented programme,
 `pathways` the continuous pathway) describes it in a `KindSpec` in its own
 `kinds.py` and registers it from its `AppConfig.ready()`:
 
-    register_kind(KindSpec(value="cross_over", label=_("cross-over qualification"), ...))
+    register_kind(KindSpec(value=SCHOOL_TRIP, label=_("school trip"), schema=..., ...))
 
 The engine (`rules/`) and the submission workflow (`submissions/`) then ask this
 registry about a kind instead of naming it: its schema, the fields that name
@@ -23,7 +23,7 @@ class KindSpec:
     """Everything the engine and the workflow need to know about one kind."""
 
     value: str  # the interchange `kind` and the stored `Submission.kind`
-    label: object  # a lazy translation, e.g. _("cross-over qualification")
+    label: object  # a lazy translation, e.g. _("school trip")
     # The ID prefix of the kind's own rules, e.g. "CO" (the rules page groups by it).
     rule_family: str = ""
     # Where the kind comes in lists of kinds (choices, messages): by this number,
@@ -72,7 +72,7 @@ class KindSpec:
 
     @property
     def name(self) -> str:
-        """The constant's name, e.g. "CROSS_OVER" (`Kind.CROSS_OVER`)."""
+        """The constant's name: the value in capitals (`Kind.SCHOOL_TRIP`)."""
         return self.value.upper()
 
 
@@ -158,7 +158,7 @@ def stamp_columns() -> list[tuple[str, object]]:
 
 
 class KindName(str):
-    """A registered kind's value with its label, as `Kind.CROSS_OVER` gives it."""
+    """A registered kind's value with its label, as `Kind.SCHOOL_TRIP` gives it."""
 
     @property
     def value(self) -> str:
@@ -171,8 +171,9 @@ class KindName(str):
 
 class RegisteredKinds:
     """The registered kinds by name, shaped like a TextChoices class:
-    `Kind.CROSS_OVER` is "cross_over" once the experiments app has registered it;
-    `Kind.values`, `Kind.choices` and `Kind("cross_over").label` follow the registry.
+    `Kind.SCHOOL_TRIP` is the value of the kind "school_trip" once its app has
+    registered it; `Kind.values`, `Kind.choices` and `Kind(value).label` follow
+    the registry.
     For rules that apply to another app's kind; an app names its own kinds by
     the constants of its `kinds.py`."""
 

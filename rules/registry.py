@@ -27,7 +27,7 @@ class Severity(models.TextChoices):
 
 
 # The kinds are registered by the apps that own them (`rules.kinds`); `Kind`
-# names them (`Kind.CROSS_OVER`) and `ALL_KINDS` stands for every one of them.
+# names them (`Kind.SCHOOL_TRIP`) and `ALL_KINDS` stands for every one of them.
 __all__ = ["ALL_KINDS", "Kind"]
 
 
