@@ -28,7 +28,20 @@ class Severity(models.TextChoices):
 
 # The kinds are registered by the apps that own them (`rules.kinds`); `Kind`
 # names them (`Kind.SCHOOL_TRIP`) and `ALL_KINDS` stands for every one of them.
-__all__ = ["ALL_KINDS", "Kind"]
+__all__ = [
+    "ALL_KINDS",
+    "REGISTRY",
+    "Finding",
+    "Kind",
+    "Message",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "load_rules",
+    "message",
+    "rule",
+    "rules_for_kind",
+]
 
 
 @dataclass(frozen=True)
