@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from rules.registry import Kind
+from rules.kinds import kind_choices, kind_label
 
 from . import services
 from .models import Experiment, Participation, ParticipationEvent
@@ -15,7 +15,7 @@ from .models import Experiment, Participation, ParticipationEvent
 class ExperimentAdminForm(forms.ModelForm):
     kind = forms.ChoiceField(
         label=_("kind of submission"),
-        choices=[("", "—"), *Kind.choices],
+        choices=lambda: [("", "—"), *kind_choices()],
         required=False,
         help_text=_("Also decides which schools take part: vmbo for practice-oriented programmes."),
     )
@@ -70,7 +70,7 @@ class KindFilter(admin.SimpleListFilter):
     parameter_name = "kind"
 
     def lookups(self, request, model_admin):
-        return Kind.choices
+        return kind_choices()
 
     def queryset(self, request, queryset):
         return queryset.filter(kind=self.value()) if self.value() else queryset
@@ -122,7 +122,7 @@ class ExperimentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("kind of submission"), ordering="kind")
     def kind_label(self, obj):
-        return dict(Kind.choices).get(obj.kind, obj.kind)
+        return kind_label(obj.kind)
 
     def has_delete_permission(self, request, obj=None):
         # Participations and submissions refer to experiments (PROTECT).

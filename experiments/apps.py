@@ -7,6 +7,11 @@ class ExperimentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Register the kinds of document this app owns with the rule engine.
+        from .kinds import register_kinds
+
+        register_kinds()
+
         # Plug the number of participating schools into the regions map.
         from regions.selectors import register_indicator
 

@@ -9,7 +9,6 @@ data. Parameters of an experiment (caps, dates, budget, themes) come from the
 import datetime
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -17,13 +16,15 @@ from django.utils.translation import gettext_noop
 from regions.models import Organisation
 from rules.context import parse_date, school_year
 from rules.names import organisation_name, qualification_name, region_name
-from rules.registry import Kind, Severity, message, rule
+from rules.registry import Severity, message, rule
 
+from .kinds import CROSS_OVER as CROSS_OVER_KIND
+from .kinds import PRACTICE_PROGRAMME, REGIONAL_PROGRAMME
 from .models import Participation
 
-REGIONAL = [Kind.REGIONAL_PROGRAMME]
-CROSS_OVER = [Kind.CROSS_OVER]
-PRACTICE = [Kind.PRACTICE_PROGRAMME]
+REGIONAL = [REGIONAL_PROGRAMME]
+CROSS_OVER = [CROSS_OVER_KIND]
+PRACTICE = [PRACTICE_PROGRAMME]
 
 REGIONAL_EXPERIMENT = "ruimte-voor-de-regio"
 CROSS_OVER_EXPERIMENT = "cross-overs"
@@ -729,13 +730,8 @@ def budget_and_one_programme_per_school(document, context):
         )
     if pilot.max_programmes_per_school is None:
         return
-    submission = apps.get_model("submissions", "Submission")
-    others = submission.objects.filter(
-        kind=Kind.PRACTICE_PROGRAMME, school__code=document["school"]
-    ).exclude(state__in=["rejected", "withdrawn"])
-    if context.submission_id is not None:
-        others = others.exclude(pk=context.submission_id)
-    if others.count() >= pilot.max_programmes_per_school:
+    others = context.other_live_submissions(PRACTICE_PROGRAMME, document["school"])
+    if others >= pilot.max_programmes_per_school:
         yield (
             "school",
             message(

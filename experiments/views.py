@@ -14,7 +14,7 @@ from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
 from core.states import TransitionRefused, report_refusal
-from rules.registry import Kind
+from rules.kinds import kind_label
 
 from . import selectors, services
 from .forms import (
@@ -65,7 +65,7 @@ def experiment_detail(request, slug):
         {
             "experiment": experiment,
             "school_kind": services.school_kind_for(experiment),
-            "kind_label": dict(Kind.choices).get(experiment.kind, experiment.kind),
+            "kind_label": kind_label(experiment.kind) if experiment.kind else "",
             "per_cohort": selectors.admitted_per_cohort(experiment),
             "own_participation": selectors.participation_of(experiment, request.user),
             "may_apply": services.may_apply(request.user, experiment),

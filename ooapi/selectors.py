@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
+from experiments.kinds import CROSS_OVER, REGIONAL_PROGRAMME
 from pathways.models import Route, RouteYear
 from qualifications.models import (
     ElectiveModule,
@@ -27,7 +28,6 @@ from qualifications.models import (
     VetCertificate,
 )
 from regions.models import Organisation
-from rules.registry import Kind
 from submissions.models import Submission, SubmissionVersion
 
 from .ids import uid
@@ -157,7 +157,7 @@ def certificate_code(row: dict) -> str:
 def crebos_of(document: dict) -> list[str]:
     """The crebos an approved document names: a cross-over's parts, or a
     regionalised programme's national qualification."""
-    if document.get("kind") == Kind.CROSS_OVER:
+    if document.get("kind") == CROSS_OVER:
         parts = document.get("parts")
         parts = parts if isinstance(parts, list) else []
         crebos = [part.get("qualification") for part in parts if isinstance(part, dict)]
@@ -476,7 +476,7 @@ class Catalogue:
         )
         submissions = list(
             Submission.objects.filter(
-                kind__in=(Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER),
+                kind__in=(REGIONAL_PROGRAMME, CROSS_OVER),
                 state=Submission.State.APPROVED,
             )
             .annotate(document=latest_document)
@@ -536,7 +536,7 @@ class Catalogue:
 
     def _submission_program(self, row, qualifications) -> Record:
         document = row["document"]
-        is_cross_over = row["kind"] == Kind.CROSS_OVER
+        is_cross_over = row["kind"] == CROSS_OVER
         code = f"{'cross-over' if is_cross_over else 'regionaal'}-{row['pk']}"
         crebos = [crebo for crebo in crebos_of(document) if crebo in qualifications]
         if is_cross_over:
@@ -589,7 +589,7 @@ class Catalogue:
             "brin": row["school__code"],
             "experiment": row["experiment__name"] or "?",
         }
-        if record.sub == Kind.CROSS_OVER:
+        if record.sub == CROSS_OVER:
             description = both(
                 gettext_noop(
                     "Cross-over qualification of %(school)s (%(brin)s), combining parts of the "

@@ -8,6 +8,11 @@ class PathwaysConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Register the continuous pathway as a kind of document with the rule engine.
+        from .kinds import register_kinds
+
+        register_kinds()
+
         # Plug the pathway counts into the regions map and region page.
         from regions.selectors import register_indicator, register_region_section
 

@@ -1,9 +1,10 @@
 """A route in the interchange format (`continuous_pathway`, docs/interchange.md)."""
 
-from rules.registry import Kind
 from rules.schema import FORMAT
 
-KIND = Kind.CONTINUOUS_PATHWAY.value
+from .kinds import CONTINUOUS_PATHWAY
+
+KIND = CONTINUOUS_PATHWAY
 
 # CSV columns: the document's fields, nested ones joined with a dot.
 CSV_COLUMNS = [

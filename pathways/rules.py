@@ -7,9 +7,11 @@ from django.utils.translation import gettext_noop
 
 from rules.context import parse_date
 from rules.names import organisation_name, region_name
-from rules.registry import Kind, Severity, message, rule
+from rules.registry import Severity, message, rule
 
-PATHWAY = [Kind.CONTINUOUS_PATHWAY]
+from .kinds import CONTINUOUS_PATHWAY
+
+PATHWAY = [CONTINUOUS_PATHWAY]
 LAW_START = datetime.date(2020, 8, 1)
 COMBINED_PTA_OER_FROM = datetime.date(2021, 8, 1)
 LAST_EXPERIMENT_START = datetime.date(2022, 7, 31)

@@ -6,9 +6,5 @@ class RulesConfig(AppConfig):
     name = "rules"
     verbose_name = _("Validation rules")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        # Register every rule: each kind's rules live in the app that owns the kind.
-        from rules.engine import load_rule_modules
-
-        load_rule_modules()
+    # The kinds register from their apps' ready(); the rules load when first
+    # read, once every app is ready (`rules.registry.load_rules`).

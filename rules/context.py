@@ -6,8 +6,12 @@ can ask freely without repeating queries.
 
 import datetime
 
-from django.apps import apps
 from django.utils import timezone
+
+from qualifications.models import CoreTask, ElectiveModule, Qualification, QualificationFile
+from regions.models import Organisation, Region
+
+from .kinds import lookup
 
 
 def parse_date(value) -> datetime.date | None:
@@ -27,7 +31,10 @@ def school_year(day: datetime.date) -> str:
 
 
 class RuleContext:
-    """Cached access to reference data for the rules of one validation."""
+    """Cached access to reference data for the rules of one validation.
+
+    Besides the reference data below, a rule may call the lookups that the
+    registered kinds provide (`KindSpec.lookups`), e.g. `context.experiment(slug)`."""
 
     def __init__(self, document: dict, *, today: datetime.date | None = None, submission_id=None):
         self.document = document
@@ -57,16 +64,25 @@ class RuleContext:
 
     # Reference data --------------------------------------------------------
 
-    def _cached(self, key, load):
+    def cached(self, key, load):
+        """What `load()` returns, read once per validation under `key`."""
         if key not in self._cache:
             self._cache[key] = load()
         return self._cache[key]
+
+    _cached = cached
+
+    def __getattr__(self, name: str):
+        function = lookup(name) if not name.startswith("_") else None
+        if function is None:
+            raise AttributeError(name)
+        return lambda *args: function(self, *args)
 
     def organisation(self, code):
         """The organisation with this BRIN/KvK code, or None."""
         if not isinstance(code, str) or not code:
             return None
-        model = apps.get_model("regions", "Organisation")
+        model = Organisation
         return self._cached(
             ("organisation", code),
             lambda: model.objects.select_related("region").filter(code=code).first(),
@@ -76,7 +92,7 @@ class RuleContext:
         """The labour-market region with this code, or None."""
         if not isinstance(code, str) or not code:
             return None
-        model = apps.get_model("regions", "Region")
+        model = Region
         return self._cached(
             ("region", code), lambda: model.objects.defer("geometry").filter(code=code).first()
         )
@@ -85,7 +101,7 @@ class RuleContext:
         """The qualification (profile) with this crebo, with its file, or None."""
         if not isinstance(crebo, str) or not crebo:
             return None
-        model = apps.get_model("qualifications", "Qualification")
+        model = Qualification
         return self._cached(
             ("qualification", crebo),
             lambda: model.objects.select_related("file").filter(crebo=crebo).first(),
@@ -95,7 +111,7 @@ class RuleContext:
         """The qualification file (dossier) with this crebo, or None."""
         if not isinstance(crebo, str) or not crebo:
             return None
-        model = apps.get_model("qualifications", "QualificationFile")
+        model = QualificationFile
         return self._cached(("file", crebo), lambda: model.objects.filter(crebo=crebo).first())
 
     def core_task(self, qualification, code):
@@ -103,7 +119,7 @@ class RuleContext:
         its file or a task of its own profile. None when there is none."""
         if qualification is None or not isinstance(code, str):
             return None
-        model = apps.get_model("qualifications", "CoreTask")
+        model = CoreTask
 
         def load():
             task = model.objects.filter(file_id=qualification.file_id, code=code).first()
@@ -119,22 +135,5 @@ class RuleContext:
         """The national keuzedeel with this code, or None."""
         if not isinstance(code, str) or not code:
             return None
-        model = apps.get_model("qualifications", "ElectiveModule")
+        model = ElectiveModule
         return self._cached(("elective", code), lambda: model.objects.filter(code=code).first())
-
-    def experiment(self, slug):
-        """The experiment with this slug, or None."""
-        if not isinstance(slug, str) or not slug:
-            return None
-        model = apps.get_model("experiments", "Experiment")
-        return self._cached(("experiment", slug), lambda: model.objects.filter(slug=slug).first())
-
-    def participation(self, experiment, organisation):
-        """The school's participation in the experiment, or None."""
-        if experiment is None or organisation is None:
-            return None
-        model = apps.get_model("experiments", "Participation")
-        return self._cached(
-            ("participation", experiment.pk, organisation.pk),
-            lambda: model.objects.filter(experiment=experiment, school=organisation).first(),
-        )

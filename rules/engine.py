@@ -8,27 +8,19 @@ do not run (they may rely on the shape).
 """
 
 import datetime
-import importlib
 import json
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db import connection
 from django.utils.translation import gettext_noop
 
 from core import boundary
+from qualifications.models import ElectiveModule, ImportRun, Qualification
+from regions.models import Organisation, Region
 
 from .context import RuleContext
-from .registry import REGISTRY, Finding, Severity, message, rules_for_kind
-
-# Each kind's rules live in the app that owns the kind; the rules on references
-# to reference data (ORG, REG, QS) in rules.reference_rules.
-RULE_MODULES = (
-    "rules.format_rules",
-    "experiments.rules",
-    "pathways.rules",
-    "rules.reference_rules",
-)
+from .kinds import stamp_columns
+from .registry import REGISTRY, Finding, Severity, load_rules, message, rules_for_kind
 
 # Raise this whenever a rule is added or changed: every stored report then
 # differs from the current stamp, so the periodic job checks the open and
@@ -44,9 +36,9 @@ FORMAT_SOURCE = "docs/interchange.md"
 
 
 def load_rule_modules() -> None:
-    """Import every module that registers rules (idempotent)."""
-    for module in RULE_MODULES:
-        importlib.import_module(module)
+    """Import every module that registers rules (idempotent; see `load_rules`:
+    each app's `rules.py`, found without a list)."""
+    load_rules()
 
 
 @dataclass
@@ -208,24 +200,22 @@ def validate_bytes(
 
 def reference_data_stamp() -> str:
     """A short text that changes whenever the rules or the reference data they
-    read change: the rules version, the last finished import, experiment,
-    participation and organisation changes, and the number of organisations,
-    regions, qualifications and keuzedelen. One query."""
+    read change: the rules version, the last finished import, the changes the
+    kinds register (`KindSpec.stamp_columns`: experiment and participation
+    changes), organisation changes, and the number of organisations, regions,
+    qualifications and keuzedelen. One query."""
     columns = (
-        ("MAX(finished_at)", "qualifications.ImportRun"),
-        ("MAX(updated_at)", "experiments.Experiment"),
-        ("MAX(updated_at)", "experiments.Participation"),
-        ("MAX(updated_at)", "regions.Organisation"),
-        ("COUNT(*)", "regions.Organisation"),
-        ("COUNT(*)", "regions.Region"),
-        ("COUNT(*)", "qualifications.Qualification"),
-        ("COUNT(*)", "qualifications.ElectiveModule"),
+        ("MAX(finished_at)", ImportRun),
+        *stamp_columns(),
+        ("MAX(updated_at)", Organisation),
+        ("COUNT(*)", Organisation),
+        ("COUNT(*)", Region),
+        ("COUNT(*)", Qualification),
+        ("COUNT(*)", ElectiveModule),
     )
     # Table names come from the models' metadata, quoted; there is no user input.
     quote = connection.ops.quote_name
-    tables = [
-        (expression, quote(apps.get_model(model)._meta.db_table)) for expression, model in columns
-    ]
+    tables = [(expression, quote(model._meta.db_table)) for expression, model in columns]
     selects = [f"(SELECT {expression} FROM {table})" for expression, table in tables]  # noqa: S608
     sql = "SELECT " + ", ".join(selects)
     with connection.cursor() as cursor:

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from .context import parse_date
-from .registry import ALL_KINDS, Kind, Severity, message, rule
+from .kinds import kind_spec
+from .registry import ALL_KINDS, Severity, message, rule
 from .schema import check_shape
 
 LEVELS = (1, 2, 3, 4)
@@ -28,28 +29,17 @@ def document_has_the_shape_of_its_kind(document, context):
 
 
 def _amounts(document) -> list[tuple[str, object]]:
-    """(path, value) of the hours, budgets and student counts a document gives."""
-    kind = document["kind"]
-    amounts = []
-    if kind == Kind.REGIONAL_PROGRAMME:
-        amounts.append(("regional_section.hours", document["regional_section"].get("hours")))
-        for index, elective in enumerate(document["electives"]):
-            amounts.append((f"electives[{index}].hours", elective.get("hours")))
-    if kind == Kind.PRACTICE_PROGRAMME:
-        amounts.append(("hours", document["hours"]))
-        amounts.append(("budget_eur", document["budget_eur"]))
-    return amounts
+    """(path, value) of the hours, budgets and student counts a document gives
+    (`KindSpec.amounts` of its kind)."""
+    spec = kind_spec(document["kind"])
+    return spec.amounts(document) if spec is not None and spec.amounts else []
 
 
 def _periods(document) -> list[tuple[str, str, object, object]]:
-    """(start path, end path, start, end) of the periods a document gives."""
-    kind = document["kind"]
-    if kind == Kind.CROSS_OVER:
-        return [("start_date", "end_date", document["start_date"], document["end_date"])]
-    if kind == Kind.PRACTICE_PROGRAMME:
-        period = document["period"]
-        return [("period.start", "period.end", period["start"], period["end"])]
-    return []
+    """(start path, end path, start, end) of the periods a document gives
+    (`KindSpec.periods` of its kind)."""
+    spec = kind_spec(document["kind"])
+    return spec.periods(document) if spec is not None and spec.periods else []
 
 
 @rule(

@@ -2,72 +2,25 @@
 read "Regional section › Contributor 2 › Organisation" instead of
 `regional_section.contributors[1].organisation` (docs/interchange.md).
 
-One catalogue for every kind: the draft editor, the review page, the diff
-between versions and the rule messages (a message parameter named `field`
-is shown as its label) all read it.
+One catalogue for every kind, made of the labels each kind declares with
+itself (`KindSpec.field_labels`, `section_labels`, `value_labels`): the draft
+editor, the review page, the diff between versions and the rule messages (a
+message parameter named `field` is shown as its label) all read it.
 """
 
 import re
+from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from .registry import Kind
+from .kinds import kind_choices, merged, registry_version
 
-# Every key of the kinds' documents; other keys are shown as they are.
-FIELD_LABELS = {
+# The keys every document has; each kind brings the labels of its own fields
+# (`KindSpec.field_labels`, …) and the catalogues below merge them.
+COMMON_FIELD_LABELS = {
     "format": _("Format"),
     "kind": _("Kind"),
-    "school": _("School (BRIN code)"),
-    "experiment": _("Experiment"),
-    "title": _("Title"),
-    "region": _("Labour-market region"),
-    "start_date": _("Start date"),
-    "end_date": _("End date"),
     "submitted_on": _("Submitted on"),
-    "national_section": _("National section"),
-    "qualification": _("Qualification (crebo)"),
-    "regional_section": _("Regional section"),
-    "hours": _("Hours"),
-    "learning_outcomes": _("Learning outcome"),
-    "code": _("Code"),
-    "text": _("Text"),
-    "contributors": _("Contributor"),
-    "name": _("Name"),
-    "role": _("Role"),
-    "organisation": _("Organisation (BRIN or KvK number)"),
-    "organisation_name": _("Organisation not in the register"),
-    "electives": _("Elective"),
-    "type": _("Type"),
-    "level": _("Level"),
-    "labour_market_need": _("Labour-market need"),
-    "parts": _("Part"),
-    "core_task": _("Core task"),
-    "inspectorate_review_needed": _("Inspectorate's decision needed"),
-    "theme": _("Theme"),
-    "budget_eur": _("Budget (euro)"),
-    "period": _("Period"),
-    "start": _("Start"),
-    "end": _("End"),
-    "partners": _("Partner"),
-    "activity_plan": _("Activity plan"),
-    # Continuous pathways
-    "basis": _("Basis"),
-    "vmbo_school": _("vmbo school (BRIN code)"),
-    "mbo_institution": _("mbo institution (BRIN code)"),
-    "route_type": _("Type of route"),
-    "vmbo_track": _("vmbo track"),
-    "target_qualification": _("Target qualification (crebo)"),
-    "location": _("Where the route runs"),
-    "exam_responsible": _("Responsible for the mbo exam and diploma"),
-    "agreement": _("Cooperation agreement"),
-    "signed_on": _("Signed on"),
-    "switch_arrangement": _("Switch arrangement"),
-    "financial_arrangements": _("Financial arrangements"),
-    "fallback_destinations": _("Fallback destinations"),
-    "combined_pta_oer": _("Combined PTA/OER"),
-    "duo_registration": _("DUO registration"),
-    "status": _("Status"),
-    "date": _("Date"),
     # Practice statements
     "learner": _("Learner"),
     "company": _("Company (KvK number)"),
@@ -75,34 +28,50 @@ FIELD_LABELS = {
     "issued_on": _("Issued on"),
     "work_processes": _("Work process"),
 }
-# Lists read in the plural as a heading or as a whole (a row is "Elective 2").
-SECTION_LABELS = {
-    "electives": _("Electives"),
-    "parts": _("Parts"),
-    "partners": _("Partners"),
+COMMON_SECTION_LABELS = {
     "work_processes": _("Work processes"),
-    "learning_outcomes": _("Learning outcomes"),
-    "contributors": _("Contributors"),
 }
+
+
+class Catalogue(Mapping):
+    """A catalogue of labels: the common ones and those of every registered kind,
+    read when asked (a kind registers after this module is imported)."""
+
+    def __init__(self, load):
+        self._load = load
+        self._built: tuple[int, dict] | None = None
+
+    def _labels(self) -> dict:
+        version = registry_version()
+        if self._built is None or self._built[0] != version:
+            self._built = (version, self._load())
+        return self._built[1]
+
+    def __getitem__(self, key):
+        return self._labels()[key]
+
+    def __iter__(self):
+        return iter(self._labels())
+
+    def __len__(self):
+        return len(self._labels())
+
+
+def _value_labels() -> dict:
+    labels = merged("value_labels")
+    # A document's `kind` is one of the registered kinds; a partner's `kind` a kind of partner.
+    labels["kind"] = {**dict(kind_choices()), **labels.get("kind", {})}
+    return labels
+
+
+# Every key of the kinds' documents; other keys are shown as they are.
+FIELD_LABELS = Catalogue(lambda: {**COMMON_FIELD_LABELS, **merged("field_labels")})
+# Lists read in the plural as a heading or as a whole (a row is "Elective 2").
+SECTION_LABELS = Catalogue(lambda: {**COMMON_SECTION_LABELS, **merged("section_labels")})
 # Coded values, by the name of their field, as the editor offers them.
-VALUE_LABELS = {
-    "kind": {
-        **dict(Kind.choices),
-        "mbo": _("mbo institution"),
-        "company": _("company"),
-        "havo": _("havo school"),
-    },
-    "role": {"teacher": _("teacher"), "company_expert": _("company expert")},
-    "type": {"national": _("national keuzedeel"), "regional": _("regional keuzedeel")},
-    "vmbo_track": {
-        "bb": _("vmbo basis (bb)"),
-        "kb": _("vmbo kader (kb)"),
-        "gl": _("vmbo gemengd (gl)"),
-        "tl": _("vmbo theoretisch (tl)"),
-    },
-}
+VALUE_LABELS = Catalogue(_value_labels)
 # Message parameters that hold a coded value, by the field whose words they take.
-PARAM_VALUES = {"role": "role", "track": "vmbo_track"}
+PARAM_VALUES = Catalogue(lambda: merged("param_values"))
 SEPARATOR = " › "
 _STEP = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 

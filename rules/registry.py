@@ -17,6 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .kinds import ALL_KINDS, EveryKind, Kind, kind_spec, kinds
+
 
 class Severity(models.TextChoices):
     ERROR = "error", _("error")
@@ -24,16 +26,22 @@ class Severity(models.TextChoices):
     PLAUSIBILITY = "plausibility", _("plausibility check")
 
 
-class Kind(models.TextChoices):
-    """The kinds of submission document (interchange `kind`)."""
-
-    REGIONAL_PROGRAMME = "regional_programme", _("regionalised programme")
-    CROSS_OVER = "cross_over", _("cross-over qualification")
-    CONTINUOUS_PATHWAY = "continuous_pathway", _("continuous vmbo–mbo pathway")
-    PRACTICE_PROGRAMME = "practice_programme", _("practice-oriented programme")
-
-
-ALL_KINDS = tuple(Kind.values)
+# The kinds are registered by the apps that own them (`rules.kinds`); `Kind`
+# names them (`Kind.SCHOOL_TRIP`) and `ALL_KINDS` stands for every one of them.
+__all__ = [
+    "ALL_KINDS",
+    "REGISTRY",
+    "Finding",
+    "Kind",
+    "Message",
+    "Rule",
+    "Severity",
+    "all_rules",
+    "load_rules",
+    "message",
+    "rule",
+    "rules_for_kind",
+]
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,7 @@ class Rule:
 
     id: str
     severity: str
-    kinds: tuple[str, ...]
+    kinds: tuple[str, ...] | EveryKind
     source: str
     text: str  # lazy translation: what the rule requires
     check: Callable
@@ -120,7 +128,7 @@ class Rule:
     @property
     def kind_labels(self) -> list:
         """Translatable labels of the kinds the rule applies to."""
-        return [Kind(kind).label for kind in self.kinds]
+        return [kind_spec(kind).label for kind in self.kinds if kind_spec(kind) is not None]
 
     @property
     def family(self) -> str:
@@ -135,7 +143,91 @@ class Rule:
             yield Finding(self.id, str(severity), path, msg, self.source)
 
 
-REGISTRY: dict[str, Rule] = {}
+class RuleRegistry(dict):
+    """Every rule by ID. Reading it first loads the rule modules (`load_rules`)."""
+
+    def __getitem__(self, key):
+        load_rules()
+        return super().__getitem__(key)
+
+    def __iter__(self):
+        load_rules()
+        return super().__iter__()
+
+    def __len__(self):
+        load_rules()
+        return super().__len__()
+
+    def __contains__(self, key):
+        load_rules()
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        load_rules()
+        return super().get(key, default)
+
+    def keys(self):
+        load_rules()
+        return super().keys()
+
+    def values(self):
+        load_rules()
+        return super().values()
+
+    def items(self):
+        load_rules()
+        return super().items()
+
+
+REGISTRY: dict[str, Rule] = RuleRegistry()
+_loading = _loaded = False
+
+
+def load_rules() -> None:
+    """Import every module that registers rules, once all apps are ready (so
+    that every kind is registered): `<app>.rules` of each installed app, and the
+    rule engine's own modules named `*_rules` (FMT, and the rules on references
+    to reference data). No list of modules: an app's rules live in its `rules.py`."""
+    global _loading, _loaded
+    if _loaded or _loading:
+        return
+    from django.apps import apps
+
+    if not apps.ready:
+        raise RuntimeError("The rules are loaded once every app is ready.")
+    import importlib
+    import pkgutil
+
+    from django.utils.module_loading import autodiscover_modules
+
+    import rules
+
+    _loading = True
+    try:
+        for module in pkgutil.iter_modules(rules.__path__):
+            if module.name.endswith("_rules"):
+                importlib.import_module(f"rules.{module.name}")
+        autodiscover_modules("rules")
+    finally:
+        _loading = False
+    _loaded = True
+    for registered in dict.values(REGISTRY):
+        _check_kinds(registered.id, registered.kinds)
+
+
+def _check_kinds(rule_id: str, kinds) -> None:
+    if isinstance(kinds, EveryKind):
+        return
+    unknown = {kind for kind in kinds if kind_spec(kind) is None}
+    if unknown:
+        raise ValueError(f"Rule {rule_id}: unknown kinds {sorted(unknown)}")
+
+
+def forget_rules_of(kind: str) -> None:
+    """Remove the rules that apply to `kind` alone (when a test kind is unregistered)."""
+    for rule_id, registered in list(dict.items(REGISTRY)):
+        if not isinstance(registered.kinds, EveryKind) and set(registered.kinds) <= {kind}:
+            dict.pop(REGISTRY, rule_id)
 
 
 def _function_name(function: Callable) -> tuple[str, str]:
@@ -150,38 +242,52 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
 
     def decorator(check: Callable) -> Callable:
         # The same function may register again (its module imported anew); another may not.
-        existing = REGISTRY.get(rule_id)
+        existing = dict.get(REGISTRY, rule_id)
         if existing is not None and _function_name(existing.check) != _function_name(check):
             raise ValueError(f"Rule {rule_id} is registered twice")
-        unknown = set(kinds) - set(ALL_KINDS)
-        if unknown:
-            raise ValueError(f"Rule {rule_id}: unknown kinds {sorted(unknown)}")
-        REGISTRY[rule_id] = Rule(
-            id=rule_id,
-            severity=str(severity),
-            kinds=tuple(kinds),
-            source=source,
-            text=text if text is not None else (check.__doc__ or rule_id).strip().splitlines()[0],
-            check=check,
+        applies_to = kinds if isinstance(kinds, EveryKind) else tuple(kinds)
+        if _loaded:
+            # While loading, another app's kinds may not be registered yet: checked after.
+            _check_kinds(rule_id, applies_to)
+        dict.__setitem__(
+            REGISTRY,
+            rule_id,
+            Rule(
+                id=rule_id,
+                severity=str(severity),
+                kinds=applies_to,
+                source=source,
+                text=text
+                if text is not None
+                else (check.__doc__ or rule_id).strip().splitlines()[0],
+                check=check,
+            ),
         )
         return check
 
     return decorator
 
 
-# Rules of one kind first (in the order of docs/rules.md), then the shared ones.
-FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS", "REG")
+# The families of the rules shared by the kinds, after those of each kind.
+SHARED_FAMILIES = ("FMT", "ORG", "QS", "REG")
 
 
-def _sort_key(rule_id: str):
+def family_order() -> tuple[str, ...]:
+    """Rules of one kind first (each kind's `rule_family`, in the order of the
+    kinds: RR, CO, DL, PP as in docs/rules.md), then the shared ones."""
+    return (*(spec.rule_family for spec in kinds() if spec.rule_family), *SHARED_FAMILIES)
+
+
+def _sort_key(rule_id: str, order: tuple[str, ...]):
     family, _, number = rule_id.partition("-")
-    position = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
+    position = order.index(family) if family in order else len(order)
     return (position, family, int(number) if number.isdigit() else 0)
 
 
 def all_rules() -> list[Rule]:
     """Every registered rule, ordered by family and number."""
-    return [REGISTRY[key] for key in sorted(REGISTRY, key=_sort_key)]
+    order = family_order()
+    return [REGISTRY[key] for key in sorted(REGISTRY, key=lambda key: _sort_key(key, order))]
 
 
 def rules_for_kind(kind: str) -> list[Rule]:

@@ -1,4 +1,5 @@
-"""The document shape per kind, written by hand after docs/interchange.md.
+"""The document shape per kind, written by hand after docs/interchange.md:
+the field types here, each kind's fields in the app that owns it (`KindSpec.schema`).
 
 `check_shape(document)` returns FMT-01 findings as `(path, Message)` pairs: a
 missing field, a field of the wrong type or an unknown value. Fields that the
@@ -11,7 +12,8 @@ import re
 
 from django.utils.translation import gettext_noop
 
-from .registry import Kind, Message, message
+from .kinds import kind_spec, kind_values
+from .registry import Message, message
 
 FORMAT = "vet-submission/1"
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -176,121 +178,14 @@ class List(Field):
         return problems
 
 
-LEARNING_OUTCOME = Object({"code": Text(), "text": Text()})
-
 COMMON = {"format": Constant(FORMAT), "kind": Text()}
 
-SCHEMAS: dict[str, Object] = {
-    Kind.REGIONAL_PROGRAMME: Object(
-        {
-            **COMMON,
-            "school": Text(),
-            "experiment": Text(),
-            "title": Text(),
-            "region": Text(),
-            "start_date": Date(),
-            "submitted_on": Date(required=False),
-            "national_section": Object({"qualification": Text()}),
-            "regional_section": Object(
-                {
-                    "title": Text(),
-                    "hours": Integer(required=False),
-                    "learning_outcomes": List(LEARNING_OUTCOME),
-                    "contributors": List(
-                        Object(
-                            {
-                                "name": Text(),
-                                "role": Text(choices=("teacher", "company_expert")),
-                                "organisation": Text(required=False),
-                            }
-                        )
-                    ),
-                }
-            ),
-            "electives": List(
-                Object(
-                    {
-                        "type": Text(choices=("national", "regional")),
-                        "code": Text(required=False),
-                        "title": Text(required=False),
-                        "hours": Integer(required=False),
-                        "learning_outcomes": List(LEARNING_OUTCOME, required=False),
-                    }
-                )
-            ),
-        }
-    ),
-    Kind.CROSS_OVER: Object(
-        {
-            **COMMON,
-            "school": Text(),
-            "experiment": Text(),
-            "title": Text(),
-            "level": Integer(),
-            "region": Text(),
-            "submitted_on": Date(required=False),
-            "start_date": Date(),
-            "end_date": Date(),
-            "labour_market_need": Text(),
-            "parts": List(Object({"qualification": Text(), "core_task": Text()})),
-            "inspectorate_review_needed": Boolean(),
-        }
-    ),
-    Kind.CONTINUOUS_PATHWAY: Object(
-        {
-            **COMMON,
-            "basis": Text(choices=("law", "experiment")),
-            "vmbo_school": Text(),
-            "mbo_institution": Text(),
-            "region": Text(),
-            "route_type": Text(choices=("continuous", "integrated")),
-            "vmbo_track": Text(choices=("bb", "kb", "gl", "tl")),
-            "target_qualification": Text(),
-            "location": Text(choices=("vmbo", "mbo")),
-            "start_date": Date(),
-            "submitted_on": Date(required=False),
-            "exam_responsible": Text(choices=("mbo", "vmbo")),
-            "agreement": Object(
-                {
-                    "signed_on": Date(required=False),
-                    "switch_arrangement": Text(required=False),
-                    "financial_arrangements": Text(required=False),
-                    "fallback_destinations": List(Text(), required=False),
-                },
-                required=False,
-            ),
-            "combined_pta_oer": Boolean(required=False),
-            "duo_registration": Object(
-                {
-                    "status": Text(choices=("none", "submitted", "registered")),
-                    "date": Date(required=False),
-                },
-                required=False,
-            ),
-        }
-    ),
-    Kind.PRACTICE_PROGRAMME: Object(
-        {
-            **COMMON,
-            "school": Text(),
-            "theme": Text(),
-            "hours": Integer(),
-            "budget_eur": Number(),
-            "submitted_on": Date(required=False),
-            "period": Object({"start": Date(), "end": Date()}),
-            "partners": List(
-                Object(
-                    {
-                        "kind": Text(choices=("mbo", "company", "havo")),
-                        "organisation": Text(required=False),
-                        "name": Text(required=False),
-                    }
-                )
-            ),
-            "activity_plan": Text(),
-        }
-    ),
-}
+
+def schema_of(kind) -> Object | None:
+    """The whole document's shape for a registered kind: format and kind, then
+    the fields the kind declares (`KindSpec.schema`)."""
+    spec = kind_spec(kind)
+    return Object({**COMMON, **spec.schema}) if spec is not None else None
 
 
 def check_shape(document) -> list[tuple[str, Message]]:
@@ -301,18 +196,19 @@ def check_shape(document) -> list[tuple[str, Message]]:
     kind = document.get("kind")
     if kind is None:
         return [("kind", message(gettext_noop("%(field)s is missing."), field="kind"))]
-    if not isinstance(kind, str) or kind not in SCHEMAS:
+    schema = schema_of(kind)
+    if schema is None:
         return [
             (
                 "kind",
                 message(
                     gettext_noop("%(field)s must be one of: %(choices)s."),
                     field="kind",
-                    choices=", ".join(SCHEMAS),
+                    choices=", ".join(kind_values()),
                 ),
             )
         ]
-    return SCHEMAS[kind].check(document, "")
+    return schema.check(document, "")
 
 
 def in_document_order(document):
@@ -324,7 +220,7 @@ def in_document_order(document):
     define follow, in the order they were stored.
     """
     kind = document.get("kind") if isinstance(document, dict) else None
-    return _ordered(document, SCHEMAS.get(kind))
+    return _ordered(document, schema_of(kind))
 
 
 def _ordered(value, spec):

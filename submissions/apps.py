@@ -9,15 +9,11 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
-        from experiments.register import register_approved_programme
         from experiments.selectors import register_tracking
         from regions.selectors import register_indicator, register_region_section
-        from rules.registry import Kind
-        from submissions import approval_hooks, tracking
+        from rules.kinds import register_lookup
+        from submissions import tracking
         from submissions.intake import selectors
-
-        # An approved regionalised programme's regional keuzedelen enter the register.
-        approval_hooks.register(Kind.REGIONAL_PROGRAMME, register_approved_programme)
 
         register_indicator(
             "approved_programmes",
@@ -32,3 +28,5 @@ class SubmissionsConfig(AppConfig):
         )
         # The experiment pages show the schools' submissions and turnaround times.
         register_tracking(tracking.tracking_rows)
+        # Rules that count a school's submissions (PP-05) ask the workflow.
+        register_lookup("other_live_submissions", selectors.other_live_submissions)

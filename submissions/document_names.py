@@ -1,8 +1,9 @@
 """Names for the codes in an interchange document, for the people who read it.
 
 A document names a qualification by crebo, a school or company by BRIN or KvK
-code, a region by code, an experiment by slug, a keuzedeel by code and a core
-task by its SBB code. The review page, the version diff and the read-only
+code, a region by code, a keuzedeel by code and a core task by its SBB code;
+the names of other records (an experiment by its slug) come from the kinds
+that reference them (`KindSpec.names`). The review page, the version diff and the read-only
 draft show each with its name: "Helpende zorg en welzijn (crebo 25498,
 niveau 2)", "ROC Aventus (BRIN 25PZ)". `document_names(*documents)` looks
 every code of the documents up at once (a query per kind of reference) and
@@ -14,10 +15,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from qualifications.models import CoreTask, ElectiveModule, Qualification
+from regions.models import Organisation, Region
+from rules.kinds import merged
 from rules.labels import path_label, value_label
 from rules.schema import in_document_order
 from submissions.review.diff import flatten, shown
@@ -60,7 +63,8 @@ class DocumentNames:
     qualifications: dict = field(default_factory=dict)
     organisations: dict = field(default_factory=dict)
     regions: dict = field(default_factory=dict)
-    experiments: dict = field(default_factory=dict)
+    # Names the kinds look up (`KindSpec.names`): document key → {code: name}.
+    others: dict = field(default_factory=dict)
     electives: dict = field(default_factory=dict)
     core_tasks: dict = field(default_factory=dict)  # (crebo, code) → title
     # The qualification of each cross-over part, per document path prefix.
@@ -79,8 +83,8 @@ class DocumentNames:
             name = self.organisations.get(value)
         elif key == "region":
             name = self.regions.get(value)
-        elif key == "experiment":
-            name = self.experiments.get(value)
+        elif key in self.others:
+            name = self.others[key].get(value)
         elif _ELECTIVE_CODE.match(path or ""):
             name = self.electives.get(value)
         elif _PART.match(path or ""):
@@ -95,14 +99,15 @@ class DocumentNames:
 
 def document_names(*documents) -> DocumentNames:
     """Look up the names of every code in `documents` (dicts; others are skipped)."""
+    lookups = merged("names")
     codes: dict[str, set] = {
         "qualification": set(),
         "organisation": set(),
         "region": set(),
-        "experiment": set(),
         "elective": set(),
         "core_task": set(),
     }
+    other_codes: dict[str, set] = {key: set() for key in lookups}
     part_qualifications: dict[str, str] = {}
     pairs = [pair for doc in documents if isinstance(doc, dict) for pair in flatten(doc)]
     for path, value in pairs:
@@ -117,45 +122,39 @@ def document_names(*documents) -> DocumentNames:
             codes["organisation"].add(value)
         elif key == "region":
             codes["region"].add(value)
-        elif key == "experiment":
-            codes["experiment"].add(value)
+        elif key in other_codes:
+            other_codes[key].add(value)
         elif _ELECTIVE_CODE.match(path):
             codes["elective"].add(value)
         elif _PART.match(path):
             codes["core_task"].add(value)
     names = DocumentNames(part_qualifications=part_qualifications)
     if codes["qualification"]:
-        qualification = apps.get_model("qualifications", "Qualification")
-        found = qualification.objects.filter(crebo__in=codes["qualification"])
+        found = Qualification.objects.filter(crebo__in=codes["qualification"])
         names.qualifications = {q.crebo: qualification_text(q) for q in found}
         if codes["core_task"]:
             files = {q.crebo: q.file_id for q in found}
             names.core_tasks = _core_tasks(files, codes["core_task"])
     if codes["organisation"]:
-        organisation = apps.get_model("regions", "Organisation")
         names.organisations = {
             o.code: organisation_text(o)
-            for o in organisation.objects.filter(code__in=codes["organisation"])
+            for o in Organisation.objects.filter(code__in=codes["organisation"])
         }
     if codes["region"]:
-        region = apps.get_model("regions", "Region")
-        rows = region.objects.filter(code__in=codes["region"]).values_list("code", "name")
+        rows = Region.objects.filter(code__in=codes["region"]).values_list("code", "name")
         names.regions = {code: f"{name} ({code})" for code, name in rows}
-    if codes["experiment"]:
-        experiment = apps.get_model("experiments", "Experiment")
-        rows = experiment.objects.filter(slug__in=codes["experiment"]).values_list("slug", "name")
-        names.experiments = dict(rows)
+    names.others = {key: lookups[key](found) if found else {} for key, found in other_codes.items()}
     if codes["elective"]:
-        elective = apps.get_model("qualifications", "ElectiveModule")
-        rows = elective.objects.filter(code__in=codes["elective"]).values_list("code", "title")
+        rows = ElectiveModule.objects.filter(code__in=codes["elective"]).values_list(
+            "code", "title"
+        )
         names.electives = {code: f"{title} ({code})" for code, title in rows}
     return names
 
 
 def _core_tasks(files: dict, task_codes: set) -> dict:
     """(crebo, core-task code) → title, for the files of the given qualifications."""
-    core_task = apps.get_model("qualifications", "CoreTask")
-    rows = core_task.objects.filter(file_id__in=set(files.values()), code__in=task_codes)
+    rows = CoreTask.objects.filter(file_id__in=set(files.values()), code__in=task_codes)
     by_file = {(row.file_id, row.code): row.title for row in rows}
     return {
         (crebo, code): by_file[(file_id, code)]

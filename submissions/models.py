@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEvent, CreatedAt, CreatedBy, Timestamped
 from core.states import StateMachine, Transition
-from rules.registry import Kind
+from rules.kinds import kind_choices
 
 
 class Submission(Timestamped):
@@ -28,7 +28,9 @@ class Submission(Timestamped):
     # States with a final decision.
     FINAL_STATES = (State.APPROVED, State.REJECTED)
 
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # One of the kinds the apps register (`rules.kinds`); checked where a
+    # submission is made (upload, new draft, a route's document).
+    kind = models.CharField(_("kind"), max_length=30, choices=kind_choices)
     school = models.ForeignKey(
         "regions.Organisation",
         verbose_name=_("school"),
@@ -87,9 +89,6 @@ class Submission(Timestamped):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=Kind.values), name="submission_kind_is_known"
-            ),
             models.CheckConstraint(
                 condition=models.Q(
                     state__in=[

@@ -20,9 +20,8 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Role
 from accounts.permissions import SBB_ROLES
 from core.states import TransitionRefused
-from rules.registry import Kind
+from rules.kinds import kind_spec
 from rules.schema import in_document_order
-from submissions import approval_hooks
 from submissions.models import (
     SUBMISSION_TRANSITIONS,
     Decision,
@@ -228,10 +227,17 @@ def region_of(document: dict):
     return Region.objects.filter(code=code).first() if isinstance(code, str) and code else None
 
 
+def inspectorate_may_decide(kind: str) -> bool:
+    """Whether the Inspectorate may decide on a kind too (`KindSpec.inspectorate`:
+    the cross-over)."""
+    spec = kind_spec(kind)
+    return spec is not None and spec.inspectorate
+
+
 def needs_inspectorate(kind: str, document: dict, submission: Submission | None = None) -> bool:
     """Whether the Inspectorate decides too (cross-overs only): the document asks
     for it, or an SBB reviewer called it in on the submission."""
-    if kind != Kind.CROSS_OVER:
+    if not inspectorate_may_decide(kind):
         return False
     called_in = submission is not None and submission.inspectorate_called_in_at is not None
     return called_in or document.get("inspectorate_review_needed") is True
@@ -478,7 +484,7 @@ def may_call_in_inspectorate(user, submission: Submission) -> bool:
     Inspectorate does not decide on yet."""
     return (
         body_of(user, submission) == Decision.Body.SBB
-        and submission.kind == Kind.CROSS_OVER
+        and inspectorate_may_decide(submission.kind)
         and STATES.allows(submission.state, "call_in_inspectorate")
         and not submission.needs_inspectorate
     )
@@ -499,7 +505,7 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
     submission = _lock(submission)
     if body_of(user, submission) != Decision.Body.SBB:
         raise TransitionRefused(_("Only an SBB reviewer can call in the Inspectorate."), "role")
-    if submission.kind != Kind.CROSS_OVER:
+    if not inspectorate_may_decide(submission.kind):
         raise TransitionRefused(
             _("The Inspectorate can be called in only on a cross-over qualification."), "input"
         )
@@ -604,8 +610,14 @@ def decide(submission: Submission, user, outcome: str, reason: str) -> Decision:
     if new_state != from_state:
         fields = {"decided_at": timezone.now()} if new_state in Submission.FINAL_STATES else {}
         _move(submission, new_state, **fields)
-        if new_state == State.APPROVED:
-            approval_hooks.run(submission, version)
+        on_approved = kind_spec(submission.kind).on_approved
+        if new_state == State.APPROVED and on_approved is not None:
+            on_approved(
+                submission_id=submission.pk,
+                title=submission.title,
+                school=submission.school,
+                document=version.document,
+            )
     _log(
         submission,
         actor=user,

@@ -8,8 +8,6 @@ loaded with and is refused when someone else saved in between, so that nobody
 overwrites another person's text without knowing it.
 """
 
-import re
-
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -21,7 +19,7 @@ from qualifications.models import ElectiveModule, Qualification
 from qualifications.selectors import search_words
 from regions.models import Organisation
 from rules.engine import validate_document
-from rules.registry import Kind
+from rules.kinds import kind_spec
 from rules.schema import FORMAT
 from submissions.intake.selectors import shown_finding
 from submissions.models import SUBMISSION_TRANSITIONS, Submission, SubmissionEvent
@@ -33,10 +31,17 @@ from submissions.workflow import (
     region_of,
 )
 
-# The kinds that are drafted in the browser (continuous pathways have their own app).
-DRAFT_KINDS = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.PRACTICE_PROGRAMME)
-# Kinds whose document names the experiment and the region.
-KINDS_WITH_EXPERIMENT_AND_REGION = (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER)
+
+def is_drafted(kind) -> bool:
+    """Whether a kind is drafted in the browser: its app gives it an editor."""
+    spec = kind_spec(kind)
+    return spec is not None and spec.editor is not None
+
+
+def names_experiment_and_region(kind) -> bool:
+    """Whether a kind's document names the experiment and the region."""
+    spec = kind_spec(kind)
+    return spec is not None and spec.experiment_and_region
 
 
 class DraftRefused(TransitionRefused):
@@ -60,7 +65,7 @@ def skeleton_document(*, kind: str, school, experiment, title: str) -> dict:
     """The document a new draft starts with: format, kind, school, and for the
     kinds that have them the experiment, title and region (the school's)."""
     document = {"format": FORMAT, "kind": kind, "school": school.code}
-    if kind in KINDS_WITH_EXPERIMENT_AND_REGION:
+    if names_experiment_and_region(kind):
         if experiment is not None:
             document["experiment"] = experiment.slug
         document["title"] = title
@@ -77,7 +82,7 @@ def create_draft(*, user, kind: str, experiment, title: str, today=None) -> Subm
     is not open for applications on `today` (default: today): not yet open,
     applications closed, or ended.
     """
-    if kind not in DRAFT_KINDS:
+    if not is_drafted(kind):
         raise DraftRefused(_("This kind of submission cannot be drafted here."))
     if experiment is not None and experiment.kind != kind:
         raise DraftRefused(_("The experiment does not belong to this kind of submission."))
@@ -102,7 +107,7 @@ def create_draft(*, user, kind: str, experiment, title: str, today=None) -> Subm
 
 
 def _region_of(submission: Submission, document: dict):
-    if submission.kind not in KINDS_WITH_EXPERIMENT_AND_REGION:
+    if not names_experiment_and_region(submission.kind):
         return submission.region
     return region_of(document)
 
@@ -165,58 +170,6 @@ def check_document(document: dict, submission: Submission) -> list[dict]:
     dict with its message in the active language."""
     report = validate_document(document, submission_id=submission.pk)
     return [shown_finding(finding.as_dict()) for finding in report.findings]
-
-
-# --- where a finding belongs in the form ------------------------------------
-
-# Paths of single fields (after the row blocks are matched) → form field name.
-FIELD_PATHS = {
-    "title": "title",
-    "region": "region",
-    "start_date": "start_date",
-    "end_date": "end_date",
-    "level": "level",
-    "labour_market_need": "labour_market_need",
-    "inspectorate_review_needed": "inspectorate_review_needed",
-    "national_section": "qualification",
-    "national_section.qualification": "qualification",
-    "regional_section": "section_title",
-    "regional_section.title": "section_title",
-    "regional_section.hours": "section_hours",
-    "theme": "theme",
-    "hours": "hours",
-    "budget_eur": "budget_eur",
-    "period": "period_start",
-    "period.start": "period_start",
-    "period.end": "period_end",
-    "activity_plan": "activity_plan",
-}
-# Paths of lists of rows → the block (formset prefix) in the form.
-ROW_PATHS = {
-    "regional_section.learning_outcomes": "learning_outcomes",
-    "regional_section.contributors": "contributors",
-    "electives": "electives",
-    "parts": "parts",
-    "partners": "partners",
-}
-_ROW = re.compile(r"^(?P<list>[a-z_.]+)\[(?P<index>\d+)\]")
-
-
-def place_of(path: str) -> tuple[str, int | None]:
-    """Where a finding's path belongs: (field name, None), (block, None) for
-    a whole list, (block, row index in the document) for one row, or ("", None)
-    for the document as a whole (school, experiment, …)."""
-    path = path or ""
-    match = _ROW.match(path)
-    if match and match["list"] in ROW_PATHS:
-        return ROW_PATHS[match["list"]], int(match["index"])
-    if path in ROW_PATHS:
-        return ROW_PATHS[path], None
-    while path:
-        if path in FIELD_PATHS:
-            return FIELD_PATHS[path], None
-        path = path.rpartition(".")[0]
-    return "", None
 
 
 # --- reads for the editor's suggestions -------------------------------------

@@ -22,9 +22,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import SCHOOL_ROLES, role_required
+from rules.editing import core_task_choices, put_rows, rows_of
+from rules.kinds import kind_spec
 from submissions.document_names import document_sections
 from submissions.drafting import services as drafting
-from submissions.drafting.forms import EDITORS, NewDraftForm, core_task_choices, put_rows, rows_of
+from submissions.drafting.forms import NewDraftForm
 from submissions.intake import selectors
 from submissions.models import Submission
 from submissions.workflow import is_author
@@ -71,7 +73,7 @@ def _get_draft(request, pk: int) -> Submission:
         Submission.objects.select_related("school__region", "experiment"), request.user
     )
     submission = get_object_or_404(queryset, pk=pk)
-    if submission.kind not in drafting.DRAFT_KINDS:
+    if not drafting.is_drafted(submission.kind):
         raise Http404
     return submission
 
@@ -141,8 +143,13 @@ def draft_edit(request, pk: int):
     if request.method == "POST" and not author:
         raise PermissionDenied
     editable = drafting.may_edit(request.user, submission)
-    editor_class = EDITORS[submission.kind]
-    context = {"submission": submission, "editable": editable}
+    spec = kind_spec(submission.kind)
+    editor_class = spec.editor
+    context = {
+        "submission": submission,
+        "editable": editable,
+        "editor_template": spec.editor_template,
+    }
     status = 200
     if request.method == "GET" and not editable:
         # Read-only: the draft as a document by section, names beside codes.

@@ -7,12 +7,10 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
-from rules.registry import Kind, Message, all_rules
+from rules.kinds import kind_spec, kinds
+from rules.registry import Message, all_rules
 from rules.sources import source_text
 from submissions.models import Submission, SubmissionVersion
-
-# Rule families about one kind of document; the others apply to every kind.
-KIND_FAMILIES = ("RR", "CO", "DL", "PP")
 
 
 def scope_submissions(queryset: QuerySet, user) -> QuerySet:
@@ -128,13 +126,17 @@ def findings_by_section(report) -> list[tuple[str, list[dict]]]:
 def rules_by_family() -> list[tuple[str, str, list]]:
     """Every registered rule, grouped by ID prefix (RR, CO, …, then the shared
     FMT, ORG, QS): (family, the kind it is about or "", rules)."""
+    # Rule families about one kind of document (`KindSpec.rule_family`); the
+    # others apply to every kind.
+    kind_families = {spec.rule_family for spec in kinds() if spec.rule_family}
     groups: OrderedDict[str, list] = OrderedDict()
     for registered in all_rules():
         groups.setdefault(registered.family, []).append(registered)
     result = []
     for family, rules in groups.items():
-        kinds = {kind for registered in rules for kind in registered.kinds}
-        label = Kind(kinds.pop()).label if len(kinds) == 1 and family in KIND_FAMILIES else ""
+        applies_to = {kind for registered in rules for kind in registered.kinds}
+        spec = kind_spec(next(iter(applies_to))) if len(applies_to) == 1 else None
+        label = spec.label if spec is not None and family in kind_families else ""
         result.append((family, label, rules))
     return result
 
@@ -150,7 +152,10 @@ def approved_programmes() -> QuerySet[Submission]:
     The region is the programme's own, or else its school's.
     """
     return (
-        Submission.objects.filter(kind=Kind.REGIONAL_PROGRAMME, state=Submission.State.APPROVED)
+        Submission.objects.filter(
+            kind__in=[spec.value for spec in kinds() if spec.on_region_map],
+            state=Submission.State.APPROVED,
+        )
         .annotate(region_code=Coalesce("region__code", "school__region__code"))
         .select_related("school", "experiment")
         .order_by("-decided_at", "pk")
@@ -171,3 +176,14 @@ def region_section_context(region) -> dict:
         "total": programmes.count(),
         "limit": REGION_SECTION_LIMIT,
     }
+
+
+def other_live_submissions(context, kind: str, school_code: str) -> int:
+    """How many submissions of `kind` the school has that are not rejected or
+    withdrawn, besides the one being checked (a rule-context lookup)."""
+    others = Submission.objects.filter(kind=kind, school__code=school_code).exclude(
+        state__in=[Submission.State.REJECTED, Submission.State.WITHDRAWN]
+    )
+    if context.submission_id is not None:
+        others = others.exclude(pk=context.submission_id)
+    return others.count()

@@ -18,7 +18,7 @@ from rules.engine import (
     rules_version_of,
     validate_document,
 )
-from rules.registry import Kind
+from rules.kinds import kind_label, kind_spec, kind_values
 from submissions import workflow
 from submissions.models import (
     SUBMISSION_TRANSITIONS,
@@ -31,14 +31,6 @@ from submissions.models import (
 )
 
 logger = logging.getLogger(__name__)
-
-# The document fields that name the school(s) a document is about.
-SCHOOL_FIELDS = {
-    Kind.REGIONAL_PROGRAMME: ("school",),
-    Kind.CROSS_OVER: ("school",),
-    Kind.CONTINUOUS_PATHWAY: ("vmbo_school", "mbo_institution"),
-    Kind.PRACTICE_PROGRAMME: ("school",),
-}
 
 
 class DocumentRefused(ValidationError):
@@ -57,12 +49,19 @@ def read_upload(data: bytes, organisation) -> tuple[dict, str]:
         raise DocumentRefused([finding.message.render() for finding in problem.findings])
     if not isinstance(document, dict):
         raise DocumentRefused(_("The document must be a JSON object."))
-    kind = document.get("kind")
-    if kind not in Kind.values:
+    spec = kind_spec(document.get("kind"))
+    if spec is None:
         raise DocumentRefused(
-            _("The document's kind must be one of: %(kinds)s.") % {"kinds": ", ".join(Kind.values)}
+            _("The document's kind must be one of: %(kinds)s.")
+            % {"kinds": ", ".join(kind_values())}
         )
-    codes = [document.get(field) for field in SCHOOL_FIELDS[kind]]
+    if not spec.reviewed:
+        raise DocumentRefused(
+            _("A %(kind)s is not submitted for review; it has pages of its own.")
+            % {"kind": kind_label(spec.value)}
+        )
+    # The document fields that name the school(s) a document is about.
+    codes = [document.get(field) for field in spec.school_fields]
     if organisation.code not in codes:
         raise DocumentRefused(
             _("The document is not about your school (%(code)s).") % {"code": organisation.code}
@@ -76,9 +75,13 @@ def document_title(document: dict) -> str:
     title = document.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()[:300]
-    kind_label = Kind(document["kind"]).label
-    detail = document.get("theme") or document.get("target_qualification") or ""
-    return f"{kind_label} {detail}".strip()[:300] if isinstance(detail, str) else str(kind_label)
+    spec = kind_spec(document["kind"])
+    if spec is None:
+        raise ValueError(f"{document['kind']!r} is not a registered kind")
+    label = kind_label(spec.value)
+    detail = document.get(spec.title_detail) if spec.title_detail else ""
+    detail = detail or ""
+    return f"{label} {detail}".strip()[:300] if isinstance(detail, str) else label
 
 
 def queue_validation(version: SubmissionVersion) -> None:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
+from rules.kinds import kind_spec
 from rules.sources import cited_documents
 from submissions import workflow
 from submissions.intake import selectors, services
@@ -82,6 +83,8 @@ def _detail_context(request, submission, form=None) -> dict:
         "groups": selectors.findings_by_section(report),
         "form": form if form is not None else (UploadForm() if can_add else None),
         "can_add_version": can_add,
+        # Kinds with an editor (`KindSpec.editor`) are also drafted in the browser.
+        "drafted_in_browser": getattr(kind_spec(submission.kind), "editor", None) is not None,
         # The review workflow: what the user may do now, and the audit log.
         "actions": workflow.allowed_actions(request.user, submission),
         "events": review_selectors.events_of(submission),

@@ -9,9 +9,10 @@ from django.db import IntegrityError
 
 from experiments import register
 from experiments.models import Experiment, Participation
+from experiments.register import register_approved_programme
 from qualifications import register_services
 from qualifications.models import ElectiveModule, RegionalElectiveUse
-from submissions import approval_hooks, workflow
+from submissions import workflow
 from submissions.models import Submission
 from tests.submissions.helpers import WorkflowTestCase
 
@@ -54,8 +55,13 @@ class ApprovalEntersTheRegisterTests(WorkflowTestCase):
     def test_the_hook_run_again_adds_no_second_entry(self):
         submission = self.approved()
         version = submission.versions.order_by("-number").first()
-        approval_hooks.run(submission, version)
-        approval_hooks.run(submission, version)
+        for _ in range(2):
+            register_approved_programme(
+                submission_id=submission.pk,
+                title=submission.title,
+                school=submission.school,
+                document=version.document,
+            )
         assert ElectiveModule.objects.filter(is_regional=True).count() == 1
 
     def test_approval_after_changes_requested_and_resubmission_makes_one_entry(self):

@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role, User
+from experiments.draft_forms import RegionalProgrammeEditor
 from submissions.drafting import services as drafting
-from submissions.drafting.forms import RegionalProgrammeEditor
 from submissions.models import Submission, SubmissionEvent
 from tests.submissions.helpers import WHILE_OPEN, DraftTestCase, form_data
 
