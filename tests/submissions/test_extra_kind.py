@@ -23,7 +23,7 @@ from rules.registry import REGISTRY, Severity, message, rule
 from rules.schema import FORMAT, Date, Integer, Text
 from submissions.document_names import document_sections
 from submissions.models import Submission
-from tests.submissions.draft_helpers import DraftTestCase
+from tests.submissions.helpers import DraftTestCase
 
 TRIP = "school_trip"
 MAX_PUPILS = 40
