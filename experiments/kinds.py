@@ -86,6 +86,44 @@ PRACTICE_PROGRAMME_SCHEMA = {
 # --- FMT-02: amounts that may not be negative, periods that may not end early -----------
 
 
+def regional_programme_organisations(document) -> list[tuple[str, str, str]]:
+    """ORG-01: the school (an mbo institution) and the contributors' organisations
+    (a company expert's is a company, a teacher's an mbo institution)."""
+    references = [("school", document["school"], "mbo")]
+    for index, contributor in enumerate(document["regional_section"]["contributors"]):
+        code = contributor.get("organisation")
+        if code:
+            expected = "company" if contributor["role"] == "company_expert" else "mbo"
+            references.append(
+                (f"regional_section.contributors[{index}].organisation", code, expected)
+            )
+    return references
+
+
+def cross_over_organisations(document) -> list[tuple[str, str, str]]:
+    """ORG-01: the applying school is an mbo institution."""
+    return [("school", document["school"], "mbo")]
+
+
+def cross_over_qualifications(document) -> list[tuple[str, str]]:
+    """QS-02: the qualification of every part (CO-01 reports one that does not exist)."""
+    return [
+        (f"parts[{index}].qualification", part["qualification"])
+        for index, part in enumerate(document["parts"])
+    ]
+
+
+def practice_programme_organisations(document) -> list[tuple[str, str, str]]:
+    """ORG-01: the school (a vmbo school) and the partners named by code that are
+    an mbo institution or a company."""
+    references = [("school", document["school"], "vmbo")]
+    for index, partner in enumerate(document["partners"]):
+        code = partner.get("organisation")
+        if code and partner["kind"] in ("mbo", "company"):
+            references.append((f"partners[{index}].organisation", code, partner["kind"]))
+    return references
+
+
 def regional_programme_amounts(document) -> list[tuple[str, object]]:
     amounts = [("regional_section.hours", document["regional_section"].get("hours"))]
     for index, elective in enumerate(document["electives"]):
@@ -224,6 +262,8 @@ def register_kinds() -> None:
             schema=REGIONAL_PROGRAMME_SCHEMA,
             experiment_and_region=True,
             on_region_map=True,
+            organisation_references=regional_programme_organisations,
+            names_region=True,
             amounts=regional_programme_amounts,
             editor=RegionalProgrammeEditor,
             editor_template="experiments/drafting/fields_regional_programme.html",
@@ -240,6 +280,10 @@ def register_kinds() -> None:
             schema=CROSS_OVER_SCHEMA,
             experiment_and_region=True,
             inspectorate=True,
+            organisation_references=cross_over_organisations,
+            names_region=True,
+            qualification_references=cross_over_qualifications,
+            own_rules_find_qualifications=True,
             periods=cross_over_periods,
             editor=CrossOverEditor,
             editor_template="experiments/drafting/fields_cross_over.html",
@@ -254,6 +298,7 @@ def register_kinds() -> None:
             order=40,
             schema=PRACTICE_PROGRAMME_SCHEMA,
             title_detail="theme",
+            organisation_references=practice_programme_organisations,
             amounts=practice_programme_amounts,
             periods=practice_programme_periods,
             editor=PracticeProgrammeEditor,

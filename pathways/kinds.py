@@ -72,6 +72,19 @@ VALUE_LABELS = {
 }
 
 
+def pathway_organisations(document) -> list[tuple[str, str, str]]:
+    """ORG-01: the vmbo school and the mbo institution."""
+    return [
+        ("vmbo_school", document["vmbo_school"], "vmbo"),
+        ("mbo_institution", document["mbo_institution"], "mbo"),
+    ]
+
+
+def pathway_qualifications(document) -> list[tuple[str, str]]:
+    """QS-01 and QS-02: the target qualification."""
+    return [("target_qualification", document["target_qualification"])]
+
+
 def register_kinds() -> None:
     """Register the kind (from `PathwaysConfig.ready()`)."""
     register_kind(
@@ -83,6 +96,9 @@ def register_kinds() -> None:
             schema=CONTINUOUS_PATHWAY_SCHEMA,
             school_fields=("vmbo_school", "mbo_institution"),
             title_detail="target_qualification",
+            organisation_references=pathway_organisations,
+            names_region=True,
+            qualification_references=pathway_qualifications,
             field_labels=FIELD_LABELS,
             value_labels=VALUE_LABELS,
             param_values={"track": "vmbo_track"},

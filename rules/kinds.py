@@ -69,6 +69,15 @@ class KindSpec:
     # with its fields; a kind without one is not drafted in the browser.
     editor: type | None = None
     editor_template: str = ""
+    # References to reference data, checked by the engine's cross-kind rules
+    # (rules/reference_rules.py): ORG-01 `organisation_references(document)` →
+    # [(path, code, expected organisation kind)]; REG-01 when the document names a
+    # `region`; QS-02 `qualification_references(document)` → [(path, crebo)], whose
+    # existence QS-01 checks unless the kind's own rules already report it.
+    organisation_references: Callable | None = None
+    names_region: bool = False
+    qualification_references: Callable | None = None
+    own_rules_find_qualifications: bool = False
     # What follows when a submission of this kind is approved (also when it is
     # approved again after a new version): called inside the approval's transaction
     # as `on_approved(submission_id=, title=, school=, document=)`; a failure undoes it.
@@ -237,6 +246,28 @@ class EveryKind:
 
     def __repr__(self) -> str:
         return "ALL_KINDS"
+
+
+class KindsWhere(EveryKind):
+    """`kinds=KindsWhere(lambda spec: …)` in a rule: every registered kind whose
+    declaration fits, also one registered later (the engine's cross-kind rules)."""
+
+    def __init__(self, test: Callable[[KindSpec], bool], description: str):
+        self.test = test
+        self.description = description
+
+    def __contains__(self, value) -> bool:
+        spec = kind_spec(value)
+        return spec is not None and bool(self.test(spec))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([spec.value for spec in kinds() if self.test(spec)])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def __repr__(self) -> str:
+        return self.description
 
 
 Kind = RegisteredKinds()

@@ -20,8 +20,9 @@ from django.utils.translation import gettext_noop
 from qualifications.selectors import is_established, validity_dates
 from regions.selectors import UNASSIGNABLE_REGION, is_region_code
 
+from .kinds import KindsWhere, kind_spec
 from .names import qualification_name
-from .registry import ALL_KINDS, Kind, Severity, message, rule
+from .registry import Severity, message, rule
 
 WRONG_KIND = {
     "mbo": gettext_noop("%(name)s (%(code)s) is not an mbo institution."),
@@ -30,36 +31,10 @@ WRONG_KIND = {
 }
 
 
-def organisation_references(document) -> list[tuple[str, str, str]]:
-    """(path, code, expected organisation kind) for every reference in the document."""
-    kind = document["kind"]
-    references = []
-    if kind in (Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER):
-        references.append(("school", document["school"], "mbo"))
-    if kind == Kind.REGIONAL_PROGRAMME:
-        for index, contributor in enumerate(document["regional_section"]["contributors"]):
-            code = contributor.get("organisation")
-            if code:
-                expected = "company" if contributor["role"] == "company_expert" else "mbo"
-                references.append(
-                    (f"regional_section.contributors[{index}].organisation", code, expected)
-                )
-    if kind == Kind.CONTINUOUS_PATHWAY:
-        references.append(("vmbo_school", document["vmbo_school"], "vmbo"))
-        references.append(("mbo_institution", document["mbo_institution"], "mbo"))
-    if kind == Kind.PRACTICE_PROGRAMME:
-        references.append(("school", document["school"], "vmbo"))
-        for index, partner in enumerate(document["partners"]):
-            code = partner.get("organisation")
-            if code and partner["kind"] in ("mbo", "company"):
-                references.append((f"partners[{index}].organisation", code, partner["kind"]))
-    return references
-
-
 @rule(
     "ORG-01",
     Severity.ERROR,
-    kinds=ALL_KINDS,
+    kinds=KindsWhere(lambda spec: spec.organisation_references, "kinds with organisations"),
     source="docs/rules.md",
     text=_(
         "Every organisation referenced by code exists and has the expected kind (vmbo "
@@ -67,7 +42,7 @@ def organisation_references(document) -> list[tuple[str, str, str]]:
     ),
 )
 def referenced_organisations_exist(document, context):
-    for path, code, expected in organisation_references(document):
+    for path, code, expected in kind_spec(document["kind"]).organisation_references(document):
         organisation = context.organisation(code)
         if organisation is None:
             yield (
@@ -84,7 +59,7 @@ def referenced_organisations_exist(document, context):
 @rule(
     "REG-01",
     Severity.ERROR,
-    kinds=[Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY],
+    kinds=KindsWhere(lambda spec: spec.names_region, "kinds with a region"),
     source='CBS arbeidsmarktregio\'s 2020; 002 "in iedere regio"',
     text=_(
         "The region is the code of one of the 35 labour-market regions of the CBS 2020 "
@@ -128,17 +103,22 @@ def region_is_a_labour_market_region(document, context):
 @rule(
     "QS-01",
     Severity.ERROR,
-    kinds=[Kind.CONTINUOUS_PATHWAY],
+    kinds=KindsWhere(
+        lambda spec: spec.qualification_references and not spec.own_rules_find_qualifications,
+        "kinds with qualifications no own rule finds",
+    ),
     source="docs/rules.md",
     text=_("A referenced qualification, core task or keuzedeel exists in the national structure."),
 )
 def referenced_qualification_exists(document, context):
-    crebo = document["target_qualification"]
-    if context.qualification(crebo) is None:
-        yield (
-            "target_qualification",
-            message(gettext_noop("There is no qualification with crebo %(crebo)s."), crebo=crebo),
-        )
+    for path, crebo in _referenced_qualifications(document):
+        if context.qualification(crebo) is None:
+            yield (
+                path,
+                message(
+                    gettext_noop("There is no qualification with crebo %(crebo)s."), crebo=crebo
+                ),
+            )
 
 
 def validity_problems(qualification, start, path: str):
@@ -191,21 +171,14 @@ def validity_problems(qualification, start, path: str):
 
 
 def _referenced_qualifications(document):
-    """(path, crebo) of the qualifications QS-02 checks in a document."""
-    if document["kind"] == Kind.CROSS_OVER:
-        return [
-            (f"parts[{index}].qualification", part["qualification"])
-            for index, part in enumerate(document["parts"])
-        ]
-    if document["kind"] == Kind.CONTINUOUS_PATHWAY:
-        return [("target_qualification", document["target_qualification"])]
-    return []
+    """(path, crebo) of the qualifications the document's kind declares."""
+    return kind_spec(document["kind"]).qualification_references(document)
 
 
 @rule(
     "QS-02",
     Severity.ERROR,
-    kinds=[Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY],
+    kinds=KindsWhere(lambda spec: spec.qualification_references, "kinds with qualifications"),
     source='004 "bestaande kwalificaties"; SBB fields Geldig_vanaf, Datum_einde_instroom',
     text=_(
         "Every qualification that a cross-over part or a pathway's target qualification "
