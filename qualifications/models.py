@@ -364,6 +364,15 @@ class VetCertificate(models.Model):
         """True for a certificate on a vocational part (a core task or whole profile)."""
         return self.elective_id is None
 
+    @property
+    def sector_chamber(self):
+        """The sector chamber of the qualification file of its part (None for a keuzedeel)."""
+        if self.core_task_id:
+            return self.core_task.file.sector_chamber
+        if self.qualification_id:
+            return self.qualification.file.sector_chamber
+        return None
+
 
 class ImportRun(models.Model):
     """One import of reference data (SBB XML or keuzedelen CSV): who, when, what changed."""
