@@ -114,3 +114,6 @@ class ProgrammeEvent(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("programme event")
         verbose_name_plural = _("programme events")
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

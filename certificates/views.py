@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.permissions import role_required
 from accounts.models import Role
+from accounts.permissions import role_required
 from regions.models import Region
 
 from . import selectors, services
