@@ -5,7 +5,7 @@ import datetime
 from qualifications.models import VetCertificate
 from regions.models import Organisation
 
-from .models import CertificateProgramme, ProgrammeStart
+from .models import CertificateProgramme, ProgrammeEvent, ProgrammeStart
 
 DEMO_PROGRAMME = {
     "school": "99XA",  # Demo ROC IJsselland, Deventer (AM06)
@@ -42,4 +42,5 @@ def load_demo_programmes() -> int:
         ProgrammeStart.objects.bulk_create(
             ProgrammeStart(programme=programme, starts_on=day) for day in data["starts"]
         )
+        ProgrammeEvent.objects.create(programme=programme, action=ProgrammeEvent.Action.REGISTERED)
     return int(created)

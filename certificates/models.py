@@ -117,3 +117,14 @@ class ProgrammeEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def field_labels(self) -> list[str]:
+        """The changed fields as people read them (in the current language)."""
+        labels = []
+        for name in self.fields:
+            if name == "starts":
+                labels.append(str(_("start dates")))
+            else:
+                labels.append(str(CertificateProgramme._meta.get_field(name).verbose_name))
+        return labels

@@ -75,9 +75,13 @@ def upcoming_programme_counts() -> dict[str, int]:
 def region_section_context(region) -> dict:
     """The programmes of a region with a start date to come, for the region page."""
     programmes = programme_list(region=region).filter(starts__starts_on__gte=_today()).distinct()
+    shown = list(programmes[:REGION_SECTION_LIMIT])
+    for programme in shown:
+        programme.upcoming_starts = [
+            start.starts_on for start in programme.starts.all() if start.starts_on >= _today()
+        ]
     return {
-        "programmes": list(programmes[:REGION_SECTION_LIMIT]),
+        "programmes": shown,
         "total": programmes.count(),
         "limit": REGION_SECTION_LIMIT,
-        "today": _today(),
     }

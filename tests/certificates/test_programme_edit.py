@@ -44,6 +44,8 @@ class ProgrammeEditTests(BaseTestCase):
             [datetime.date(2027, 9, 1), datetime.date(2028, 2, 1)],
         )
         self.assertEqual(self.programme.events.first().fields, ["name"])
+        detail = self.client.get(reverse("certificates:programme-detail", args=[self.programme.pk]))
+        self.assertContains(detail, "(naam)")  # the changed field, as people read it
 
     def test_saving_without_changes_records_nothing(self):
         self.login(self.alice)
