@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from .models import CoreTask, ElectiveModule, ImportRun, Qualification, VetCertificate
@@ -254,29 +255,46 @@ def import_certificates_csv(
 def _write(checked: list[tuple[str, dict]], track: _Tracker) -> None:
     codes = [code for code, _values in checked]
     existing = {row.code: row for row in VetCertificate.objects.filter(code__in=codes)}
+    # The certificate made from the keuzedelen CSV's yes/no flag becomes the keuzedeel's
+    # first certificate from this file, in place: whatever points at it keeps pointing at it.
+    flagged = {}
+    elective_ids = {values["elective_id"] for _code, values in checked if values["elective_id"]}
+    for row in VetCertificate.objects.filter(elective_id__in=elective_ids, code="").order_by("pk"):
+        flagged.setdefault(row.elective_id, row)
     new_rows, changed_rows = [], []
-    elective_ids = set()
     for code, values in checked:
         label = _("certificate %(code)s") % {"code": code}
         row = existing.get(code)
-        if row is None:
+        if row is None and values["elective_id"] in flagged:
+            row = flagged.pop(values["elective_id"])
+            track.update(row, label, {"code": code, **values})
+            changed_rows.append(row)
+        elif row is None:
             new_rows.append(VetCertificate(code=code, **values))
             track.added(label)
         elif track.update(row, label, values):
             changed_rows.append(row)
-        if values["elective_id"]:
-            elective_ids.add(values["elective_id"])
-    _bulk_update(VetCertificate, changed_rows, FIELDS)
+    _bulk_update(VetCertificate, changed_rows, ["code", *FIELDS])
     VetCertificate.objects.bulk_create(new_rows)
     if elective_ids:
-        # A keuzedeel with a certificate of its own no longer needs the certificate
-        # made from the keuzedelen CSV's yes/no flag; the flag itself now says yes.
-        flagged = VetCertificate.objects.filter(elective_id__in=elective_ids, code="")
-        for certificate in flagged.select_related("elective"):
+        # A keuzedeel with a certificate of its own no longer needs another flag certificate;
+        # the flag itself now says yes.
+        leftover = VetCertificate.objects.filter(elective_id__in=elective_ids, code="")
+        for certificate in leftover.select_related("elective"):
             track.removed(
                 _("certificate of keuzedeel %(code)s") % {"code": certificate.elective.code}
             )
-        flagged.delete()
+        try:
+            with transaction.atomic():
+                leftover.delete()
+        except ProtectedError:
+            raise CertificatesImportError(
+                track.result.file_name,
+                _(
+                    "a certificate of a keuzedeel in the file is still used elsewhere "
+                    "(for example by a certificate programme), so it cannot be replaced."
+                ),
+            ) from None
         ElectiveModule.objects.filter(pk__in=elective_ids, has_certificate=False).update(
             has_certificate=True
         )

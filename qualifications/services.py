@@ -872,7 +872,18 @@ def _sync_elective_certificates(
         elif certificate is not None:
             gone.append(certificate.pk)
             track.removed(label)
-    VetCertificate.objects.filter(pk__in=gone).delete()
+    try:
+        with transaction.atomic():
+            VetCertificate.objects.filter(pk__in=gone).delete()
+    except ProtectedError:
+        raise ElectivesImportError(
+            track.result.file_name,
+            _(
+                "a keuzedeel in the file no longer has a certificate, but its certificate "
+                "is still used elsewhere (for example by a certificate programme), so it "
+                "cannot be removed."
+            ),
+        ) from None
     _bulk_update(VetCertificate, changed_rows, ["title"])
     VetCertificate.objects.bulk_create(new_rows)
 
