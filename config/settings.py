@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "qualifications",
     "experiments",
     "pathways",
+    "certificates",
     "rules",
     "submissions",
     "notifications",

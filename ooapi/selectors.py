@@ -143,7 +143,9 @@ def course_id(code: str) -> str:
 
 
 def certificate_code(row: dict) -> str:
-    """A certificate's code: SBB's id, else what it is attached to."""
+    """A certificate's code: its own (certificates CSV), SBB's id, else what it is attached to."""
+    if row.get("code"):
+        return row["code"]
     if row["sbb_id"]:
         return row["sbb_id"]
     if row["elective__code"]:
@@ -358,6 +360,9 @@ class Catalogue:
         certificates = VetCertificate.objects.order_by("title", "pk").values(
             "pk",
             "title",
+            "code",
+            "level",
+            "valid_from",
             "sbb_id",
             "qualification__crebo",
             "qualification__level",
@@ -459,7 +464,8 @@ class Catalogue:
             "abbreviation": code[:256],
             "description": both(gettext_noop("mbo-certificate %(code)s."), code=code),
             "formalDocument": "certificate",
-            **level_fields(row["qualification__level"] or row["elective__level"]),
+            **level_fields(row["level"] or row["qualification__level"] or row["elective__level"]),
+            **validity(row),
             "parent": record.parent,
             "organization": root_id(),
         }

@@ -104,6 +104,10 @@ class CertificateFilter(django_filters.FilterSet):
     elective = django_filters.CharFilter(
         field_name="elective__code", lookup_expr="iexact", help_text="Code of the keuzedeel."
     )
+    code = django_filters.CharFilter(
+        field_name="code", lookup_expr="iexact", help_text="The certificate's own code."
+    )
+    level = django_filters.NumberFilter(field_name="level", help_text="mbo level (1-4).")
     kind = django_filters.ChoiceFilter(
         method="filter_kind",
         choices=[("qualification", "qualification"), ("elective", "elective")],
@@ -112,7 +116,7 @@ class CertificateFilter(django_filters.FilterSet):
 
     class Meta:
         model = VetCertificate
-        fields = ["crebo", "elective", "kind"]
+        fields = ["crebo", "elective", "code", "level", "kind"]
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(elective__isnull=value == "qualification")

@@ -38,7 +38,7 @@ def _check_upload(upload, extension: str) -> None:
 
 
 class ImportUploadForm(forms.Form):
-    """One or more SBB qualification files and/or one keuzedelen CSV."""
+    """One or more SBB qualification files and/or one keuzedelen CSV and/or one certificates CSV."""
 
     sbb_files = MultipleFileField(
         label=_("SBB qualification files (XML)"),
@@ -50,6 +50,16 @@ class ImportUploadForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
         help_text=_("Columns: code,title,level,sbu,certificate (certificate: yes or no)."),
+    )
+
+    certificates_csv = forms.FileField(
+        label=_("mbo-certificates (CSV)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        help_text=_(
+            "Columns: code,title,level,attached_to,qualification,core_task,keuzedeel,valid_from "
+            "(attached_to: part or keuzedeel)."
+        ),
     )
 
     def clean_sbb_files(self):
@@ -64,8 +74,19 @@ class ImportUploadForm(forms.Form):
             _check_upload(upload, ".csv")
         return upload
 
+    def clean_certificates_csv(self):
+        upload = self.cleaned_data["certificates_csv"]
+        if upload:
+            _check_upload(upload, ".csv")
+        return upload
+
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("sbb_files") and not cleaned.get("electives_csv"):
+        if (
+            not self.errors
+            and not cleaned.get("sbb_files")
+            and not cleaned.get("electives_csv")
+            and not cleaned.get("certificates_csv")
+        ):
             raise forms.ValidationError(_("Choose at least one file to import."))
         return cleaned

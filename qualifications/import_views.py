@@ -48,6 +48,15 @@ def import_page(request):
                         started_by=request.user,
                     )
                 )
+            if form.cleaned_data["certificates_csv"]:
+                # After the keuzedelen: a certificate may name a keuzedeel that file adds.
+                runs.append(
+                    queue_import(
+                        form.cleaned_data["certificates_csv"],
+                        ImportRun.Kind.CERTIFICATES_CSV,
+                        started_by=request.user,
+                    )
+                )
             ids = ",".join(str(run.pk) for run in runs)
             return redirect(f"{reverse('qualifications:import')}?runs={ids}#current")
     else:

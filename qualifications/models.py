@@ -378,6 +378,13 @@ class VetCertificate(models.Model):
     """Mbo-certificaat attached to a profile (optionally one of its core tasks) or an elective."""
 
     title = models.CharField(_("title"), max_length=300)
+    # The certificate's own code from the certificates CSV (empty for certificates read
+    # from an SBB qualification file or from the keuzedelen CSV's certificate flag).
+    code = models.CharField(_("code"), max_length=20, blank=True, default="")
+    level = models.PositiveSmallIntegerField(
+        _("level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
     # SBB's id (or "<crebo>-<position>") for certificates read from a qualification file.
     sbb_id = models.CharField(_("SBB id"), max_length=20, blank=True)
     qualification = models.ForeignKey(
@@ -424,10 +431,33 @@ class VetCertificate(models.Model):
                 ),
                 name="certificate_on_profile_core_task_or_elective",
             ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~models.Q(code=""), name="certificate_unique_code"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=4),
+                name="certificate_level_1_to_4",
+            ),
         ]
 
     def __str__(self):
+        if self.code:
+            return f"{self.title} ({self.code})"
         return self.title
+
+    @property
+    def attached_to_part(self) -> bool:
+        """True for a certificate on a vocational part (a core task or whole profile)."""
+        return self.elective_id is None
+
+    @property
+    def sector_chamber(self):
+        """The sector chamber of the qualification file of its part (None for a keuzedeel)."""
+        if self.core_task_id:
+            return self.core_task.file.sector_chamber
+        if self.qualification_id:
+            return self.qualification.file.sector_chamber
+        return None
 
 
 class ImportRun(models.Model):
@@ -436,6 +466,7 @@ class ImportRun(models.Model):
     class Kind(models.TextChoices):
         SBB_XML = "sbb_xml", _("SBB qualification file")
         ELECTIVES_CSV = "electives_csv", _("keuzedelen CSV")
+        CERTIFICATES_CSV = "certificates_csv", _("mbo-certificates CSV")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

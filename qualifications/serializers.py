@@ -63,7 +63,7 @@ class WorkProcessSerializer(serializers.ModelSerializer):
 class PartCertificateSerializer(serializers.ModelSerializer):
     class Meta:
         model = VetCertificate
-        fields = ["id", "title"]
+        fields = ["id", "code", "title", "level", "valid_from"]
 
 
 class CoreTaskSerializer(serializers.ModelSerializer):
@@ -175,7 +175,10 @@ class CertificateSerializer(serializers.ModelSerializer):
         model = VetCertificate
         fields = [
             "id",
+            "code",
             "title",
+            "level",
+            "valid_from",
             "sbb_id",
             "qualification",
             "core_task",

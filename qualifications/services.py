@@ -605,7 +605,8 @@ def _sync_profile_additions(
 
 def _sync_certificates(parsed, qualification_file, profiles, tasks, track: _Tracker) -> None:
     """Certificates of profiles, matched on (profile, SBB id)."""
-    existing = list(VetCertificate.objects.filter(qualification__file=qualification_file))
+    # Certificates with a code of their own come from the certificates CSV, not from the file.
+    existing = list(VetCertificate.objects.filter(qualification__file=qualification_file, code=""))
     by_key = {(row.qualification_id, row.sbb_id): row for row in existing}
     matched, new_rows, changed_rows = {}, [], []
     for profile in parsed.dossier.profiles:
@@ -823,8 +824,14 @@ def import_electives_csv(
             }
             certificates = {
                 row.elective_id: row
-                for row in VetCertificate.objects.filter(elective__in=existing.values())
+                for row in VetCertificate.objects.filter(elective__in=existing.values(), code="")
             }
+            # Keuzedelen with a certificate from the certificates CSV need no flag certificate.
+            coded = set(
+                VetCertificate.objects.filter(elective__in=existing.values())
+                .exclude(code="")
+                .values_list("elective_id", flat=True)
+            )
             new_rows, changed_rows = [], []
             for values in rows:
                 code = values.pop("code")
@@ -839,7 +846,7 @@ def import_electives_csv(
             fields = ["title", "normalized_title", "level", "study_load_hours", "has_certificate"]
             _bulk_update(ElectiveModule, changed_rows, fields)
             ElectiveModule.objects.bulk_create(new_rows)
-            _sync_elective_certificates(existing.values(), certificates, track)
+            _sync_elective_certificates(existing.values(), certificates, track, coded)
             _record_run(result, ImportRun.Kind.ELECTIVES_CSV, started_by, import_run)
     except ImportFailed as error:
         fail_import_run(import_run, str(error))
@@ -847,9 +854,13 @@ def import_electives_csv(
     return result
 
 
-def _sync_elective_certificates(electives, certificates: dict, track: _Tracker) -> None:
+def _sync_elective_certificates(
+    electives, certificates: dict, track: _Tracker, coded: set = frozenset()
+) -> None:
     new_rows, changed_rows, gone = [], [], []
     for elective in electives:
+        if elective.pk in coded:
+            continue
         certificate = certificates.get(elective.pk)
         label = _("certificate of keuzedeel %(code)s") % {"code": elective.code}
         if elective.has_certificate and certificate is None:
@@ -861,7 +872,18 @@ def _sync_elective_certificates(electives, certificates: dict, track: _Tracker) 
         elif certificate is not None:
             gone.append(certificate.pk)
             track.removed(label)
-    VetCertificate.objects.filter(pk__in=gone).delete()
+    try:
+        with transaction.atomic():
+            VetCertificate.objects.filter(pk__in=gone).delete()
+    except ProtectedError:
+        raise ElectivesImportError(
+            track.result.file_name,
+            _(
+                "a keuzedeel in the file no longer has a certificate, but its certificate "
+                "is still used elsewhere (for example by a certificate programme), so it "
+                "cannot be removed."
+            ),
+        ) from None
     _bulk_update(VetCertificate, changed_rows, ["title"])
     VetCertificate.objects.bulk_create(new_rows)
 

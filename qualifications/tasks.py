@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .certificate_import import import_certificates_csv
 from .models import ImportRun
 from .sbb_xml import ImportFailed
 from .services import (
@@ -31,7 +32,11 @@ def run_import(import_run_id: int, language: str | None = None) -> str:
 
 def _run_import(import_run_id: int) -> str:
     run = ImportRun.objects.select_related("started_by").get(pk=import_run_id)
-    importer = import_sbb_file if run.kind == ImportRun.Kind.SBB_XML else import_electives_csv
+    importer = {
+        ImportRun.Kind.SBB_XML: import_sbb_file,
+        ImportRun.Kind.ELECTIVES_CSV: import_electives_csv,
+        ImportRun.Kind.CERTIFICATES_CSV: import_certificates_csv,
+    }[run.kind]
     try:
         importer(stored_import_path(run), started_by=run.started_by, import_run=run)
     except ImportFailed:

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import import_views, views
+from . import certificate_views, import_views, views
 
 app_name = "qualifications"
 
@@ -14,6 +14,7 @@ urlpatterns: list = [
     path("zoek/", views.qualification_options, name="qualification-options"),
     path("keuzedelen/", views.elective_list, name="elective-list"),
     re_path(r"^keuzedelen/(?P<code>R?K\d{4})/$", views.elective_detail, name="elective-detail"),
+    path("certificaten/", certificate_views.certificate_list, name="certificate-list"),
     # Import of reference data for SBB and administrators (import_views.py).
     path("import/", import_views.import_page, name="import"),
     path("import/<int:pk>/", import_views.import_detail, name="import-detail"),

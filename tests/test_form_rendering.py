@@ -1,6 +1,6 @@
 """Finished forms and the page frame: no Django defaults visible (no "---------"
 choices, no colon after a label), design-system radios and checkboxes, a
-favicon, the product's word mark and a menu that collapses (config/forms.py,
+favicon, the product's word mark and a menu that collapses (core/forms.py,
 templates/base.html)."""
 
 import re

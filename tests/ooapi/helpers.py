@@ -144,6 +144,9 @@ class OoapiTestCase(BaseTestCase):
             qualification=cls.level3,
             core_task=core_task,
             sbb_id="C-1",
+            code="C-1",  # from the certificates CSV: its own code, level and date
+            level=2,
+            valid_from=datetime.date(2026, 8, 1),
         )
         cls.elective = ElectiveModuleFactory(code="K0123", title="Zorgtechnologie", level=None)
         cls.elective_certificate = VetCertificate.objects.create(

@@ -97,6 +97,13 @@ class ConsumerWalkTests(OoapiTestCase):
         courses = self.get_valid(f"/education-specifications/{keuzedeel}/courses")
         assert [c["abbreviation"] for c in courses["items"]] == ["K0123"]
 
+    def test_a_certificate_carries_its_own_code_level_and_valid_from_date(self):
+        spec = uid("education-specification", "certificate:C-1")
+        body = self.get_valid(f"/education-specifications/{spec}")
+        assert body["primaryCode"] == {"codeType": "x-certificateCode", "code": "C-1"}
+        assert body["validFrom"] == "2026-08-01"
+        assert body["level"] == "secondary vocational education 2"
+
     def test_a_course_lists_the_programmes_that_name_it(self):
         course = uid("course", "K0123")
         body = self.get_valid(f"/courses/{course}")

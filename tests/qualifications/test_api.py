@@ -194,3 +194,22 @@ def test_endpoints_are_in_the_openapi_schema(client):
         assert path in paths
     parameters = {p["name"] for p in paths["/api/qualifications/"]["get"]["parameters"]}
     assert {"crebo", "level", "domain", "status", "valid_on", "page"} <= parameters
+
+
+@pytest.mark.django_db
+def test_a_certificate_has_its_code_level_and_valid_from_date(client):
+    core_task = CoreTaskFactory(qualification=QualificationFactory())
+    VetCertificateFactory(
+        core_task=core_task, code="C-77", title="Met code", level=2, valid_from="2026-08-01"
+    )
+    VetCertificateFactory(elective=ElectiveModuleFactory(), code="C-78", level=4)
+    [body] = results(client.get("/api/certificates/", {"code": "c-77"}))
+    assert (body["code"], body["level"], body["valid_from"]) == ("C-77", 2, "2026-08-01")
+    assert (body["qualification"], body["core_task"]) == (
+        core_task.qualification.crebo,
+        core_task.code,
+    )
+    assert [c["code"] for c in results(client.get("/api/certificates/", {"level": 4}))] == ["C-78"]
+    crebo = core_task.qualification.crebo
+    part = client.get(f"/api/qualifications/{crebo}/").json()["parts"][0]
+    assert part["certificates"][0]["code"] == "C-77"

@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from certificates.models import CertificateProgramme, ProgrammeStart
 from experiments.models import Experiment, Participation
 from notifications.models import Notification
 from ooapi.selectors import Catalogue, course_id, organization_id, specification_id
@@ -177,9 +178,15 @@ def build_objects() -> SimpleNamespace:
     SubmissionVersion.objects.create(
         submission=approved, number=1, document=document, source_text="{}", created_by=alice
     )
+    certificate = VetCertificate.objects.create(title="Certificaat", qualification=ref.helper)
+    programme = CertificateProgramme.objects.create(
+        school=ref.mbo, certificate=certificate, region=ref.am06, name="Avondtraject"
+    )
+    ProgrammeStart.objects.create(programme=programme, starts_on=datetime.date(2027, 9, 1))
     return SimpleNamespace(
         ref=ref,
         users=users,
+        programme=programme,
         submission=submission,
         draft=draft,
         cross_over=cross_over,
@@ -194,7 +201,7 @@ def build_objects() -> SimpleNamespace:
             kind="sbb_xml", file_name="dossier.xml", started_by=users[SBB]
         ),
         notification=Notification.objects.create(recipient=alice, kind="test", subject="Hallo"),
-        certificate=VetCertificate.objects.create(title="Certificaat", qualification=ref.helper),
+        certificate=certificate,
     )
 
 
@@ -335,6 +342,7 @@ MATRIX: dict[str, Entry] = {
     "qualifications:elective-list": get(EVERYONE),
     "qualifications:elective-detail": get(EVERYONE, lambda f: {"code": f.ref.elective.code}),
     "qualifications:qualification-options": get(EVERYONE, query={"crebo": "helpende"}),
+    "qualifications:certificate-list": get(EVERYONE),
     "qualifications:import": get(SBB_AND_ADMIN),
     "qualifications:import-detail": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
     "qualifications:import-status": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
@@ -381,6 +389,11 @@ MATRIX: dict[str, Entry] = {
     "pathway-list": get(EVERYONE),
     "pathway-detail": get(OWN_AND_NATIONAL, ROUTE),
     "pathways:route-list": get(EVERYONE),
+    # --- certificate programmes (public; the own school's staff change them) ---
+    "certificates:programme-list": get(EVERYONE),
+    "certificates:programme-detail": get(EVERYONE, lambda f: {"pk": f.programme.pk}),
+    "certificates:programme-create": get(SCHOOLS),
+    "certificates:programme-edit": get({OWN}, lambda f: {"pk": f.programme.pk}),
     "pathways:route-create": get(SCHOOLS),
     "pathways:route-check": post(SCHOOLS),
     "pathways:monitoring": get(MINISTRY),

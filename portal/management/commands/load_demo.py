@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.test.utils import override_settings
 
+from certificates.demo import load_demo_programmes
 from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from portal.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
@@ -9,6 +10,7 @@ from regions.demo import load_demo_networks, load_demo_organisations
 from submissions.workflow_demo import load_demo_submissions
 
 DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
+DEMO_CERTIFICATES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "certificaten.csv"
 
 
 class Command(BaseCommand):
@@ -26,6 +28,8 @@ class Command(BaseCommand):
         if sbb_files:
             call_command("import_sbb", *sbb_files, stdout=self.stdout)
         call_command("import_keuzedelen", str(DEMO_ELECTIVES_CSV), stdout=self.stdout)
+        if sbb_files:  # fictitious certificates on parts of the SBB samples and on keuzedelen
+            call_command("import_certificates", str(DEMO_CERTIFICATES_CSV), stdout=self.stdout)
         result = load_demo_organisations()
         self.stdout.write(
             f"Demo organisations: {result.created} created, {result.updated} updated, "
@@ -36,6 +40,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo pathways: {load_demo_routes()} loaded.")
         # experiments: demo schools admitted to or applying for the experiments.
         self.stdout.write(f"Demo participations: {load_demo_participations()} created.")
+        # certificates: a certificate programme of the demo school.
+        self.stdout.write(f"Demo certificate programmes: {load_demo_programmes()} created.")
         users = load_demo_accounts()
         # submissions: the demo school's programmes in review, with changes requested, approved.
         self.stdout.write(f"Demo submissions: {load_demo_submissions()} created.")
