@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import import_views, views
+from . import import_views, learner_views, views
 
 app_name = "qualifications"
 
@@ -14,6 +14,13 @@ urlpatterns: list = [
     path("zoek/", views.qualification_options, name="qualification-options"),
     path("keuzedelen/", views.elective_list, name="elective-list"),
     re_path(r"^keuzedelen/(?P<code>K\d{4})/$", views.elective_detail, name="elective-detail"),
+    # For learners and adults (learner_views.py): a choice space, Sandra's path.
+    path("keuzeruimte/", learner_views.choice_space, name="choice-space"),
+    re_path(
+        r"^dossiers/(?P<crebo>\d{5})/onderdelen/(?P<code>[BP]\d+-K\d+(?:-W\d+)?)/$",
+        learner_views.part_path,
+        name="part-path",
+    ),
     # Import of reference data for SBB and administrators (import_views.py).
     path("import/", import_views.import_page, name="import"),
     path("import/<int:pk>/", import_views.import_detail, name="import-detail"),
