@@ -52,9 +52,7 @@ def test_empty_page_asks_for_a_qualification(client, db):
 
 
 def test_plan_adds_up_study_load_against_the_level(client, assistant, electives):
-    response = client.get(
-        URL, {"qualification": assistant.crebo, "elective": ["K0101", "K0103"]}
-    )
+    response = client.get(URL, {"qualification": assistant.crebo, "elective": ["K0101", "K0103"]})
     plan = response.context["plan"]
     assert [elective.code for elective in plan.picks] == ["K0101", "K0103"]
     assert plan.total_sbu == 720
@@ -65,9 +63,7 @@ def test_plan_adds_up_study_load_against_the_level(client, assistant, electives)
     assert "720" in html and "Eerste hulp" in html
 
 
-@pytest.mark.parametrize(
-    ("level", "expected"), [(1, None), (2, 240), (3, 480), (4, 720)]
-)
+@pytest.mark.parametrize(("level", "expected"), [(1, None), (2, 240), (3, 480), (4, 720)])
 def test_expected_study_load_per_level(level, expected):
     assert learner_selectors.expected_choice_space_sbu(level) == expected
 
@@ -126,9 +122,7 @@ def test_share_link_holds_only_the_plan(client, assistant, electives):
         {"qualification": assistant.crebo, "elective": ["K0101", "K0102"], "q": "pabo"},
     )
     share = response.context["share_url"]
-    assert share.endswith(
-        f"{URL}?qualification={assistant.crebo}&elective=K0101&elective=K0102"
-    )
+    assert share.endswith(f"{URL}?qualification={assistant.crebo}&elective=K0101&elective=K0102")
     again = client.get(share)
     assert [e.code for e in again.context["plan"].picks] == ["K0101", "K0102"]
 
