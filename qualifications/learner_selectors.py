@@ -306,7 +306,8 @@ MAX_TICKS = 500
 
 
 def part_path(dossier_crebo: str, code: str, ticked_codes: list[str]) -> PartPath:
-    """Where the part `code` of the dossier recurs, and what remains of each of those
+    """Where the part `code` of the dossier recurs (for a core task: also where one of
+    its work processes does), and what remains of each of those
     qualifications after the dossier's parts in `ticked_codes` (what the person can
     already do; a ticked core task counts with all its work processes). Parts count
     as the same by SBB id or normalised title, as "also in" does. Raises
@@ -344,6 +345,9 @@ def part_path(dossier_crebo: str, code: str, ticked_codes: list[str]) -> PartPat
         own = [qualification for qualification in own if qualification.pk == owner.qualification_id]
     entries = [(qualification, code) for qualification in own]
     entries += [(entry.qualification, entry.code) for entry in part.also_in]
+    if part is owner:  # a core task recurs, in part, where one of its work processes does
+        for work_process in owner.work_processes.all():
+            entries += [(entry.qualification, entry.code) for entry in work_process.also_in]
     seen, unique = set(), []
     for qualification, its_code in entries:
         if qualification.pk not in seen:
