@@ -535,10 +535,11 @@ def still_needed(
     covers all its work processes), and the parts that `held` (a qualification
     already obtained) shares with the target (same SBB id or normalised title).
     A core task is done when it is ticked or shared, or when all its work
-    processes are done.
+    processes are done. Parts already set by `attach_parts` are reused (no
+    queries), so a caller can prepare many targets at once.
     """
     qualifications = [target] + ([held] if held is not None and held.pk != target.pk else [])
-    attach_parts(qualifications)
+    attach_parts([q for q in qualifications if not hasattr(q, "parts")])
     held_core_task_keys: set = set()
     held_work_process_keys: set = set()
     if len(qualifications) == 2:

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import certificate_views, import_views, views
+from . import certificate_views, import_views, learner_views, views
 
 app_name = "qualifications"
 
@@ -15,6 +15,13 @@ urlpatterns: list = [
     path("keuzedelen/", views.elective_list, name="elective-list"),
     re_path(r"^keuzedelen/(?P<code>R?K\d{4})/$", views.elective_detail, name="elective-detail"),
     path("certificaten/", certificate_views.certificate_list, name="certificate-list"),
+    # For learners and adults (learner_views.py): a choice space, Sandra's path.
+    path("keuzeruimte/", learner_views.choice_space, name="choice-space"),
+    re_path(
+        r"^dossiers/(?P<crebo>\d{5})/onderdelen/(?P<code>[BP]\d+-K\d+(?:-W\d+)?)/$",
+        learner_views.part_path,
+        name="part-path",
+    ),
     # Import of reference data for SBB and administrators (import_views.py).
     path("import/", import_views.import_page, name="import"),
     path("import/<int:pk>/", import_views.import_detail, name="import-detail"),

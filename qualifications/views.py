@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from . import selectors
+from . import learner_selectors, selectors
 from .models import ElectiveModule, Qualification, QualificationFile
 from .search_forms import (
     CompareForm,
@@ -29,7 +29,10 @@ def _page(request, queryset):
 def dossier_list(request):
     """Dossiers, searchable and filterable by domain, level and status."""
     form = DossierSearchForm(request.GET or None)
+    matching_parts = None
     if form.is_bound and form.is_valid():
+        # Sandra's path starts here: the core tasks and work processes the words find.
+        matching_parts = learner_selectors.search_parts(form.cleaned_data["q"])
         dossiers = selectors.search_dossiers(
             query=form.cleaned_data["q"],
             domain=form.cleaned_data["domain"],
@@ -47,6 +50,7 @@ def dossier_list(request):
             "form": form,
             "page_obj": _page(request, dossiers),
             "is_filtered": form.is_bound,
+            "matching_parts": matching_parts,
         },
     )
 

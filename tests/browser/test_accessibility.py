@@ -26,6 +26,8 @@ PUBLIC_PAGES = [
     "/kwalificaties/keuzedelen/",
     "/kwalificaties/vergelijken/?crebo_1=25497&crebo_2=25498",
     "/kwalificaties/wat-heb-ik-nog-nodig/?target=25497",
+    "/kwalificaties/keuzeruimte/?qualification=25498&elective=K0123&q=zorg",
+    "/kwalificaties/dossiers/25490/onderdelen/B1-K1/?can=B1-K1",
     "/regios/",
     "/regios/kaart/",
     "/regios/netwerken/",

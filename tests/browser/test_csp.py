@@ -21,6 +21,7 @@ EXTRA_PAGES = [
     "/kwalificaties/",
     "/kwalificaties/vergelijken/",
     "/kwalificaties/wat-heb-ik-nog-nodig/",
+    "/kwalificaties/keuzeruimte/?qualification=25498&elective=K0123",
     "/kwalificaties/keuzedelen/",
     "/regios/kaart/",
     "/regios/",

@@ -121,11 +121,12 @@ def test_query_count_does_not_grow_with_rows(client, django_assert_max_num_queri
             QualificationFactory(file=qualification.file)
             WorkProcessFactory(core_task=CoreTaskFactory(file=qualification.file))
 
+    # 6 for the dossiers, 2 for the matching core tasks and work processes (Sandra's path)
     make_dossiers(2)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         client.get(URL, {"q": "dossier"})
     make_dossiers(20)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         response = client.get(URL, {"q": "dossier"})
     assert len(listed_crebos(response)) == 20
 
@@ -155,3 +156,17 @@ def test_real_data_search_by_dossier_and_qualification_title_and_crebo(client):
         for query in [profile.dossier_title, profile.title, profile.crebo, profile.dossier_crebo]:
             found = listed_crebos(client.get(URL, {"q": query}))
             assert profile.dossier_crebo in found, query
+
+
+@pytest.mark.django_db
+def test_search_lists_matching_parts_with_a_link_to_their_path(client):
+    qualification = QualificationFactory()
+    core_task = CoreTaskFactory(file=qualification.file, code="B1-K1", title="Verkoopt producten")
+    stock = WorkProcessFactory(core_task=core_task, title="Beheert de voorraad")
+    WorkProcessFactory(core_task=core_task, title="Helpt klanten")
+    response = client.get(URL, {"q": "VOORRAAD"})
+    found = response.context["matching_parts"]
+    assert found.core_tasks == [] and found.work_processes == [stock]
+    path = reverse("qualifications:part-path", args=[qualification.file.crebo, stock.code])
+    assert f'href="{path}?can={stock.code}"' in response.content.decode()
+    assert not client.get(URL, {"q": qualification.crebo}).context["matching_parts"]

@@ -343,6 +343,12 @@ MATRIX: dict[str, Entry] = {
     "qualifications:elective-detail": get(EVERYONE, lambda f: {"code": f.ref.elective.code}),
     "qualifications:qualification-options": get(EVERYONE, query={"crebo": "helpende"}),
     "qualifications:certificate-list": get(EVERYONE),
+    "qualifications:choice-space": get(
+        EVERYONE, query={"qualification": "25498", "elective": "K0123", "q": "zorg"}
+    ),
+    "qualifications:part-path": get(
+        EVERYONE, lambda f: {"crebo": f.ref.care.crebo, "code": "B1-K1"}, query={"can": "B1-K1"}
+    ),
     "qualifications:import": get(SBB_AND_ADMIN),
     "qualifications:import-detail": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
     "qualifications:import-status": get(SBB_AND_ADMIN, lambda f: {"pk": f.import_run.pk}),
