@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "qualifications",
     "experiments",
     "pathways",
+    "statements",  # kind: practice_statement
     "rules",
     "submissions",
     "notifications",

@@ -34,6 +34,7 @@ urlpatterns = [
     path("regios/", include("regions.urls")),
     path("experimenten/", include("experiments.urls")),
     path("leerroutes/", include("pathways.urls")),
+    path("", include("statements.urls")),  # kind: practice_statement
     path("indieningen/", include("submissions.urls")),
     path("meldingen/", include("notifications.urls")),
     path("ooapi/v5/", include("ooapi.urls")),

@@ -93,21 +93,33 @@ def _referenced_qualifications(document):
     return []
 
 
+# A kind declared in another app names the qualifications it references, and the
+# date they must be valid on, from its AppConfig.ready():
+# kind -> function(document, context) -> (start date, [(path, crebo), …]).
+QUALIFICATION_REFERENCES = {}
+
+
 @rule(
     "QS-02",
     Severity.ERROR,
-    kinds=[Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY],
+    # kind: practice_statement (added to this list)
+    kinds=[Kind.CROSS_OVER, Kind.CONTINUOUS_PATHWAY, Kind.PRACTICE_STATEMENT],
     source='004 "bestaande kwalificaties"; SBB fields Geldig_vanaf, Datum_einde_instroom',
     text=_(
-        "Every qualification that a cross-over part or a pathway's target qualification "
-        "references is valid on the start date: its file has status Vastgesteld, the start "
-        "date is on or after its valid-from date and before its end of intake."
+        "Every qualification that a cross-over part, a pathway's target qualification or a "
+        "practice statement references is valid on the start date (for a practice statement: "
+        "the start of its period): its file has status Vastgesteld, the start date is on or "
+        "after its valid-from date and before its end of intake."
     ),
 )
 def referenced_qualifications_valid_on_start_date(document, context):
     """A qualification that does not exist is reported by CO-01 or QS-01."""
-    start = context.date("start_date")
-    for path, crebo in _referenced_qualifications(document):
+    finder = QUALIFICATION_REFERENCES.get(document["kind"])
+    if finder is not None:
+        start, references = finder(document, context)
+    else:
+        start, references = context.date("start_date"), _referenced_qualifications(document)
+    for path, crebo in references:
         qualification = context.qualification(crebo)
         if qualification is None:
             continue

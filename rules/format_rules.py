@@ -46,7 +46,7 @@ def _periods(document) -> list[tuple[str, str, object, object]]:
     kind = document["kind"]
     if kind == Kind.CROSS_OVER:
         return [("start_date", "end_date", document["start_date"], document["end_date"])]
-    if kind == Kind.PRACTICE_PROGRAMME:
+    if kind in (Kind.PRACTICE_PROGRAMME, Kind.PRACTICE_STATEMENT):  # kind: practice_statement
         period = document["period"]
         return [("period.start", "period.end", period["start"], period["end"])]
     return []

@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     CROSS_OVER = "cross_over", _("cross-over qualification")
     CONTINUOUS_PATHWAY = "continuous_pathway", _("continuous vmbo–mbo pathway")
     PRACTICE_PROGRAMME = "practice_programme", _("practice-oriented programme")
+    PRACTICE_STATEMENT = "practice_statement", _("practice statement")  # kind: practice_statement
 
 
 ALL_KINDS = tuple(Kind.values)
@@ -170,7 +171,7 @@ def rule(rule_id: str, severity: str, *, kinds: Iterable[str], source: str, text
 
 
 # Rules of one kind first (in the order of docs/rules.md), then the shared ones.
-FAMILY_ORDER = ("RR", "CO", "DL", "PP", "FMT", "ORG", "QS", "REG")
+FAMILY_ORDER = ("RR", "CO", "DL", "PP", "PV", "FMT", "ORG", "QS", "REG")  # kind: practice_statement
 
 
 def _sort_key(rule_id: str):

@@ -13,7 +13,7 @@ from rules.sources import source_text
 from .models import Submission, SubmissionVersion
 
 # Rule families about one kind of document; the others apply to every kind.
-KIND_FAMILIES = ("RR", "CO", "DL", "PP")
+KIND_FAMILIES = ("RR", "CO", "DL", "PP", "PV")  # kind: practice_statement
 
 
 def scope_submissions(queryset: QuerySet, user) -> QuerySet:

@@ -62,6 +62,11 @@ def read_upload(data: bytes, organisation) -> tuple[dict, str]:
         raise DocumentRefused(
             _("The document's kind must be one of: %(kinds)s.") % {"kinds": ", ".join(Kind.values)}
         )
+    if kind not in SCHOOL_FIELDS:  # kind: practice_statement (issued on its own pages)
+        raise DocumentRefused(
+            _("A %(kind)s is not submitted for review; it has pages of its own.")
+            % {"kind": Kind(kind).label}
+        )
     codes = [document.get(field) for field in SCHOOL_FIELDS[kind]]
     if organisation.code not in codes:
         raise DocumentRefused(
