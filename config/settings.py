@@ -236,6 +236,13 @@ CELERY_BEAT_SCHEDULE["requeue-stuck-validations"] = {
     "schedule": int(os.environ.get("VALIDATION_SWEEP_SECONDS", "60")),
 }
 
+# kind: practice_statement — names are removed this many years after the learning period.
+STATEMENTS_RETENTION_YEARS = int(os.environ.get("STATEMENTS_RETENTION_YEARS", "10"))
+CELERY_BEAT_SCHEDULE["anonymise-statements"] = {  # kind: practice_statement
+    "task": "statements.tasks.anonymise_expired_statements",
+    "schedule": 24 * 60 * 60,
+}
+
 REST_FRAMEWORK = {
     # One error body for the whole API, documented in /api/schema/ (config/api.py).
     "DEFAULT_SCHEMA_CLASS": "config.api.AutoSchema",

@@ -6,6 +6,7 @@ from accounts.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
 from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from regions.demo import load_demo_networks, load_demo_organisations
+from statements.demo import load_demo_statements  # kind: practice_statement
 from submissions.workflow_demo import load_demo_submissions
 
 DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         users = load_demo_accounts()
         # submissions: the demo school's programmes in review, with changes requested, approved.
         self.stdout.write(f"Demo submissions: {load_demo_submissions()} created.")
+        # kind: practice_statement — one issued statement of the demo school.
+        self.stdout.write(f"Demo practice statements: {load_demo_statements()}.")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for user in users:
             self.stdout.write(
