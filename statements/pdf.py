@@ -1,6 +1,9 @@
 """The PDF of an issued practice statement, made with fpdf2 (pure Python, no
 system packages). Written in the active language; dates written out."""
 
+import io
+
+import segno
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -74,4 +77,10 @@ def statement_pdf(statement, verification_url: str) -> bytes:
     pdf.ln(6)
     line(_("Verification code: %(code)s") % {"code": statement.readable_code}, size=12, style="B")
     line(_("Check this statement at %(url)s") % {"url": verification_url}, size=10)
+    # The same address as a QR code, for a phone.
+    image = io.BytesIO()
+    segno.make(verification_url, error="m").save(image, kind="png", scale=4, border=2)
+    image.seek(0)
+    pdf.ln(2)
+    pdf.image(image, w=30, alt_text=_text(_("QR code of the verification address")))
     return bytes(pdf.output())
