@@ -80,11 +80,21 @@ class StatementForm(forms.Form):
         text = self.data.get("qualification") if self.is_bound else None
         if text is None:
             value = self.initial.get("qualification")
-            return value if hasattr(value, "crebo") else None
+            if hasattr(value, "crebo"):
+                return value
+            text = value if isinstance(value, str) else ""
         try:
             return field.clean(text)
         except forms.ValidationError:
             return None
+
+    @classmethod
+    def shown_again(cls, data) -> "StatementForm":
+        """The form as typed, unchecked: without JavaScript, "show the work processes"
+        lists them for the chosen qualification without reporting empty fields."""
+        initial = {name: data.get(name, "") for name in cls.base_fields}
+        initial["work_processes"] = data.getlist("work_processes")
+        return cls(initial=initial)
 
     def document(self, school_code: str) -> dict:
         """The form's values as a `practice_statement` document (docs/interchange.md)."""

@@ -63,6 +63,10 @@ def statement_list(request):
 def statement_create(request):
     """A school author of an mbo institution fills in and issues a statement."""
     _may_issue_or_403(request)
+    if request.POST.get("action") == "refresh":
+        return render(
+            request, "statements/form.html", {"form": StatementForm.shown_again(request.POST)}
+        )
     form = StatementForm(request.POST or None)
     findings = None
     if request.method == "POST" and request.POST.get("action") == "issue" and form.is_valid():

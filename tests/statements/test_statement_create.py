@@ -24,8 +24,11 @@ class StatementCreateTests(StatementTestCase):
         self.login(self.alice)
         response = self.client.get(URL)
         self.assertContains(response, "Kies eerst de kwalificatie", status_code=200)
-        response = self.client.post(URL, {"qualification": "25498", "action": "refresh"})
+        data = {"qualification": "25498", "learner_name": "Sanne", "action": "refresh"}
+        response = self.client.post(URL, data)
         self.assertContains(response, "B1-K1 Ondersteunt de cliënt")
+        self.assertContains(response, 'value="Sanne"')
+        self.assertNotContains(response, "form-field__error")  # not checked yet
         self.assertContains(response, "B1-K1-W2 Biedt persoonlijke verzorging")
         self.assertContains(response, "P2-K1-W1")
         # Not the other profile's own work process.
