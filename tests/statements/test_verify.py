@@ -60,3 +60,13 @@ class VerifyLookupTests(StatementTestCase):
     def test_impossible_code_is_explained(self):
         response = self.client.get(reverse("statements:verify-lookup"), {"code": "12"})
         self.assertContains(response, "16 letters en cijfers")
+
+
+class VerifyInEnglishTests(StatementTestCase):
+    def test_english_on_request(self):
+        statement = StatementFactory(learner_name="Sanne Jansen")
+        url = reverse("statements:verify", args=[statement.readable_code])
+        self.client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        response = self.client.get(url)
+        self.assertContains(response, "Alice&#x27;s ROC (25PZ) issued this practice statement.")
+        self.assertContains(response, "Helpende zorg en welzijn (crebo 25498), level 2")
