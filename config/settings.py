@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "experiments",
     "pathways",
     "certificates",
+    "statements",
     "rules",
     "submissions",
     "notifications",
@@ -235,6 +236,13 @@ VALIDATION_MAX_ATTEMPTS = 5
 CELERY_BEAT_SCHEDULE["requeue-stuck-validations"] = {
     "task": "submissions.tasks.requeue_stuck_validations",
     "schedule": int(os.environ.get("VALIDATION_SWEEP_SECONDS", "60")),
+}
+
+# Practice statements: names are removed this many years after the learning period.
+STATEMENTS_RETENTION_YEARS = int(os.environ.get("STATEMENTS_RETENTION_YEARS", "10"))
+CELERY_BEAT_SCHEDULE["anonymise-statements"] = {
+    "task": "statements.tasks.anonymise_expired_statements",
+    "schedule": 24 * 60 * 60,
 }
 
 REST_FRAMEWORK = {

@@ -35,6 +35,7 @@ urlpatterns = [
     path("experimenten/", include("experiments.urls")),
     path("leerroutes/", include("pathways.urls")),
     path("certificaattrajecten/", include("certificates.urls")),
+    path("", include("statements.urls")),
     path("indieningen/", include("submissions.urls")),
     path("meldingen/", include("notifications.urls")),
     path("ooapi/v5/", include("ooapi.urls")),

@@ -77,6 +77,7 @@ class KindSpec:
     organisation_references: Callable | None = None
     names_region: bool = False
     qualification_references: Callable | None = None
+    qualification_start: str = "start_date"  # the date (path) they must be valid on
     own_rules_find_qualifications: bool = False
     # What follows when a submission of this kind is approved (also when it is
     # approved again after a new version): called inside the approval's transaction

@@ -21,16 +21,8 @@ COMMON_FIELD_LABELS = {
     "format": _("Format"),
     "kind": _("Kind"),
     "submitted_on": _("Submitted on"),
-    # Practice statements
-    "learner": _("Learner"),
-    "company": _("Company (KvK number)"),
-    "trainer": _("Trainer (praktijkopleider)"),
-    "issued_on": _("Issued on"),
-    "work_processes": _("Work process"),
 }
-COMMON_SECTION_LABELS = {
-    "work_processes": _("Work processes"),
-}
+COMMON_SECTION_LABELS: dict = {}
 
 
 class Catalogue(Mapping):

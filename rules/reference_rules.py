@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from qualifications.selectors import is_established, validity_dates
 from regions.selectors import UNASSIGNABLE_REGION, is_region_code
 
+from .context import parse_date
 from .kinds import KindsWhere, kind_spec
 from .names import qualification_name
 from .registry import Severity, message, rule
@@ -170,6 +171,15 @@ def validity_problems(qualification, start, path: str):
         )
 
 
+def _start_date(document):
+    """The date the referenced qualifications must be valid on (`KindSpec.qualification_start`,
+    a document path such as `start_date` or `period.start`)."""
+    value = document
+    for key in kind_spec(document["kind"]).qualification_start.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return parse_date(value)
+
+
 def _referenced_qualifications(document):
     """(path, crebo) of the qualifications the document's kind declares."""
     return kind_spec(document["kind"]).qualification_references(document)
@@ -188,7 +198,7 @@ def _referenced_qualifications(document):
 )
 def referenced_qualifications_valid_on_start_date(document, context):
     """A qualification that does not exist is reported by CO-01 or QS-01."""
-    start = context.date("start_date")
+    start = _start_date(document)
     for path, crebo in _referenced_qualifications(document):
         qualification = context.qualification(crebo)
         if qualification is None:

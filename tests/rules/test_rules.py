@@ -14,6 +14,7 @@ from regions.models import Organisation
 from rules.engine import validate_document
 from rules.registry import REGISTRY, Severity
 from submissions.models import Submission
+from tests.statements.test_rules import STATEMENT_CASES
 
 from .factories import remove_value, set_value, valid_document
 
@@ -478,6 +479,7 @@ def test_close_variant_does_not_trigger(reference, case):
 
 def test_every_registered_rule_has_a_case():
     tested = {case[0] for case in CASES} | {"RR-08"}  # RR-08 needs data: tested below.
+    tested |= {case[0] for case in STATEMENT_CASES}
     assert set(REGISTRY) <= tested
 
 

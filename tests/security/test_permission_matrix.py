@@ -36,9 +36,11 @@ from ooapi.selectors import Catalogue, course_id, organization_id, specification
 from pathways.models import Route, RouteEvent
 from qualifications.models import ImportRun, VetCertificate
 from regions.models import Network, NetworkMembership, Organisation
+from statements.models import PracticeStatement
 from submissions.models import Decision, ReviewComment, Submission, SubmissionVersion
 from tests.base import make_user
 from tests.rules.factories import CROSS_OVER, REGIONAL_PROGRAMME, build_reference_data
+from tests.statements.factories import StatementFactory
 
 ANON, OWN, OTHER, SBB, INSP, MIN, ADMIN = (
     "anonymous",
@@ -202,6 +204,7 @@ def build_objects() -> SimpleNamespace:
         ),
         notification=Notification.objects.create(recipient=alice, kind="test", subject="Hallo"),
         certificate=certificate,
+        statement=StatementFactory(issued_by=alice),
     )
 
 
@@ -289,6 +292,9 @@ def UPLOAD(f):  # noqa: N802
     return {"document": SimpleUploadedFile("programma.json", content, "application/json")}
 
 
+STATEMENT = lambda f: {"pk": f.statement.pk}  # noqa: E731
+WITHDRAWAL = lambda f: {"reason": "Verkeerde leerling."}  # noqa: E731
+WITHDRAWN = lambda f: PracticeStatement.objects.get(pk=f.statement.pk).withdrawn_at  # noqa: E731
 SBB_AND_ADMIN = {SBB, ADMIN}
 MINISTRY = {MIN, ADMIN}
 
@@ -458,6 +464,17 @@ MATRIX: dict[str, Entry] = {
     "submissions:call-in-inspectorate": post(
         SBB_AND_ADMIN, CROSS_OVER_PK, data=CALL_IN, effect=CALLED_IN
     ),
+    # --- practice statements : the issuing school's only;
+    # the verification page is public, by code ---
+    "statements:list": get(SCHOOLS),  # each school sees its own (Charlie: an empty list)
+    "statements:create": get(SCHOOLS),
+    "statements:check": post(SCHOOLS),
+    "statements:upload": get(SCHOOLS),
+    "statements:detail": get({OWN}, STATEMENT),
+    "statements:pdf": get({OWN}, STATEMENT),
+    "statements:withdraw": post({OWN}, STATEMENT, data=WITHDRAWAL, effect=WITHDRAWN),
+    "statements:verify-lookup": get(EVERYONE),
+    "statements:verify": get(EVERYONE, lambda f: {"code": f.statement.readable_code}),
     # --- notifications (the notification is Alice's) ---
     "notifications:list": get(LOGGED_IN),
     "notifications:mark-all-read": post(LOGGED_IN),

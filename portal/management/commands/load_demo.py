@@ -7,6 +7,7 @@ from experiments.demo import load_demo_participations
 from pathways.demo import load_demo_routes
 from portal.demo import DEMO_PASSWORD, demo_totp_secret, load_demo_accounts
 from regions.demo import load_demo_networks, load_demo_organisations
+from statements.demo import load_demo_statements
 from submissions.workflow_demo import load_demo_submissions
 
 DEMO_ELECTIVES_CSV = settings.BASE_DIR / "qualifications" / "demo" / "keuzedelen.csv"
@@ -45,6 +46,8 @@ class Command(BaseCommand):
         users = load_demo_accounts()
         # submissions: the demo school's programmes in review, with changes requested, approved.
         self.stdout.write(f"Demo submissions: {load_demo_submissions()} created.")
+        # statements: one issued statement of the demo school.
+        self.stdout.write(f"Demo practice statements: {load_demo_statements()}.")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
         for user in users:
             self.stdout.write(
