@@ -3,11 +3,11 @@ skipped when the demo school, its author or the qualification is missing."""
 
 import io
 
-from accounts.demo import load_demo_accounts
 from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
 
+from portal.demo import load_demo_accounts
 from regions.demo import load_demo_organisations
 from rules.engine import validate_document
 from statements.demo import load_demo_statements

@@ -11,7 +11,8 @@ from statements.models import PracticeStatement
 from statements.services import anonymise_expired
 from statements.tasks import anonymise_expired_statements
 
-from .helpers import StatementFactory, StatementTestCase
+from .factories import StatementFactory
+from .helpers import StatementTestCase
 
 
 class RetentionTests(StatementTestCase):

@@ -3,7 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from .helpers import StatementFactory, StatementTestCase
+from .factories import StatementFactory
+from .helpers import StatementTestCase
 
 
 class StatementDetailTests(StatementTestCase):

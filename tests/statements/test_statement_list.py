@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from accounts.models import Role
 
-from .helpers import StatementFactory, StatementTestCase
+from .factories import StatementFactory
+from .helpers import StatementTestCase
 
 URL = reverse("statements:list")
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from .helpers import StatementFactory, StatementTestCase
+from .factories import StatementFactory
+from .helpers import StatementTestCase
 
 
 def pdf_text(data: bytes) -> str:

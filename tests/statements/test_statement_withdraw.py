@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from statements.models import PracticeStatement
 
-from .helpers import StatementFactory, StatementTestCase
+from .factories import StatementFactory
+from .helpers import StatementTestCase
 
 
 class StatementWithdrawTests(StatementTestCase):
