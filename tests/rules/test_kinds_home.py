@@ -57,12 +57,13 @@ def _kind_names_in_python(path: Path, values: set[str], names: set[str]) -> list
     return found
 
 
-def test_the_apps_register_the_four_kinds():
+def test_the_apps_register_the_five_kinds():
     assert [spec.value for spec in kinds()] == [
         "regional_programme",
         "cross_over",
         "continuous_pathway",
         "practice_programme",
+        "practice_statement",
     ]
 
 
