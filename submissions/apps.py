@@ -9,14 +9,17 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
+        from regions.models import Organisation
         from regions.selectors import register_indicator, register_region_section
 
         from . import selectors
+        from .models import Submission
 
         register_indicator(
             "approved_programmes",
             _("Approved regional programmes"),
             selectors.approved_programme_counts,
+            changes_with=(Submission, Organisation),
         )
         register_region_section(
             "programmes",
