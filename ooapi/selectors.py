@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 
 from django.conf import settings
-from django.db.models import JSONField, Max, OuterRef, Subquery
+from django.db.models import JSONField, Max, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
+from core import aggregates
 from pathways.models import Route, RouteYear
 from qualifications.models import (
     ElectiveModule,
@@ -64,6 +65,8 @@ class Record:
     electives: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     started: dict[int, int] = field(default_factory=dict)
+    # The database row's primary key, where the record is one row.
+    pk: int | None = None
 
     @cached_property
     def data(self) -> dict:
@@ -184,10 +187,19 @@ def keuzedeel_description(row) -> list[dict]:
     )
 
 
+# The cache topic (core.aggregates) of `last_modified`; ooapi.apps connects it to the
+# models it reads.
+CACHE_TOPIC = "ooapi"
+
+
 def last_modified() -> datetime.datetime | None:
     """When the published data last changed, as far as the database records it:
     the last finished reference import, organisation change, route change,
-    recorded school year or approval."""
+    recorded school year or approval. Cached until one of those tables changes."""
+    return aggregates.cached(CACHE_TOPIC, "last-modified", _last_modified) or None
+
+
+def _last_modified():
     stamps = [
         ImportRun.objects.filter(status=ImportRun.Status.SUCCEEDED).aggregate(
             at=Max("finished_at")
@@ -200,7 +212,8 @@ def last_modified() -> datetime.datetime | None:
         ],
     ]
     stamps = [stamp for stamp in stamps if stamp is not None]
-    return max(stamps) if stamps else None
+    # False, not None, for "no stamp": the cache cannot hold None as a value.
+    return max(stamps) if stamps else False
 
 
 class Catalogue:
@@ -216,42 +229,73 @@ class Catalogue:
 
     # --- Organizations -----------------------------------------------------------------
 
+    SCHOOL_FIELDS = ("pk", "code", "name", "kind", "municipality", "region__name")
+
+    @staticmethod
+    def school_rows() -> QuerySet:
+        """The published schools (mbo institutions and vmbo schools), in list order."""
+        return Organisation.objects.filter(kind__in=Organisation.SCHOOL_KINDS).order_by(
+            "name", "code"
+        )
+
+    def _school_record(self, row) -> Record:
+        kind = "institute" if row["kind"] == Organisation.Kind.VET_INSTITUTION else "school"
+        return Record(
+            organization_id(row["code"]),
+            row["kind"],
+            row["name"],
+            row["code"],
+            partial(self._school, row, kind),
+            attrs={"organizationType": kind},
+            search=f"{row['name']} {row['code']} {row['municipality']}",
+            parent=root_id(),
+        )
+
+    def school_records(self, pks) -> dict[int, Record]:
+        """The schools with these primary keys (one query)."""
+        rows = self.school_rows().filter(pk__in=pks).values(*self.SCHOOL_FIELDS)
+        return {row["pk"]: self._school_record(row) for row in rows}
+
+    def root_record(self, children: list[str] | None = None) -> Record:
+        """The operator: the root organization, with every school as a child (read
+        with one query when its object is built, when `children` is not given)."""
+        name = settings.OOAPI_OPERATOR_NAME
+
+        def build():
+            data = self._root(name)
+            if children is None:
+                codes = self.school_rows().values_list("code", flat=True)
+                if codes:
+                    data["children"] = [organization_id(code) for code in codes]
+            return data
+
+        return Record(
+            root_id(),
+            "root",
+            name,
+            settings.OOAPI_OPERATOR_CODE,
+            build,
+            attrs={"organizationType": "root"},
+            search=name,
+            children=children or [],
+        )
+
+    def organization(self, record_id: str) -> Record | None:
+        """The organization with this id, without building the others (one query)."""
+        root = self.root_record()
+        if record_id == root.id:
+            return root
+        for row in self.school_rows().values(*self.SCHOOL_FIELDS):
+            if organization_id(row["code"]) == record_id:
+                return self._school_record(row)
+        return None
+
     @cached_property
     def organizations(self) -> dict[str, Record]:
-        rows = (
-            Organisation.objects.filter(kind__in=Organisation.SCHOOL_KINDS)
-            .order_by("name", "code")
-            .values("code", "name", "kind", "municipality", "region__name")
-        )
-        root = root_id()
-        schools = []
-        for row in rows:
-            kind = "institute" if row["kind"] == Organisation.Kind.VET_INSTITUTION else "school"
-            schools.append(
-                Record(
-                    organization_id(row["code"]),
-                    row["kind"],
-                    row["name"],
-                    row["code"],
-                    partial(self._school, row, kind),
-                    attrs={"organizationType": kind},
-                    search=f"{row['name']} {row['code']} {row['municipality']}",
-                    parent=root,
-                )
-            )
-        name = settings.OOAPI_OPERATOR_NAME
-        records = {
-            root: Record(
-                root,
-                "root",
-                name,
-                settings.OOAPI_OPERATOR_CODE,
-                partial(self._root, name),
-                attrs={"organizationType": "root"},
-                search=name,
-                children=[school.id for school in schools],
-            )
-        }
+        rows = self.school_rows().values(*self.SCHOOL_FIELDS)
+        schools = [self._school_record(row) for row in rows]
+        root = self.root_record([school.id for school in schools])
+        records = {root.id: root}
         records.update((school.id, school) for school in schools)
         return records
 
@@ -447,71 +491,90 @@ class Catalogue:
 
     # --- Programs -------------------------------------------------------------------------
 
-    @cached_property
-    def programs(self) -> dict[str, Record]:
+    SUBMISSION_FIELDS = (
+        "pk",
+        "kind",
+        "title",
+        "school__code",
+        "school__name",
+        "experiment__name",
+        "document",
+    )
+    ROUTE_FIELDS = (
+        "pk",
+        "vmbo_school__code",
+        "vmbo_school__name",
+        "mbo_institution__code",
+        "mbo_institution__name",
+        "target_qualification__crebo",
+        "target_qualification__title",
+        "target_qualification__level",
+        "vmbo_track",
+        "start_date",
+        "region__name",
+    )
+
+    @staticmethod
+    def submission_rows() -> QuerySet:
+        """Approved regionalised programmes and cross-overs, in list order."""
+        return Submission.objects.filter(
+            kind__in=(Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER),
+            state=Submission.State.APPROVED,
+        ).order_by("title", "pk")
+
+    @staticmethod
+    def route_rows() -> QuerySet:
+        """Active continuous pathways, in list order."""
+        return Route.objects.filter(status=Route.Status.ACTIVE).order_by(
+            "target_qualification__title", "pk"
+        )
+
+    def _submission_programs(self, submissions) -> list[Record]:
         latest_document = Subquery(
             SubmissionVersion.objects.filter(submission=OuterRef("pk"))
             .order_by("-number")
             .values("document")[:1],
             output_field=JSONField(),
         )
-        submissions = list(
-            Submission.objects.filter(
-                kind__in=(Kind.REGIONAL_PROGRAMME, Kind.CROSS_OVER),
-                state=Submission.State.APPROVED,
-            )
-            .annotate(document=latest_document)
-            .order_by("title", "pk")
-            .values(
-                "pk",
-                "kind",
-                "title",
-                "school__code",
-                "school__name",
-                "experiment__name",
-                "document",
-            )
-        )
-        routes = (
-            Route.objects.filter(status=Route.Status.ACTIVE)
-            .order_by("target_qualification__title", "pk")
-            .values(
-                "pk",
-                "vmbo_school__code",
-                "vmbo_school__name",
-                "mbo_institution__code",
-                "mbo_institution__name",
-                "target_qualification__crebo",
-                "target_qualification__title",
-                "target_qualification__level",
-                "vmbo_track",
-                "start_date",
-                "region__name",
-            )
-        )
-        started: dict[int, dict[int, int]] = {}
-        for row in RouteYear.objects.filter(route__status=Route.Status.ACTIVE).values(
-            "route_id", "school_year", "started"
-        ):
-            year = row["school_year"][:4]
-            if year.isdigit():
-                started.setdefault(row["route_id"], {})[int(year)] = row["started"]
-        for row in submissions:
+        rows = list(submissions.annotate(document=latest_document).values(*self.SUBMISSION_FIELDS))
+        for row in rows:
             if not isinstance(row["document"], dict):
                 row["document"] = {}
-        crebos = {crebo for row in submissions for crebo in crebos_of(row["document"])}
+        crebos = {crebo for row in rows for crebo in crebos_of(row["document"])}
         qualifications = {
             row["crebo"]: row
             for row in Qualification.objects.filter(crebo__in=crebos).values(
                 "crebo", "title", "level"
             )
         }
+        return [self._submission_program(row, qualifications) for row in rows]
+
+    def _route_programs(self, routes) -> list[Record]:
+        rows = list(routes.values(*self.ROUTE_FIELDS))
+        started: dict[int, dict[int, int]] = {}
+        years = RouteYear.objects.filter(route__in=routes.order_by().values("pk"))
+        for row in years.values("route_id", "school_year", "started"):
+            year = row["school_year"][:4]
+            if year.isdigit():
+                started.setdefault(row["route_id"], {})[int(year)] = row["started"]
+        return [self._route_program(row, started.get(row["pk"], {})) for row in rows]
+
+    def submission_program_records(self, pks) -> dict[int, Record]:
+        """The approved programmes with these primary keys (two queries)."""
+        programs = self._submission_programs(self.submission_rows().filter(pk__in=pks))
+        return {program.pk: program for program in programs}
+
+    def route_program_records(self, pks) -> dict[int, Record]:
+        """The active routes with these primary keys (two queries)."""
+        programs = self._route_programs(self.route_rows().filter(pk__in=pks))
+        return {program.pk: program for program in programs}
+
+    @cached_property
+    def programs(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        for row in submissions:
-            record = self._submission_program(row, qualifications)
+        for record in self._submission_programs(self.submission_rows()):
             records[record.id] = record
-        for row in routes:
-            record = self._route_program(row, started.get(row["pk"], {}))
+        for record in self._route_programs(self.route_rows()):
             records[record.id] = record
         return records
 
@@ -549,6 +612,7 @@ class Catalogue:
             specifications={specification_id("qualification", crebo) for crebo in crebos},
             start=start,
             end=end,
+            pk=row["pk"],
             electives=[
                 str(item.get("code"))
                 for item in (electives if isinstance(electives, list) else [])
@@ -654,6 +718,7 @@ class Catalogue:
             start=row["start_date"],
             years=list(range(max(first, last - MAX_OFFERINGS + 1), last + 1)),
             started=started,
+            pk=row["pk"],
         )
         return record
 
@@ -751,27 +816,38 @@ class Catalogue:
 
     # --- Courses --------------------------------------------------------------------------
 
+    COURSE_FIELDS = ("pk", "code", "title", "level", "study_load_hours")
+
+    @staticmethod
+    def course_rows() -> QuerySet:
+        return ElectiveModule.objects.order_by("title", "code")
+
+    def _course_record(self, row) -> Record:
+        return Record(
+            course_id(row["code"]),
+            "keuzedeel",
+            row["title"],
+            row["code"],
+            partial(self._course, row),
+            attrs={
+                "level": level_fields(row["level"])["level"],
+                "teachingLanguage": TEACHING_LANGUAGE,
+            },
+            search=f"{row['title']} {row['code']}",
+            organizations={root_id()},
+            specifications={specification_id("keuzedeel", row["code"])},
+        )
+
+    def course_records(self, pks) -> dict[int, Record]:
+        """The keuzedelen with these primary keys as courses (one query)."""
+        rows = self.course_rows().filter(pk__in=pks).values(*self.COURSE_FIELDS)
+        return {row["pk"]: self._course_record(row) for row in rows}
+
     @cached_property
     def courses(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        rows = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours"
-        )
-        for row in rows:
-            record = Record(
-                course_id(row["code"]),
-                "keuzedeel",
-                row["title"],
-                row["code"],
-                partial(self._course, row),
-                attrs={
-                    "level": level_fields(row["level"])["level"],
-                    "teachingLanguage": TEACHING_LANGUAGE,
-                },
-                search=f"{row['title']} {row['code']}",
-                organizations={root_id()},
-                specifications={specification_id("keuzedeel", row["code"])},
-            )
+        for row in self.course_rows().values(*self.COURSE_FIELDS):
+            record = self._course_record(row)
             records[record.id] = record
         return records
 
