@@ -93,7 +93,17 @@ def page_of(
     request.GET.get("consumer")  # accepted: no consumer-specific data is published
     words = request.GET.get("q", "").strip()
     keys = [_keys(source, words) for source in sources]
-    total = sum(query.count() for query in keys)
+    if not keys:
+        return {
+            "pageSize": size,
+            "pageNumber": number,
+            "hasPreviousPage": number > 1,
+            "hasNextPage": False,
+            "totalPages": 0,
+            "items": [],
+        }
+    united = keys[0] if len(keys) == 1 else keys[0].union(*keys[1:], all=True)
+    total = united.count()
     ordering = [
         ("-" if attribute.startswith("-") else "") + columns[attribute.lstrip("-")]
         for attribute in order
@@ -109,7 +119,6 @@ def page_of(
         total += 1
     row_start = start - (1 if head_at is not None and start > head_at else 0)
     row_end = end - (1 if head_at is not None and end > head_at else 0)
-    united = keys[0] if len(keys) == 1 else keys[0].union(*keys[1:], all=True)
     rows = list(united.order_by(*ordering)[row_start:row_end]) if row_end > row_start else []
     wanted = defaultdict(list)
     for source_key, pk, _name, _kind in rows:
@@ -186,5 +195,37 @@ def program_sources(catalogue: Catalogue, submissions: QuerySet, routes: QuerySe
                 "region__name",
             ),
             build=lambda pks: catalogue.route_program_records(pks),
+        ),
+    ]
+
+
+def specification_sources(catalogue: Catalogue) -> list[Source]:
+    """Dossiers (cluster), qualifications and mbo-certificates (program), keuzedelen
+    (course)."""
+
+    def source(key, rows, name, search, kind):
+        return Source(
+            key,
+            rows,
+            name=F(name),
+            search=search,
+            build=lambda pks: catalogue.specification_records(key, pks),
+            kind=kind,
+        )
+
+    return [
+        source(
+            "dossier", catalogue.dossier_rows(), "title", ("title", "crebo", "number"), "cluster"
+        ),
+        source(
+            "qualification",
+            catalogue.qualification_rows(),
+            "title",
+            ("title", "crebo", "file__title"),
+            "program",
+        ),
+        source("keuzedeel", catalogue.keuzedeel_rows(), "title", ("title", "code"), "course"),
+        source(
+            "certificate", catalogue.certificate_rows(), "title", ("title", "sbb_id"), "program"
         ),
     ]

@@ -334,77 +334,155 @@ class Catalogue:
 
     # --- Education specifications ---------------------------------------------------------
 
+    DOSSIER_FIELDS = ("pk", "crebo", "number", "title", "status", "valid_from", "end_of_programme")
+    QUALIFICATION_FIELDS = (
+        "pk",
+        "crebo",
+        "sbb_id",
+        "title",
+        "level",
+        "study_load_hours",
+        "valid_from",
+        "end_of_programme",
+        "file__crebo",
+        "file__title",
+    )
+    KEUZEDEEL_FIELDS = ("pk", "code", "title", "level", "study_load_hours", "has_certificate")
+    CERTIFICATE_FIELDS = (
+        "pk",
+        "title",
+        "sbb_id",
+        "qualification__crebo",
+        "qualification__level",
+        "core_task__code",
+        "core_task__file__crebo",
+        "elective__code",
+        "elective__level",
+    )
+
+    @staticmethod
+    def dossier_rows() -> QuerySet:
+        return QualificationFile.objects.order_by("title", "crebo")
+
+    @staticmethod
+    def qualification_rows() -> QuerySet:
+        return Qualification.objects.order_by("title", "crebo")
+
+    @staticmethod
+    def keuzedeel_rows() -> QuerySet:
+        return ElectiveModule.objects.order_by("title", "code")
+
+    @staticmethod
+    def certificate_rows() -> QuerySet:
+        return VetCertificate.objects.order_by("title", "pk")
+
+    def _specification(self, record: Record, kind: str) -> Record:
+        record.attrs["educationSpecificationType"] = kind
+        record.organizations = {root_id()}
+        return record
+
+    def _dossier_record(self, row) -> Record:
+        record_id = specification_id("dossier", row["crebo"])
+        build = partial(self._dossier, record_id, row)
+        record = Record(record_id, "dossier", row["title"], row["crebo"], build, pk=row["pk"])
+        record.search = f"{row['title']} {row['crebo']} {row['number']}"
+        return self._specification(record, "cluster")
+
+    def _qualification_record(self, row) -> Record:
+        record_id = specification_id("qualification", row["crebo"])
+        build = partial(self._qualification, record_id, row)
+        record = Record(record_id, "qualification", row["title"], row["crebo"], build, pk=row["pk"])
+        record.parent = specification_id("dossier", row["file__crebo"])
+        record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
+        return self._specification(record, "program")
+
+    def _keuzedeel_record(self, row) -> Record:
+        record_id = specification_id("keuzedeel", row["code"])
+        build = partial(self._keuzedeel, record_id, row)
+        record = Record(record_id, "keuzedeel", row["title"], row["code"], build, pk=row["pk"])
+        record.search = f"{row['title']} {row['code']}"
+        return self._specification(record, "course")
+
+    def _certificate_record(self, row) -> Record:
+        code = certificate_code(row)
+        record_id = specification_id("certificate", code)
+        record = Record(record_id, "certificate", row["title"], code, lambda: {}, pk=row["pk"])
+        record.build = partial(self._certificate, row, code, record)
+        if row["qualification__crebo"]:
+            record.parent = specification_id("qualification", row["qualification__crebo"])
+        elif row["elective__code"]:
+            record.parent = specification_id("keuzedeel", row["elective__code"])
+        else:
+            record.parent = specification_id("dossier", row["core_task__file__crebo"])
+        record.search = f"{row['title']} {code}"
+        return self._specification(record, "program")
+
+    def specification_records(self, kind: str, pks) -> dict[int, Record]:
+        """The education specifications of one kind (dossier, qualification, keuzedeel,
+        certificate) with these primary keys, with their children: two queries."""
+        if kind == "dossier":
+            records = [
+                self._dossier_record(row)
+                for row in self.dossier_rows().filter(pk__in=pks).values(*self.DOSSIER_FIELDS)
+            ]
+            children = [
+                self._qualification_record(row)
+                for row in self.qualification_rows()
+                .filter(file__in=pks)
+                .values(*self.QUALIFICATION_FIELDS)
+            ] + [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(qualification__isnull=True, elective__isnull=True, core_task__file__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        elif kind == "qualification":
+            rows = self.qualification_rows().filter(pk__in=pks)
+            records = [
+                self._qualification_record(row) for row in rows.values(*self.QUALIFICATION_FIELDS)
+            ]
+            children = [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(qualification__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        elif kind == "keuzedeel":
+            rows = self.keuzedeel_rows().filter(pk__in=pks)
+            records = [self._keuzedeel_record(row) for row in rows.values(*self.KEUZEDEEL_FIELDS)]
+            children = [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(elective__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        else:
+            rows = self.certificate_rows().filter(pk__in=pks)
+            records = [
+                self._certificate_record(row) for row in rows.values(*self.CERTIFICATE_FIELDS)
+            ]
+            children = []
+        by_id = {record.id: record for record in records}
+        for child in children:
+            if child.parent in by_id:
+                by_id[child.parent].children.append(child.id)
+        return {record.pk: record for record in records}
+
     @cached_property
     def specifications(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        root = root_id()
-
-        def add(record: Record, kind: str) -> None:
-            record.attrs["educationSpecificationType"] = kind
-            record.organizations = {root}
+        for row in self.dossier_rows().values(*self.DOSSIER_FIELDS):
+            record = self._dossier_record(row)
             records[record.id] = record
-
-        files = QualificationFile.objects.order_by("title", "crebo").values(
-            "crebo", "number", "title", "status", "valid_from", "end_of_programme"
-        )
-        for row in files:
-            record_id = specification_id("dossier", row["crebo"])
-            build = partial(self._dossier, record_id, row)
-            record = Record(record_id, "dossier", row["title"], row["crebo"], build)
-            record.search = f"{row['title']} {row['crebo']} {row['number']}"
-            add(record, "cluster")
-        qualifications = Qualification.objects.order_by("title", "crebo").values(
-            "crebo",
-            "sbb_id",
-            "title",
-            "level",
-            "study_load_hours",
-            "valid_from",
-            "end_of_programme",
-            "file__crebo",
-            "file__title",
-        )
-        for row in qualifications:
-            record_id = specification_id("qualification", row["crebo"])
-            build = partial(self._qualification, record_id, row)
-            record = Record(record_id, "qualification", row["title"], row["crebo"], build)
-            record.parent = specification_id("dossier", row["file__crebo"])
-            record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
-            add(record, "program")
-        electives = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours", "has_certificate"
-        )
-        for row in electives:
-            record_id = specification_id("keuzedeel", row["code"])
-            build = partial(self._keuzedeel, record_id, row)
-            record = Record(record_id, "keuzedeel", row["title"], row["code"], build)
-            record.search = f"{row['title']} {row['code']}"
-            add(record, "course")
-        certificates = VetCertificate.objects.order_by("title", "pk").values(
-            "pk",
-            "title",
-            "sbb_id",
-            "qualification__crebo",
-            "qualification__level",
-            "core_task__code",
-            "core_task__file__crebo",
-            "elective__code",
-            "elective__level",
-        )
-        for row in certificates:
-            code = certificate_code(row)
-            record_id = specification_id("certificate", code)
-            record = Record(
-                record_id, "certificate", row["title"], code, partial(self._certificate, row, code)
-            )
-            if row["qualification__crebo"]:
-                record.parent = specification_id("qualification", row["qualification__crebo"])
-            elif row["elective__code"]:
-                record.parent = specification_id("keuzedeel", row["elective__code"])
-            else:
-                record.parent = specification_id("dossier", row["core_task__file__crebo"])
-            record.search = f"{row['title']} {code}"
-            add(record, "program")
+        for row in self.qualification_rows().values(*self.QUALIFICATION_FIELDS):
+            record = self._qualification_record(row)
+            records[record.id] = record
+        for row in self.keuzedeel_rows().values(*self.KEUZEDEEL_FIELDS):
+            record = self._keuzedeel_record(row)
+            records[record.id] = record
+        for row in self.certificate_rows().values(*self.CERTIFICATE_FIELDS):
+            record = self._certificate_record(row)
+            records[record.id] = record
         # Children: every record whose parent is published.
         for record in records.values():
             if record.parent in records:
@@ -474,8 +552,7 @@ class Catalogue:
             "organization": root_id(),
         }
 
-    def _certificate(self, row, code) -> dict:
-        record = self.specifications[specification_id("certificate", code)]
+    def _certificate(self, row, code, record) -> dict:
         return {
             "educationSpecificationId": record.id,
             "primaryCode": {"codeType": "x-certificateCode", "code": code},

@@ -420,6 +420,21 @@ def specification_list(request, catalogue):
     kind = params.choice(request, "educationSpecificationType")
     if kind:
         filters.append(_field_is("educationSpecificationType", kind))
+    if not request.GET.get("primaryCode"):
+        sources = [
+            source
+            for source in pages.specification_sources(catalogue)
+            if kind is None or source.kind == kind
+        ]
+        page = pages.page_of(
+            request,
+            sources,
+            sorts=("educationSpecificationType", "name", "primaryCode"),
+            default_sort="name",
+            type_attribute="educationSpecificationType",
+        )
+        if page is not None:
+            return page
     return listing(
         request,
         list(catalogue.specifications.values()),

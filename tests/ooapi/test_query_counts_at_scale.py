@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # Pages that can show records of both program sources (see above).
 MIXED = {
+    "/ooapi/v5/education-specifications",
     "/ooapi/v5/programs",
     "/ooapi/v5/programs?sort=-name&q=zorg",
     "/ooapi/v5/organizations/{mbo}/programs",
@@ -33,6 +34,9 @@ LISTS = [
     "/ooapi/v5/programs?programType=track&pageNumber=2",
     "/ooapi/v5/programs?sort=-name&q=zorg",
     "/ooapi/v5/courses",
+    "/ooapi/v5/education-specifications?educationSpecificationType=cluster",
+    "/ooapi/v5/education-specifications?educationSpecificationType=privateProgram",
+    "/ooapi/v5/education-specifications",
     "/ooapi/v5/courses?level=secondary%20vocational%20education%202",
     "/ooapi/v5/organizations/{mbo}/programs",
 ]
@@ -87,6 +91,7 @@ def test_ooapi_lists_cost_the_same_queries_on_a_larger_country():
     assert large_items["/ooapi/v5/organizations"] == 10
     assert large_items["/ooapi/v5/programs"] == 10
     assert large_items["/ooapi/v5/courses"] == 10
+    assert large_items["/ooapi/v5/education-specifications"] == 10
 
 
 def test_paging_through_the_organizations_meets_every_one_once_in_name_order():
