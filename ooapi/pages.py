@@ -51,12 +51,17 @@ def _sort_name(expression):
     return lowered
 
 
-def _keys(source: Source, words: str) -> QuerySet:
+def _matching(source: Source, words: str) -> QuerySet:
     rows = source.rows.order_by()
     if words:
         rows = rows.filter(
             reduce(operator.or_, (Q(**{f"{name}__icontains": words}) for name in source.search))
         )
+    return rows
+
+
+def _keys(source: Source, words: str) -> QuerySet:
+    rows = _matching(source, words)
     text = CharField()
     return rows.annotate(
         ooapi_source=Value(source.key, output_field=text),
@@ -103,7 +108,9 @@ def page_of(
             "items": [],
         }
     united = keys[0] if len(keys) == 1 else keys[0].union(*keys[1:], all=True)
-    total = united.count()
+    # Counted without the sort columns: those join the related rows the names come from.
+    counted = [_matching(source, words).values_list("pk") for source in sources]
+    total = (counted[0] if len(counted) == 1 else counted[0].union(*counted[1:], all=True)).count()
     ordering = [
         ("-" if attribute.startswith("-") else "") + columns[attribute.lstrip("-")]
         for attribute in order
