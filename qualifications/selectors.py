@@ -433,7 +433,7 @@ def _also_in(part, index, owners, excluded: set[int], core_task_of) -> list[Also
             for qualification in owners.of(core_task_of(match)):
                 if qualification.pk not in excluded and qualification.pk not in found:
                     found[qualification.pk] = AlsoIn(
-                        qualification, match.code, intake_ended_on(qualification)
+                        qualification, match.code, owners.intake_ended_on(qualification)
                     )
     return sorted(found.values(), key=lambda entry: entry.qualification.crebo)
 
@@ -452,6 +452,15 @@ class _Owners:
         for qualification in qualifications.order_by("crebo"):
             self.by_id[qualification.pk] = qualification
             self.by_file[qualification.file_id].append(qualification)
+        self.today = timezone.localdate()
+        self._ended: dict[int, date | None] = {}
+
+    def intake_ended_on(self, qualification) -> date | None:
+        """`intake_ended_on` worked out once per qualification (thousands of entries
+        name the same few hundred qualifications at national scale)."""
+        if qualification.pk not in self._ended:
+            self._ended[qualification.pk] = intake_ended_on(qualification, self.today)
+        return self._ended[qualification.pk]
 
     def of(self, core_task) -> list[Qualification]:
         if core_task.qualification_id is None:
