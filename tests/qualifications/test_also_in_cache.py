@@ -117,3 +117,27 @@ def test_the_cached_list_follows_a_renamed_qualification_and_a_deleted_part(clie
     other.core_tasks.all().delete()
     (part,) = client.get(url).context["profile_parts"]
     assert part.also_in == []
+
+
+@pytest.mark.django_db
+def test_an_sbb_import_forgets_the_cached_lists():
+    # The importer writes in bulk (no signals): it renews the version itself.
+    from core import aggregates
+    from qualifications.selectors import CACHE_TOPIC
+    from qualifications.services import import_sbb_file
+
+    from .real_data import sample_paths
+
+    before = aggregates.version(CACHE_TOPIC)
+    import_sbb_file(sample_paths()[0])
+    assert aggregates.version(CACHE_TOPIC) != before
+
+
+@pytest.mark.django_db
+def test_the_national_generator_forgets_every_cached_aggregate():
+    from core import aggregates
+    from portal.national import generate_national
+
+    before = aggregates.version(aggregates.EVERYTHING)
+    generate_national(scale=0.01, seed=5, log=lambda line: None)
+    assert aggregates.version(aggregates.EVERYTHING) != before
