@@ -169,6 +169,22 @@ def crebos_of(document: dict) -> list[str]:
     return list(dict.fromkeys(str(crebo) for crebo in crebos if crebo))
 
 
+def submission_code(row) -> str:
+    """An approved programme's code: its kind and number."""
+    return f"{'cross-over' if row['kind'] == Kind.CROSS_OVER else 'regionaal'}-{row['pk']}"
+
+
+def route_code(row) -> str:
+    """A route's code: its schools, qualification, track and start date."""
+    return "leerroute-{}-{}-{}-{}-{}".format(
+        row["vmbo_school__code"],
+        row["mbo_institution__code"],
+        row["target_qualification__crebo"],
+        row["vmbo_track"],
+        row["start_date"].isoformat(),
+    )
+
+
 def validity(row) -> dict:
     """validFrom/validTo from SBB's dates; OOAPI's validTo is exclusive: the day after."""
     fields = {}
@@ -646,6 +662,25 @@ class Catalogue:
         programs = self._route_programs(self.route_rows().filter(pk__in=pks))
         return {program.pk: program for program in programs}
 
+    def program(self, record_id: str) -> Record | None:
+        """The program with this id, without building the others (at most three queries:
+        the codes of the approved programmes and the active routes, then the match)."""
+        for row in self.submission_rows().values("pk", "kind"):
+            if uid("program", submission_code(row)) == record_id:
+                return self.submission_program_records([row["pk"]]).get(row["pk"])
+        codes = (
+            "pk",
+            "vmbo_school__code",
+            "mbo_institution__code",
+            "target_qualification__crebo",
+            "vmbo_track",
+            "start_date",
+        )
+        for row in self.route_rows().values(*codes):
+            if uid("program", route_code(row)) == record_id:
+                return self.route_program_records([row["pk"]]).get(row["pk"])
+        return None
+
     @cached_property
     def programs(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
@@ -658,7 +693,7 @@ class Catalogue:
     def _submission_program(self, row, qualifications) -> Record:
         document = row["document"]
         is_cross_over = row["kind"] == Kind.CROSS_OVER
-        code = f"{'cross-over' if is_cross_over else 'regionaal'}-{row['pk']}"
+        code = submission_code(row)
         crebos = [crebo for crebo in crebos_of(document) if crebo in qualifications]
         if is_cross_over:
             level = document.get("level")
@@ -750,13 +785,7 @@ class Catalogue:
         return data
 
     def _route_program(self, row, started: dict[int, int]) -> Record:
-        code = "leerroute-{}-{}-{}-{}-{}".format(
-            row["vmbo_school__code"],
-            row["mbo_institution__code"],
-            row["target_qualification__crebo"],
-            row["vmbo_track"],
-            row["start_date"].isoformat(),
-        )
+        code = route_code(row)
         name = (
             f"{row['target_qualification__title']}: {row['vmbo_school__name']} → "
             f"{row['mbo_institution__name']}"

@@ -335,6 +335,19 @@ def _program_page(request, catalogue, submissions, routes) -> dict | None:
     )
 
 
+def _get_program(catalogue, value: str) -> Record:
+    """The program `value` names, found without building the whole catalogue."""
+    record_id = ids.parse(value)
+    if record_id is None:
+        raise params.bad_request(_("%(name)s must be a UUID.") % {"name": "programId"})
+    record = catalogue.program(record_id)
+    if record is None:
+        raise params.not_found(
+            _("There is no published record with this %(name)s.") % {"name": "programId"}
+        )
+    return record
+
+
 def _get_organization(catalogue, value: str) -> Record:
     """The organization `value` names, found without building the whole catalogue."""
     record_id = ids.parse(value)
@@ -511,20 +524,22 @@ def program_list(request, catalogue):
 
 @endpoint
 def program_detail(request, catalogue, program_id):
-    record = _get(catalogue.programs, program_id, "programId")
+    record = _get_program(catalogue, program_id)
     wanted = params.expand(
         request, ("parent", "children", "coordinators", "organization", "educationSpecification")
     )
-    relations = {
-        "organization": catalogue.organizations,
-        "educationSpecification": catalogue.specifications,
-    }
+    # The catalogues of the related records only when they are to be expanded.
+    relations = {}
+    if "organization" in wanted:
+        relations["organization"] = catalogue.organizations
+    if "educationSpecification" in wanted:
+        relations["educationSpecification"] = catalogue.specifications
     return _timeline(request, _expanded(record.data, wanted, relations))
 
 
 @endpoint
 def program_offerings(request, catalogue, program_id):
-    record = _get(catalogue.programs, program_id, "programId")
+    record = _get_program(catalogue, program_id)
     return listing(
         request,
         catalogue.offerings_of_program(record),
