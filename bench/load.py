@@ -347,6 +347,14 @@ def journeys(fixture: dict) -> list[tuple[str, str, str]]:
         ("", "public: keuzedelen", "/kwalificaties/keuzedelen/"),
         ("", "public: map", "/regios/kaart/"),
         ("", "public: region", f"/regios/{fixture['regions'][0]}/"),
+        ("", "public: OOAPI organizations", "/ooapi/v5/organizations?pageNumber=3"),
+        ("", "public: OOAPI programs", "/ooapi/v5/programs?pageNumber=3"),
+        (
+            "",
+            "public: OOAPI education-specifications",
+            "/ooapi/v5/education-specifications?pageNumber=3",
+        ),
+        ("", "public: OOAPI courses", "/ooapi/v5/courses?pageNumber=3"),
     ]
     pages += [
         ("ministry_staff", "ministry: export " + u.rsplit(".", 1)[-1], u)

@@ -201,6 +201,30 @@ class Public(HttpUser):
     def region(self):
         self.page(f"/regios/{random.choice(FIXTURE['regions'])}/", "public: region")  # noqa: S311
 
+    # A consumer of the OOAPI publication pages through its lists.
+    @task(1)
+    def ooapi_organizations(self):
+        page = random.randint(1, 20)  # noqa: S311
+        self.page(f"/ooapi/v5/organizations?pageNumber={page}", "public: OOAPI organizations")
+
+    @task(1)
+    def ooapi_programs(self):
+        page = random.randint(1, 50)  # noqa: S311
+        self.page(f"/ooapi/v5/programs?pageNumber={page}", "public: OOAPI programs")
+
+    @task(1)
+    def ooapi_specifications(self):
+        page = random.randint(1, 20)  # noqa: S311
+        self.page(
+            f"/ooapi/v5/education-specifications?pageNumber={page}",
+            "public: OOAPI education-specifications",
+        )
+
+    @task(1)
+    def ooapi_courses(self):
+        page = random.randint(1, 20)  # noqa: S311
+        self.page(f"/ooapi/v5/courses?pageNumber={page}", "public: OOAPI courses")
+
 
 class ScaleOut(HttpUser):
     """Closed loop over the servers in FIXTURE["hosts"] with one account's session:

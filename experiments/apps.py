@@ -13,12 +13,15 @@ class ExperimentsConfig(AppConfig):
         register_kinds()
 
         # Plug the number of participating schools into the regions map.
+        from regions.models import Organisation
         from regions.selectors import register_indicator
 
         from . import selectors
+        from .models import Participation
 
         register_indicator(
             "participating_schools",
             _("Schools in an experiment"),
             selectors.participating_school_counts,
+            changes_with=(Participation, Organisation),
         )

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 
 from django.conf import settings
-from django.db.models import JSONField, Max, OuterRef, Subquery
+from django.db.models import JSONField, Max, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
+from core import aggregates
 from experiments.kinds import CROSS_OVER, REGIONAL_PROGRAMME
 from pathways.models import Route, RouteYear
 from qualifications.models import (
@@ -65,6 +66,8 @@ class Record:
     electives: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     started: dict[int, int] = field(default_factory=dict)
+    # The database row's primary key, where the record is one row.
+    pk: int | None = None
 
     @cached_property
     def data(self) -> dict:
@@ -169,6 +172,22 @@ def crebos_of(document: dict) -> list[str]:
     return list(dict.fromkeys(str(crebo) for crebo in crebos if crebo))
 
 
+def submission_code(row) -> str:
+    """An approved programme's code: its kind and number."""
+    return f"{'cross-over' if row['kind'] == CROSS_OVER else 'regionaal'}-{row['pk']}"
+
+
+def route_code(row) -> str:
+    """A route's code: its schools, qualification, track and start date."""
+    return "leerroute-{}-{}-{}-{}-{}".format(
+        row["vmbo_school__code"],
+        row["mbo_institution__code"],
+        row["target_qualification__crebo"],
+        row["vmbo_track"],
+        row["start_date"].isoformat(),
+    )
+
+
 def validity(row) -> dict:
     """validFrom/validTo from SBB's dates; OOAPI's validTo is exclusive: the day after."""
     fields = {}
@@ -180,7 +199,7 @@ def validity(row) -> dict:
 
 
 # The fields of a keuzedeel row that its description reads (one join, no extra query).
-KEUZEDEEL_FIELDS = ("is_regional", "school__name", "school__code", "region__name", "region__code")
+REGISTER_FIELDS = ("is_regional", "school__name", "school__code", "region__name", "region__code")
 
 
 def keuzedeel_description(row) -> list[dict]:
@@ -205,10 +224,19 @@ def keuzedeel_description(row) -> list[dict]:
     )
 
 
+# The cache topic (core.aggregates) of `last_modified`; ooapi.apps connects it to the
+# models it reads.
+CACHE_TOPIC = "ooapi"
+
+
 def last_modified() -> datetime.datetime | None:
     """When the published data last changed, as far as the database records it:
     the last finished reference import, organisation change, route change,
-    recorded school year or approval."""
+    recorded school year or approval. Cached until one of those tables changes."""
+    return aggregates.cached(CACHE_TOPIC, "last-modified", _last_modified) or None
+
+
+def _last_modified():
     stamps = [
         ImportRun.objects.filter(status=ImportRun.Status.SUCCEEDED).aggregate(
             at=Max("finished_at")
@@ -221,7 +249,8 @@ def last_modified() -> datetime.datetime | None:
         ],
     ]
     stamps = [stamp for stamp in stamps if stamp is not None]
-    return max(stamps) if stamps else None
+    # False, not None, for "no stamp": the cache cannot hold None as a value.
+    return max(stamps) if stamps else False
 
 
 class Catalogue:
@@ -237,42 +266,73 @@ class Catalogue:
 
     # --- Organizations -----------------------------------------------------------------
 
+    SCHOOL_FIELDS = ("pk", "code", "name", "kind", "municipality", "region__name")
+
+    @staticmethod
+    def school_rows() -> QuerySet:
+        """The published schools (mbo institutions and vmbo schools), in list order."""
+        return Organisation.objects.filter(kind__in=Organisation.SCHOOL_KINDS).order_by(
+            "name", "code"
+        )
+
+    def _school_record(self, row) -> Record:
+        kind = "institute" if row["kind"] == Organisation.Kind.VET_INSTITUTION else "school"
+        return Record(
+            organization_id(row["code"]),
+            row["kind"],
+            row["name"],
+            row["code"],
+            partial(self._school, row, kind),
+            attrs={"organizationType": kind},
+            search=f"{row['name']} {row['code']} {row['municipality']}",
+            parent=root_id(),
+        )
+
+    def school_records(self, pks) -> dict[int, Record]:
+        """The schools with these primary keys (one query)."""
+        rows = self.school_rows().filter(pk__in=pks).values(*self.SCHOOL_FIELDS)
+        return {row["pk"]: self._school_record(row) for row in rows}
+
+    def root_record(self, children: list[str] | None = None) -> Record:
+        """The operator: the root organization, with every school as a child (read
+        with one query when its object is built, when `children` is not given)."""
+        name = settings.OOAPI_OPERATOR_NAME
+
+        def build():
+            data = self._root(name)
+            if children is None:
+                codes = self.school_rows().values_list("code", flat=True)
+                if codes:
+                    data["children"] = [organization_id(code) for code in codes]
+            return data
+
+        return Record(
+            root_id(),
+            "root",
+            name,
+            settings.OOAPI_OPERATOR_CODE,
+            build,
+            attrs={"organizationType": "root"},
+            search=name,
+            children=children or [],
+        )
+
+    def organization(self, record_id: str) -> Record | None:
+        """The organization with this id, without building the others (one query)."""
+        root = self.root_record()
+        if record_id == root.id:
+            return root
+        for row in self.school_rows().values(*self.SCHOOL_FIELDS):
+            if organization_id(row["code"]) == record_id:
+                return self._school_record(row)
+        return None
+
     @cached_property
     def organizations(self) -> dict[str, Record]:
-        rows = (
-            Organisation.objects.filter(kind__in=Organisation.SCHOOL_KINDS)
-            .order_by("name", "code")
-            .values("code", "name", "kind", "municipality", "region__name")
-        )
-        root = root_id()
-        schools = []
-        for row in rows:
-            kind = "institute" if row["kind"] == Organisation.Kind.VET_INSTITUTION else "school"
-            schools.append(
-                Record(
-                    organization_id(row["code"]),
-                    row["kind"],
-                    row["name"],
-                    row["code"],
-                    partial(self._school, row, kind),
-                    attrs={"organizationType": kind},
-                    search=f"{row['name']} {row['code']} {row['municipality']}",
-                    parent=root,
-                )
-            )
-        name = settings.OOAPI_OPERATOR_NAME
-        records = {
-            root: Record(
-                root,
-                "root",
-                name,
-                settings.OOAPI_OPERATOR_CODE,
-                partial(self._root, name),
-                attrs={"organizationType": "root"},
-                search=name,
-                children=[school.id for school in schools],
-            )
-        }
+        rows = self.school_rows().values(*self.SCHOOL_FIELDS)
+        schools = [self._school_record(row) for row in rows]
+        root = self.root_record([school.id for school in schools])
+        records = {root.id: root}
         records.update((school.id, school) for school in schools)
         return records
 
@@ -311,80 +371,166 @@ class Catalogue:
 
     # --- Education specifications ---------------------------------------------------------
 
+    DOSSIER_FIELDS = ("pk", "crebo", "number", "title", "status", "valid_from", "end_of_programme")
+    QUALIFICATION_FIELDS = (
+        "pk",
+        "crebo",
+        "sbb_id",
+        "title",
+        "level",
+        "study_load_hours",
+        "valid_from",
+        "end_of_programme",
+        "file__crebo",
+        "file__title",
+    )
+    KEUZEDEEL_FIELDS = (
+        "pk",
+        "code",
+        "title",
+        "level",
+        "study_load_hours",
+        "has_certificate",
+        *REGISTER_FIELDS,
+    )
+    CERTIFICATE_FIELDS = (
+        "pk",
+        "title",
+        "code",
+        "level",
+        "valid_from",
+        "sbb_id",
+        "qualification__crebo",
+        "qualification__level",
+        "core_task__code",
+        "core_task__file__crebo",
+        "elective__code",
+        "elective__level",
+    )
+
+    @staticmethod
+    def dossier_rows() -> QuerySet:
+        return QualificationFile.objects.order_by("title", "crebo")
+
+    @staticmethod
+    def qualification_rows() -> QuerySet:
+        return Qualification.objects.order_by("title", "crebo")
+
+    @staticmethod
+    def keuzedeel_rows() -> QuerySet:
+        return ElectiveModule.objects.order_by("title", "code")
+
+    @staticmethod
+    def certificate_rows() -> QuerySet:
+        return VetCertificate.objects.order_by("title", "pk")
+
+    def _specification(self, record: Record, kind: str) -> Record:
+        record.attrs["educationSpecificationType"] = kind
+        record.organizations = {root_id()}
+        return record
+
+    def _dossier_record(self, row) -> Record:
+        record_id = specification_id("dossier", row["crebo"])
+        build = partial(self._dossier, record_id, row)
+        record = Record(record_id, "dossier", row["title"], row["crebo"], build, pk=row["pk"])
+        record.search = f"{row['title']} {row['crebo']} {row['number']}"
+        return self._specification(record, "cluster")
+
+    def _qualification_record(self, row) -> Record:
+        record_id = specification_id("qualification", row["crebo"])
+        build = partial(self._qualification, record_id, row)
+        record = Record(record_id, "qualification", row["title"], row["crebo"], build, pk=row["pk"])
+        record.parent = specification_id("dossier", row["file__crebo"])
+        record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
+        return self._specification(record, "program")
+
+    def _keuzedeel_record(self, row) -> Record:
+        record_id = specification_id("keuzedeel", row["code"])
+        build = partial(self._keuzedeel, record_id, row)
+        record = Record(record_id, "keuzedeel", row["title"], row["code"], build, pk=row["pk"])
+        record.search = f"{row['title']} {row['code']}"
+        return self._specification(record, "course")
+
+    def _certificate_record(self, row) -> Record:
+        code = certificate_code(row)
+        record_id = specification_id("certificate", code)
+        record = Record(record_id, "certificate", row["title"], code, lambda: {}, pk=row["pk"])
+        record.build = partial(self._certificate, row, code, record)
+        if row["qualification__crebo"]:
+            record.parent = specification_id("qualification", row["qualification__crebo"])
+        elif row["elective__code"]:
+            record.parent = specification_id("keuzedeel", row["elective__code"])
+        else:
+            record.parent = specification_id("dossier", row["core_task__file__crebo"])
+        record.search = f"{row['title']} {code}"
+        return self._specification(record, "program")
+
+    def specification_records(self, kind: str, pks) -> dict[int, Record]:
+        """The education specifications of one kind (dossier, qualification, keuzedeel,
+        certificate) with these primary keys, with their children: two queries."""
+        if kind == "dossier":
+            records = [
+                self._dossier_record(row)
+                for row in self.dossier_rows().filter(pk__in=pks).values(*self.DOSSIER_FIELDS)
+            ]
+            children = [
+                self._qualification_record(row)
+                for row in self.qualification_rows()
+                .filter(file__in=pks)
+                .values(*self.QUALIFICATION_FIELDS)
+            ] + [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(qualification__isnull=True, elective__isnull=True, core_task__file__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        elif kind == "qualification":
+            rows = self.qualification_rows().filter(pk__in=pks)
+            records = [
+                self._qualification_record(row) for row in rows.values(*self.QUALIFICATION_FIELDS)
+            ]
+            children = [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(qualification__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        elif kind == "keuzedeel":
+            rows = self.keuzedeel_rows().filter(pk__in=pks)
+            records = [self._keuzedeel_record(row) for row in rows.values(*self.KEUZEDEEL_FIELDS)]
+            children = [
+                self._certificate_record(row)
+                for row in self.certificate_rows()
+                .filter(elective__in=pks)
+                .values(*self.CERTIFICATE_FIELDS)
+            ]
+        else:
+            rows = self.certificate_rows().filter(pk__in=pks)
+            records = [
+                self._certificate_record(row) for row in rows.values(*self.CERTIFICATE_FIELDS)
+            ]
+            children = []
+        by_id = {record.id: record for record in records}
+        for child in children:
+            if child.parent in by_id:
+                by_id[child.parent].children.append(child.id)
+        return {record.pk: record for record in records}
+
     @cached_property
     def specifications(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        root = root_id()
-
-        def add(record: Record, kind: str) -> None:
-            record.attrs["educationSpecificationType"] = kind
-            record.organizations = {root}
+        for row in self.dossier_rows().values(*self.DOSSIER_FIELDS):
+            record = self._dossier_record(row)
             records[record.id] = record
-
-        files = QualificationFile.objects.order_by("title", "crebo").values(
-            "crebo", "number", "title", "status", "valid_from", "end_of_programme"
-        )
-        for row in files:
-            record_id = specification_id("dossier", row["crebo"])
-            build = partial(self._dossier, record_id, row)
-            record = Record(record_id, "dossier", row["title"], row["crebo"], build)
-            record.search = f"{row['title']} {row['crebo']} {row['number']}"
-            add(record, "cluster")
-        qualifications = Qualification.objects.order_by("title", "crebo").values(
-            "crebo",
-            "sbb_id",
-            "title",
-            "level",
-            "study_load_hours",
-            "valid_from",
-            "end_of_programme",
-            "file__crebo",
-            "file__title",
-        )
-        for row in qualifications:
-            record_id = specification_id("qualification", row["crebo"])
-            build = partial(self._qualification, record_id, row)
-            record = Record(record_id, "qualification", row["title"], row["crebo"], build)
-            record.parent = specification_id("dossier", row["file__crebo"])
-            record.search = f"{row['title']} {row['crebo']} {row['file__title']}"
-            add(record, "program")
-        electives = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours", "has_certificate", *KEUZEDEEL_FIELDS
-        )
-        for row in electives:
-            record_id = specification_id("keuzedeel", row["code"])
-            build = partial(self._keuzedeel, record_id, row)
-            record = Record(record_id, "keuzedeel", row["title"], row["code"], build)
-            record.search = f"{row['title']} {row['code']}"
-            add(record, "course")
-        certificates = VetCertificate.objects.order_by("title", "pk").values(
-            "pk",
-            "title",
-            "code",
-            "level",
-            "valid_from",
-            "sbb_id",
-            "qualification__crebo",
-            "qualification__level",
-            "core_task__code",
-            "core_task__file__crebo",
-            "elective__code",
-            "elective__level",
-        )
-        for row in certificates:
-            code = certificate_code(row)
-            record_id = specification_id("certificate", code)
-            record = Record(
-                record_id, "certificate", row["title"], code, partial(self._certificate, row, code)
-            )
-            if row["qualification__crebo"]:
-                record.parent = specification_id("qualification", row["qualification__crebo"])
-            elif row["elective__code"]:
-                record.parent = specification_id("keuzedeel", row["elective__code"])
-            else:
-                record.parent = specification_id("dossier", row["core_task__file__crebo"])
-            record.search = f"{row['title']} {code}"
-            add(record, "program")
+        for row in self.qualification_rows().values(*self.QUALIFICATION_FIELDS):
+            record = self._qualification_record(row)
+            records[record.id] = record
+        for row in self.keuzedeel_rows().values(*self.KEUZEDEEL_FIELDS):
+            record = self._keuzedeel_record(row)
+            records[record.id] = record
+        for row in self.certificate_rows().values(*self.CERTIFICATE_FIELDS):
+            record = self._certificate_record(row)
+            records[record.id] = record
         # Children: every record whose parent is published.
         for record in records.values():
             if record.parent in records:
@@ -454,8 +600,7 @@ class Catalogue:
             "organization": root_id(),
         }
 
-    def _certificate(self, row, code) -> dict:
-        record = self.specifications[specification_id("certificate", code)]
+    def _certificate(self, row, code, record) -> dict:
         return {
             "educationSpecificationId": record.id,
             "primaryCode": {"codeType": "x-certificateCode", "code": code},
@@ -472,78 +617,116 @@ class Catalogue:
 
     # --- Programs -------------------------------------------------------------------------
 
-    @cached_property
-    def programs(self) -> dict[str, Record]:
+    SUBMISSION_FIELDS = (
+        "pk",
+        "kind",
+        "title",
+        "school__code",
+        "school__name",
+        "experiment__name",
+        "document",
+    )
+    ROUTE_FIELDS = (
+        "pk",
+        "vmbo_school__code",
+        "vmbo_school__name",
+        "mbo_institution__code",
+        "mbo_institution__name",
+        "target_qualification__crebo",
+        "target_qualification__title",
+        "target_qualification__level",
+        "vmbo_track",
+        "start_date",
+        "region__name",
+    )
+
+    @staticmethod
+    def submission_rows() -> QuerySet:
+        """Approved regionalised programmes and cross-overs, in list order."""
+        return Submission.objects.filter(
+            kind__in=(REGIONAL_PROGRAMME, CROSS_OVER),
+            state=Submission.State.APPROVED,
+        ).order_by("title", "pk")
+
+    @staticmethod
+    def route_rows() -> QuerySet:
+        """Active continuous pathways, in list order."""
+        return Route.objects.filter(status=Route.Status.ACTIVE).order_by(
+            "target_qualification__title", "pk"
+        )
+
+    def _submission_programs(self, submissions) -> list[Record]:
         latest_document = Subquery(
             SubmissionVersion.objects.filter(submission=OuterRef("pk"))
             .order_by("-number")
             .values("document")[:1],
             output_field=JSONField(),
         )
-        submissions = list(
-            Submission.objects.filter(
-                kind__in=(REGIONAL_PROGRAMME, CROSS_OVER),
-                state=Submission.State.APPROVED,
-            )
-            .annotate(document=latest_document)
-            .order_by("title", "pk")
-            .values(
-                "pk",
-                "kind",
-                "title",
-                "school__code",
-                "school__name",
-                "experiment__name",
-                "document",
-            )
-        )
-        routes = (
-            Route.objects.filter(status=Route.Status.ACTIVE)
-            .order_by("target_qualification__title", "pk")
-            .values(
-                "pk",
-                "vmbo_school__code",
-                "vmbo_school__name",
-                "mbo_institution__code",
-                "mbo_institution__name",
-                "target_qualification__crebo",
-                "target_qualification__title",
-                "target_qualification__level",
-                "vmbo_track",
-                "start_date",
-                "region__name",
-            )
-        )
-        started: dict[int, dict[int, int]] = {}
-        for row in RouteYear.objects.filter(route__status=Route.Status.ACTIVE).values(
-            "route_id", "school_year", "started"
-        ):
-            year = row["school_year"][:4]
-            if year.isdigit():
-                started.setdefault(row["route_id"], {})[int(year)] = row["started"]
-        for row in submissions:
+        rows = list(submissions.annotate(document=latest_document).values(*self.SUBMISSION_FIELDS))
+        for row in rows:
             if not isinstance(row["document"], dict):
                 row["document"] = {}
-        crebos = {crebo for row in submissions for crebo in crebos_of(row["document"])}
+        crebos = {crebo for row in rows for crebo in crebos_of(row["document"])}
         qualifications = {
             row["crebo"]: row
             for row in Qualification.objects.filter(crebo__in=crebos).values(
                 "crebo", "title", "level"
             )
         }
+        return [self._submission_program(row, qualifications) for row in rows]
+
+    def _route_programs(self, routes) -> list[Record]:
+        rows = list(routes.values(*self.ROUTE_FIELDS))
+        started: dict[int, dict[int, int]] = {}
+        years = RouteYear.objects.filter(route__in=routes.order_by().values("pk"))
+        for row in years.values("route_id", "school_year", "started"):
+            year = row["school_year"][:4]
+            if year.isdigit():
+                started.setdefault(row["route_id"], {})[int(year)] = row["started"]
+        return [self._route_program(row, started.get(row["pk"], {})) for row in rows]
+
+    def submission_program_records(self, pks) -> dict[int, Record]:
+        """The approved programmes with these primary keys (two queries)."""
+        programs = self._submission_programs(self.submission_rows().filter(pk__in=pks))
+        return {program.pk: program for program in programs}
+
+    def route_program_records(self, pks) -> dict[int, Record]:
+        """The active routes with these primary keys (two queries)."""
+        programs = self._route_programs(self.route_rows().filter(pk__in=pks))
+        return {program.pk: program for program in programs}
+
+    def program(self, record_id: str) -> Record | None:
+        """The program with this id, without building the others (at most three queries:
+        the codes of the approved programmes and the active routes, then the match)."""
+        for row in self.submission_rows().values("pk", "kind"):
+            if uid("program", submission_code(row)) == record_id:
+                return self.submission_program_records([row["pk"]]).get(row["pk"])
+        codes = (
+            "pk",
+            "vmbo_school__code",
+            "mbo_institution__code",
+            "target_qualification__crebo",
+            "vmbo_track",
+            "start_date",
+        )
+        for row in self.route_rows().values(*codes):
+            if uid("program", route_code(row)) == record_id:
+                return self.route_program_records([row["pk"]]).get(row["pk"])
+        return None
+
+    @cached_property
+    def programs(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        for row in submissions:
-            record = self._submission_program(row, qualifications)
+        for record in self._submission_programs(self.submission_rows()):
             records[record.id] = record
-        for row in routes:
-            record = self._route_program(row, started.get(row["pk"], {}))
+        for record in self._route_programs(self.route_rows()):
             records[record.id] = record
         return records
 
     def _submission_program(self, row, qualifications) -> Record:
         document = row["document"]
         is_cross_over = row["kind"] == CROSS_OVER
-        code = f"{'cross-over' if is_cross_over else 'regionaal'}-{row['pk']}"
+        code = submission_code(row)
         crebos = [crebo for crebo in crebos_of(document) if crebo in qualifications]
         if is_cross_over:
             level = document.get("level")
@@ -574,6 +757,7 @@ class Catalogue:
             specifications={specification_id("qualification", crebo) for crebo in crebos},
             start=start,
             end=end,
+            pk=row["pk"],
             electives=[
                 str(item.get("code"))
                 for item in (electives if isinstance(electives, list) else [])
@@ -637,13 +821,7 @@ class Catalogue:
         return data
 
     def _route_program(self, row, started: dict[int, int]) -> Record:
-        code = "leerroute-{}-{}-{}-{}-{}".format(
-            row["vmbo_school__code"],
-            row["mbo_institution__code"],
-            row["target_qualification__crebo"],
-            row["vmbo_track"],
-            row["start_date"].isoformat(),
-        )
+        code = route_code(row)
         name = (
             f"{row['target_qualification__title']}: {row['vmbo_school__name']} → "
             f"{row['mbo_institution__name']}"
@@ -682,6 +860,7 @@ class Catalogue:
             start=row["start_date"],
             years=list(range(max(first, last - MAX_OFFERINGS + 1), last + 1)),
             started=started,
+            pk=row["pk"],
         )
         return record
 
@@ -779,27 +958,38 @@ class Catalogue:
 
     # --- Courses --------------------------------------------------------------------------
 
+    COURSE_FIELDS = ("pk", "code", "title", "level", "study_load_hours", *REGISTER_FIELDS)
+
+    @staticmethod
+    def course_rows() -> QuerySet:
+        return ElectiveModule.objects.order_by("title", "code")
+
+    def _course_record(self, row) -> Record:
+        return Record(
+            course_id(row["code"]),
+            "keuzedeel",
+            row["title"],
+            row["code"],
+            partial(self._course, row),
+            attrs={
+                "level": level_fields(row["level"])["level"],
+                "teachingLanguage": TEACHING_LANGUAGE,
+            },
+            search=f"{row['title']} {row['code']}",
+            organizations={root_id()},
+            specifications={specification_id("keuzedeel", row["code"])},
+        )
+
+    def course_records(self, pks) -> dict[int, Record]:
+        """The keuzedelen with these primary keys as courses (one query)."""
+        rows = self.course_rows().filter(pk__in=pks).values(*self.COURSE_FIELDS)
+        return {row["pk"]: self._course_record(row) for row in rows}
+
     @cached_property
     def courses(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
-        rows = ElectiveModule.objects.order_by("title", "code").values(
-            "code", "title", "level", "study_load_hours", *KEUZEDEEL_FIELDS
-        )
-        for row in rows:
-            record = Record(
-                course_id(row["code"]),
-                "keuzedeel",
-                row["title"],
-                row["code"],
-                partial(self._course, row),
-                attrs={
-                    "level": level_fields(row["level"])["level"],
-                    "teachingLanguage": TEACHING_LANGUAGE,
-                },
-                search=f"{row['title']} {row['code']}",
-                organizations={root_id()},
-                specifications={specification_id("keuzedeel", row["code"])},
-            )
+        for row in self.course_rows().values(*self.COURSE_FIELDS):
+            record = self._course_record(row)
             records[record.id] = record
         return records
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -20,9 +21,11 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import ids, params
+from regions.models import Organisation
+
+from . import ids, pages, params
 from .params import Problem
-from .selectors import Catalogue, Record, last_modified
+from .selectors import SECTOR, TEACHING_LANGUAGE, Catalogue, Record, last_modified
 
 logger = logging.getLogger(__name__)
 
@@ -255,12 +258,39 @@ def service(request, catalogue):
 # --- Organizations ---------------------------------------------------------------------
 
 
+def _nothing(rows):
+    return rows.none()
+
+
 @endpoint
 def organization_list(request, catalogue):
     filters = _primary_code(request)
     kind = params.choice(request, "organizationType")
     if kind:
         filters.append(_field_is("organizationType", kind))
+    # In the database: the schools; the root organization is sorted in by name.
+    schools = catalogue.school_rows()
+    head = catalogue.root_record()
+    code = request.GET.get("primaryCode")
+    if code:
+        schools = schools.filter(code=code)
+        head = head if code == head.code else None
+    if kind:
+        kinds = {
+            "institute": [Organisation.Kind.VET_INSTITUTION],
+            "school": [Organisation.Kind.PREVOCATIONAL_SCHOOL],
+        }
+        schools = schools.filter(kind__in=kinds.get(kind, []))
+        head = head if kind == "root" else None
+    page = pages.page_of(
+        request,
+        [pages.school_source(catalogue, schools)],
+        sorts=("organizationId", "name"),
+        default_sort="name",
+        head=head,
+    )
+    if page is not None:
+        return page
     return listing(
         request,
         list(catalogue.organizations.values()),
@@ -278,9 +308,72 @@ def organization_detail(request, catalogue, organization_id):
     return _expanded(record.data, wanted, relations)
 
 
+def _program_page(request, catalogue, submissions, routes) -> dict | None:
+    """The programs (approved submissions and active routes) paginated in the
+    database, or None when a filter needs the published objects themselves."""
+    if request.GET.get("levelOfQualification") or request.GET.get("primaryCode"):
+        return None
+    kind = params.choice(request, "programType")
+    if kind != "program" and kind is not None:
+        submissions = submissions.none()
+    if kind != "track" and kind is not None:
+        routes = routes.none()
+    # What every published programme has (or none has): the rest is all or nothing.
+    unmatched = (
+        params.choice(request, "qualificationAwarded")
+        or request.GET.get("fieldsOfStudy")
+        or params.choice(request, "sector") not in (None, SECTOR)
+        or params.teaching_language(request) not in (None, TEACHING_LANGUAGE)
+    )
+    if unmatched:
+        submissions, routes = submissions.none(), routes.none()
+    return pages.page_of(
+        request,
+        pages.program_sources(catalogue, submissions, routes),
+        sorts=PROGRAM_SORT,
+        default_sort="name",
+    )
+
+
+def _get_program(catalogue, value: str) -> Record:
+    """The program `value` names, found without building the whole catalogue."""
+    record_id = ids.parse(value)
+    if record_id is None:
+        raise params.bad_request(_("%(name)s must be a UUID.") % {"name": "programId"})
+    record = catalogue.program(record_id)
+    if record is None:
+        raise params.not_found(
+            _("There is no published record with this %(name)s.") % {"name": "programId"}
+        )
+    return record
+
+
+def _get_organization(catalogue, value: str) -> Record:
+    """The organization `value` names, found without building the whole catalogue."""
+    record_id = ids.parse(value)
+    if record_id is None:
+        raise params.bad_request(_("%(name)s must be a UUID.") % {"name": "organizationId"})
+    record = catalogue.organization(record_id)
+    if record is None:
+        raise params.not_found(
+            _("There is no published record with this %(name)s.") % {"name": "organizationId"}
+        )
+    return record
+
+
 @endpoint
 def organization_programs(request, catalogue, organization_id):
-    record = _get(catalogue.organizations, organization_id, "organizationId")
+    record = _get_organization(catalogue, organization_id)
+    if record.sub == "root":
+        submissions, routes = catalogue.submission_rows(), catalogue.route_rows()
+    else:
+        submissions = catalogue.submission_rows().filter(school__code=record.code)
+        routes = catalogue.route_rows().filter(
+            Q(vmbo_school__code=record.code) | Q(mbo_institution__code=record.code)
+        )
+    page = _program_page(request, catalogue, submissions, routes)
+    if page is not None:
+        return page
     return listing(
         request,
         catalogue.programs_of(record),
@@ -340,6 +433,21 @@ def specification_list(request, catalogue):
     kind = params.choice(request, "educationSpecificationType")
     if kind:
         filters.append(_field_is("educationSpecificationType", kind))
+    if not request.GET.get("primaryCode"):
+        sources = [
+            source
+            for source in pages.specification_sources(catalogue)
+            if kind is None or source.kind == kind
+        ]
+        page = pages.page_of(
+            request,
+            sources,
+            sorts=("educationSpecificationType", "name", "primaryCode"),
+            default_sort="name",
+            type_attribute="educationSpecificationType",
+        )
+        if page is not None:
+            return page
     return listing(
         request,
         list(catalogue.specifications.values()),
@@ -402,6 +510,9 @@ def specification_courses(request, catalogue, specification_id):
 
 @endpoint
 def program_list(request, catalogue):
+    page = _program_page(request, catalogue, catalogue.submission_rows(), catalogue.route_rows())
+    if page is not None:
+        return page
     return listing(
         request,
         list(catalogue.programs.values()),
@@ -413,20 +524,22 @@ def program_list(request, catalogue):
 
 @endpoint
 def program_detail(request, catalogue, program_id):
-    record = _get(catalogue.programs, program_id, "programId")
+    record = _get_program(catalogue, program_id)
     wanted = params.expand(
         request, ("parent", "children", "coordinators", "organization", "educationSpecification")
     )
-    relations = {
-        "organization": catalogue.organizations,
-        "educationSpecification": catalogue.specifications,
-    }
+    # The catalogues of the related records only when they are to be expanded.
+    relations = {}
+    if "organization" in wanted:
+        relations["organization"] = catalogue.organizations
+    if "educationSpecification" in wanted:
+        relations["educationSpecification"] = catalogue.specifications
     return _timeline(request, _expanded(record.data, wanted, relations))
 
 
 @endpoint
 def program_offerings(request, catalogue, program_id):
-    record = _get(catalogue.programs, program_id, "programId")
+    record = _get_program(catalogue, program_id)
     return listing(
         request,
         catalogue.offerings_of_program(record),
@@ -441,6 +554,29 @@ def program_offerings(request, catalogue, program_id):
 
 @endpoint
 def course_list(request, catalogue):
+    rows = catalogue.course_rows()
+    code = request.GET.get("primaryCode")
+    if code:
+        rows = rows.filter(code=code)
+    level = params.choice(request, "level")
+    if level:
+        number = level.removeprefix(SECTOR).strip()
+        if number in ("1", "2", "3", "4"):
+            rows = rows.filter(level=int(number))
+        elif level == SECTOR:
+            rows = rows.exclude(level__in=(1, 2, 3, 4))
+        else:
+            rows = rows.none()
+    if params.choice(request, "modeOfDelivery") or params.teaching_language(request) not in (
+        None,
+        TEACHING_LANGUAGE,
+    ):
+        rows = rows.none()
+    page = pages.page_of(
+        request, [pages.course_source(catalogue, rows)], sorts=COURSE_SORT, default_sort="name"
+    )
+    if page is not None:
+        return page
     return listing(
         request,
         list(catalogue.courses.values()),

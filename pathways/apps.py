@@ -14,12 +14,22 @@ class PathwaysConfig(AppConfig):
         register_kinds()
 
         # Plug the pathway counts into the regions map and region page.
+        from core import aggregates
+        from regions.models import Organisation, Region
         from regions.selectors import register_indicator, register_region_section
 
         from . import selectors
+        from .models import Route, RouteEvent, RouteYear
 
         register_indicator(
-            "pathways", _("Active continuous pathways vmbo–mbo"), selectors.active_route_counts
+            "pathways",
+            _("Active continuous pathways vmbo–mbo"),
+            selectors.active_route_counts,
+            changes_with=(Route, Region),
+        )
+        # The monitor's figures and the ministry's XLSX download are cached (CACHE_TOPIC).
+        aggregates.invalidate_on_change(
+            selectors.CACHE_TOPIC, Route, RouteYear, RouteEvent, Organisation, Region
         )
         register_region_section(
             "pathways",

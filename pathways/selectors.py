@@ -2,14 +2,16 @@
 figures for the ministry, the map indicator and exports."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import scope_to_organisation
-from core import exports
+from core import aggregates, exports
+from qualifications.selectors import CACHE_TOPIC as QUALIFICATIONS_CACHE_TOPIC
 
 from .documents import CSV_COLUMNS, document_to_csv_row, route_to_document
 from .models import Route, RouteEvent, RouteYear
@@ -290,8 +292,30 @@ def _counts_by_status() -> list[tuple[str, int]]:
     return [(status.label, counts.get(status.value, 0)) for status in Route.Status]
 
 
+# The cache topic (core.aggregates) of the figures computed from routes; pathways.apps
+# connects it to the save and delete signals of the models they are computed from.
+CACHE_TOPIC = "pathways"
+
+
+def _structure_version() -> str:
+    """Names of qualifications and sectors appear in the figures too."""
+    return aggregates.version(QUALIFICATIONS_CACHE_TOPIC)
+
+
 def monitoring_overview(today: datetime.date | None = None) -> dict:
-    """Everything the ministry's monitoring page shows."""
+    """Everything the ministry's monitoring page shows; cached for today's date until a
+    route, its school years or events, a school or a region changes."""
+    if today is not None:
+        return _monitoring_overview(today)
+    today = timezone.localdate()
+    return aggregates.cached(
+        CACHE_TOPIC,
+        f"monitor:{today.isoformat()}:{_structure_version()}",
+        lambda: _monitoring_overview(today),
+    )
+
+
+def _monitoring_overview(today: datetime.date) -> dict:
     return {
         "by_region": coverage_by_region(),
         "regions_covered": regions_with_routes(),
@@ -315,6 +339,46 @@ def export_documents(routes) -> list[dict]:
     return [route_to_document(route) for route in routes]
 
 
+# What `route_to_document` reads of a route, as plain values: a national export then
+# builds no model instances (four per route with the related rows), which was most of
+# its time. `test_a_long_download_is_streamed_in_pieces_with_the_same_text` checks
+# that the text is the same as from the model instances.
+_DOCUMENT_FIELDS = (
+    "basis",
+    "route_type",
+    "vmbo_track",
+    "target_qualification_id",
+    "location",
+    "start_date",
+    "exam_responsible",
+    "agreement_signed_on",
+    "switch_arrangement",
+    "financial_arrangements",
+    "fallback_destinations",
+    "combined_pta_oer",
+    "duo_status",
+    "duo_date",
+)
+_DOCUMENT_CODES = ("vmbo_school", "mbo_institution", "region")
+
+
+def _csv_rows(routes):
+    values = routes.values(*_DOCUMENT_FIELDS, *(f"{name}__code" for name in _DOCUMENT_CODES))
+    for value in values.iterator(chunk_size=500):
+        route = SimpleNamespace(
+            **{name: value[name] for name in _DOCUMENT_FIELDS},
+            **{name: SimpleNamespace(code=value[f"{name}__code"]) for name in _DOCUMENT_CODES},
+        )
+        row = document_to_csv_row(route_to_document(route))
+        yield [row[column] for column in CSV_COLUMNS]
+
+
+def export_csv_chunks(routes):
+    """The download's CSV (as `export_csv(routes, for_download=True)`) in pieces, for
+    streaming: the routes are read from the database in batches, not all at once."""
+    return exports.csv_chunks(CSV_COLUMNS, _csv_rows(routes))
+
+
 def export_csv(routes, *, for_download: bool = False) -> str:
     """The routes as CSV text (header row, columns as in `documents.CSV_COLUMNS`).
 
@@ -327,6 +391,21 @@ def export_csv(routes, *, for_download: bool = False) -> str:
         for row in (document_to_csv_row(route_to_document(route)) for route in routes)
     )
     return exports.csv_text(CSV_COLUMNS, rows, bom=for_download, safe=for_download)
+
+
+def export_xlsx(status: str = "") -> bytes:
+    """The ministry's XLSX download of every route ever sent (or those with `status`),
+    in the active language. Building it takes seconds at national scale, so the file
+    is cached until the routes, schools, regions or qualifications change."""
+    language = translation.get_language() or ""
+
+    def build() -> bytes:
+        header, rows = export_table(routes_for_export(status).filter(ever_sent()))
+        return exports.xlsx_bytes(header, rows, sheet_title=_("Routes"))
+
+    return aggregates.cached(
+        CACHE_TOPIC, f"export-xlsx:{status}:{language}:{_structure_version()}", build
+    )
 
 
 def export_table(routes) -> tuple[list, list[list]]:
@@ -355,32 +434,47 @@ def export_table(routes) -> tuple[list, list[list]]:
         _("DUO registration date"),
         _("Ended on"),
     ]
-    rows = [
-        [
-            route.get_status_display(),
-            route.vmbo_school.name,
-            route.vmbo_school.code,
-            route.mbo_institution.name,
-            route.mbo_institution.code,
-            route.region.name,
-            route.region.code,
-            route.get_route_type_display(),
-            route.get_vmbo_track_display(),
-            route.target_qualification.title,
-            route.target_qualification.crebo,
-            route.target_qualification.level,
-            route.get_location_display(),
-            route.start_date,
-            route.get_exam_responsible_display(),
-            route.get_basis_display(),
-            route.agreement_signed_on,
-            _("yes") if route.combined_pta_oer else _("no"),
-            route.get_duo_status_display(),
-            route.duo_date,
-            route.ended_on,
-        ]
-        for route in routes
-    ]
+    # Plain values, not seven model instances per route, and the choices' labels
+    # once per export (get_FOO_display per cell hashes the lazy choices each time).
+    columns = (
+        "status",
+        "vmbo_school__name",
+        "vmbo_school__code",
+        "mbo_institution__name",
+        "mbo_institution__code",
+        "region__name",
+        "region__code",
+        "route_type",
+        "vmbo_track",
+        "target_qualification__title",
+        "target_qualification__crebo",
+        "target_qualification__level",
+        "location",
+        "start_date",
+        "exam_responsible",
+        "basis",
+        "agreement_signed_on",
+        "combined_pta_oer",
+        "duo_status",
+        "duo_date",
+        "ended_on",
+    )
+    labels = {
+        index: {value: str(label) for value, label in Route._meta.get_field(name).flatchoices}
+        for index, name in enumerate(columns)
+        if "__" not in name and Route._meta.get_field(name).choices
+    }
+    yes_no = {True: _("yes"), False: _("no")}
+    flag = columns.index("combined_pta_oer")
+
+    def row(values):
+        row = list(values)
+        for index, names in labels.items():
+            row[index] = names.get(row[index], row[index])
+        row[flag] = yes_no[bool(row[flag])]
+        return row
+
+    rows = [row(values) for values in routes.values_list(*columns)]
     return header, rows
 
 

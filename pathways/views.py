@@ -4,7 +4,7 @@ selectors read, `accounts.permissions` guards."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -461,8 +461,9 @@ def export_csv(request):
         status = ""
     # Least privilege: drafts never sent to the partner school stay the schools' own.
     routes = selectors.routes_for_export(status).filter(selectors.ever_sent())
-    text = selectors.export_csv(routes, for_download=True)
-    response = HttpResponse(text, content_type=exports.CSV_CONTENT_TYPE)
+    response = StreamingHttpResponse(
+        selectors.export_csv_chunks(routes), content_type=exports.CSV_CONTENT_TYPE
+    )
     response["Content-Disposition"] = 'attachment; filename="leerroutes.csv"'
     return response
 
@@ -474,6 +475,6 @@ def export_xlsx(request):
     status = request.GET.get("status", "")
     if status not in ("", *Route.Status.values):
         status = ""
-    routes = selectors.routes_for_export(status).filter(selectors.ever_sent())
-    header, rows = selectors.export_table(routes)
-    return exports.xlsx_response("leerroutes.xlsx", header, rows, sheet_title=_("Routes"))
+    response = HttpResponse(selectors.export_xlsx(status), content_type=exports.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="leerroutes.xlsx"'
+    return response

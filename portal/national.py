@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User, admin_flags
+from core import aggregates
 from experiments.models import Experiment, Participation
 from notifications.models import Notification
 from pathways.models import Route, RouteYear
@@ -125,6 +126,8 @@ def generate_national(scale: float = 1.0, seed: int = 1, log=print) -> dict[str,
     builder = _Builder(counts, random.Random(seed), log)  # noqa: S311 (not for security)
     with transaction.atomic():
         builder.build()
+        # Bulk inserts send no signals: forget the cached public aggregates here.
+        aggregates.invalidate(aggregates.EVERYTHING)
     return builder.rows
 
 

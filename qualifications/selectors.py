@@ -35,6 +35,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core import aggregates
+
 from .models import (
     CoreTask,
     Domain,
@@ -176,11 +178,16 @@ class DossierParts:
     profiles: list[tuple[Qualification, list[CoreTask]]]
 
 
+def dossier_core_tasks(dossier: QualificationFile) -> list[CoreTask]:
+    """The dossier's core tasks (basis and every profile) in SBB order."""
+    return sort_parts(_core_tasks_with_details().filter(file=dossier))
+
+
 def dossier_parts(dossier: QualificationFile) -> DossierParts:
     """Basis and profile parts of a dossier in SBB order, with "also in" lists attached."""
     qualifications = list(dossier.qualifications.order_by("chapter"))
-    core_tasks = sort_parts(_core_tasks_with_details().filter(file=dossier))
-    attach_also_in(core_tasks)
+    core_tasks = dossier_core_tasks(dossier)
+    attach_short_also_in(core_tasks, f"dossier:{dossier.pk}")
     for core_task in core_tasks:
         core_task.shown_certificates = list(core_task.certificates.all())
     by_qualification = defaultdict(list)
@@ -249,7 +256,9 @@ def qualification_parts(qualification: Qualification) -> list[CoreTask]:
     Each part also gets `shown_certificates`: its certificates that hold here.
     """
     attach_parts([qualification])
-    attach_also_in(qualification.parts, viewing=qualification)
+    attach_short_also_in(
+        qualification.parts, f"qualification:{qualification.pk}", viewing=qualification
+    )
     for core_task in qualification.parts:
         core_task.shown_certificates = certificates_in(core_task, qualification)
     attach_profile_additions(qualification.parts, qualification)
@@ -342,6 +351,60 @@ def attach_also_in(core_tasks: list[CoreTask], *, viewing: Qualification | None 
             )
 
 
+# How many "also in" entries a part shows on the qualification and dossier pages; the
+# rest sit behind an "and N more" link to the part's full list (`also_in_of_part`).
+ALSO_IN_SHOWN = 10
+# The national cache topic of everything computed from the qualification structure.
+CACHE_TOPIC = "qualifications"
+
+
+def _short_also_in(core_tasks, viewing) -> dict:
+    attach_also_in(core_tasks, viewing=viewing)
+    lists = {}
+    for core_task in core_tasks:
+        lists[("core_task", core_task.pk)] = core_task.also_in
+        for work_process in core_task.work_processes.all():
+            lists[("work_process", work_process.pk)] = work_process.also_in
+    return {
+        key: (entries[:ALSO_IN_SHOWN], max(0, len(entries) - ALSO_IN_SHOWN))
+        for key, entries in lists.items()
+    }
+
+
+def attach_short_also_in(core_tasks, cache_name: str, *, viewing=None) -> None:
+    """Like `attach_also_in`, with at most ALSO_IN_SHOWN entries per part and the
+    number left out as `also_in_more`; kept in the cache until the structure changes
+    (the date is in the key: "intake ended" depends on it)."""
+    lists = aggregates.cached(
+        CACHE_TOPIC,
+        f"also-in:{cache_name}:{timezone.localdate().isoformat()}",
+        lambda: _short_also_in(core_tasks, viewing),
+    )
+    for core_task in core_tasks:
+        core_task.also_in, core_task.also_in_more = lists.get(("core_task", core_task.pk), ([], 0))
+        for work_process in core_task.work_processes.all():
+            work_process.also_in, work_process.also_in_more = lists.get(
+                ("work_process", work_process.pk), ([], 0)
+            )
+
+
+def find_part(core_tasks, code: str):
+    """The core task or work process with this code among `core_tasks`, or None."""
+    for core_task in core_tasks:
+        if core_task.code == code:
+            return core_task
+        for work_process in core_task.work_processes.all():
+            if work_process.code == code:
+                return work_process
+    return None
+
+
+def also_in_of_part(core_tasks, code: str, *, viewing=None):
+    """The part with `code` among `core_tasks` with its full `also_in` list, or None."""
+    attach_also_in(core_tasks, viewing=viewing)
+    return find_part(core_tasks, code)
+
+
 def _matching_parts(queryset: QuerySet, parts) -> QuerySet:
     """Rows of `queryset` with the SBB id or normalised title of one of `parts`."""
     sbb_ids = {part.sbb_id for part in parts if part.sbb_id}
@@ -372,7 +435,7 @@ def _also_in(part, index, owners, excluded: set[int], core_task_of) -> list[Also
             for qualification in owners.of(core_task_of(match)):
                 if qualification.pk not in excluded and qualification.pk not in found:
                     found[qualification.pk] = AlsoIn(
-                        qualification, match.code, intake_ended_on(qualification)
+                        qualification, match.code, owners.intake_ended_on(qualification)
                     )
     return sorted(found.values(), key=lambda entry: entry.qualification.crebo)
 
@@ -391,6 +454,15 @@ class _Owners:
         for qualification in qualifications.order_by("crebo"):
             self.by_id[qualification.pk] = qualification
             self.by_file[qualification.file_id].append(qualification)
+        self.today = timezone.localdate()
+        self._ended: dict[int, date | None] = {}
+
+    def intake_ended_on(self, qualification) -> date | None:
+        """`intake_ended_on` worked out once per qualification (thousands of entries
+        name the same few hundred qualifications at national scale)."""
+        if qualification.pk not in self._ended:
+            self._ended[qualification.pk] = intake_ended_on(qualification, self.today)
+        return self._ended[qualification.pk]
 
     def of(self, core_task) -> list[Qualification]:
         if core_task.qualification_id is None:

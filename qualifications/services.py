@@ -22,6 +22,8 @@ from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from core import aggregates
+
 from .models import (
     CoreTask,
     Domain,
@@ -36,6 +38,7 @@ from .models import (
     WorkProcess,
 )
 from .sbb_xml import ImportFailed, SbbFile, SbbImportError, parse_sbb_bytes
+from .selectors import CACHE_TOPIC
 from .text import normalize_title
 
 logger = logging.getLogger(__name__)
@@ -699,6 +702,8 @@ def import_sbb_file(path, *, started_by=None, import_run: ImportRun | None = Non
             with transaction.atomic():
                 _write_sbb_file(parsed, _Tracker(result))
                 _record_run(result, ImportRun.Kind.SBB_XML, started_by, import_run)
+                # Bulk writes send no signals: the cached "also in" lists go here.
+                aggregates.invalidate(CACHE_TOPIC)
         except IntegrityError:
             logger.exception("SBB import of %s hit a database constraint", result.file_name)
             raise SbbImportError(

@@ -9,6 +9,16 @@ urlpatterns: list = [
     path("", views.dossier_list, name="dossier-list"),
     re_path(r"^dossiers/(?P<crebo>\d{5})/$", views.dossier_detail, name="dossier-detail"),
     re_path(r"^(?P<crebo>\d{5})/$", views.qualification_detail, name="qualification-detail"),
+    re_path(
+        r"^(?P<crebo>\d{5})/ook-in/(?P<code>[\w-]{1,40})/$",
+        views.qualification_also_in,
+        name="qualification-also-in",
+    ),
+    re_path(
+        r"^dossiers/(?P<crebo>\d{5})/ook-in/(?P<code>[\w-]{1,40})/$",
+        views.dossier_also_in,
+        name="dossier-also-in",
+    ),
     path("vergelijken/", views.compare, name="compare"),
     path("wat-heb-ik-nog-nodig/", views.still_needed, name="still-needed"),
     path("zoek/", views.qualification_options, name="qualification-options"),

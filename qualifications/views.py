@@ -7,6 +7,7 @@ read the database.
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from . import learner_selectors, selectors
 from .models import ElectiveModule, Qualification, QualificationFile
@@ -95,6 +96,46 @@ def qualification_detail(request, crebo):
             ],
         },
     )
+
+
+def _also_in_page(request, part, back_url, back_label):
+    if part is None:
+        raise Http404("No part with this code here.")
+    return render(
+        request,
+        "qualifications/also_in_list.html",
+        {
+            "part": part,
+            "page_obj": Paginator(part.also_in, 50).get_page(request.GET.get("page")),
+            "back_url": back_url,
+            "back_label": back_label,
+        },
+    )
+
+
+def qualification_also_in(request, crebo, code):
+    """Every other qualification that contains one part of this qualification."""
+    try:
+        qualification = selectors.get_qualification(crebo)
+    except Qualification.DoesNotExist:
+        raise Http404("No qualification with this crebo.") from None
+    selectors.attach_parts([qualification])
+    part = selectors.also_in_of_part(qualification.parts, code, viewing=qualification)
+    label = f"{qualification.title} ({qualification.crebo})"
+    back_url = reverse("qualifications:qualification-detail", args=[crebo])
+    return _also_in_page(request, part, back_url, label)
+
+
+def dossier_also_in(request, crebo, code):
+    """Every qualification outside its own that contains one part of this dossier."""
+    try:
+        dossier = selectors.get_dossier(crebo)
+    except QualificationFile.DoesNotExist:
+        raise Http404("No dossier with this crebo.") from None
+    part = selectors.also_in_of_part(selectors.dossier_core_tasks(dossier), code)
+    label = f"{dossier.title} ({dossier.crebo})"
+    back_url = reverse("qualifications:dossier-detail", args=[crebo])
+    return _also_in_page(request, part, back_url, label)
 
 
 def compare(request):

@@ -73,6 +73,9 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The schools among 12,000 companies, in name order (lists, search, OOAPI):
+        # a sequential scan of every organisation without it (EXPLAIN ANALYZE).
+        indexes = [models.Index(fields=["kind", "name"], name="organisation_kind_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind__in=["mbo", "vmbo"])

@@ -3,8 +3,10 @@ indicators.
 
 Other apps plug into the map and the region page without touching this app:
 
-- `register_indicator(name, label, count)` adds (or replaces) a map indicator;
-  `count()` returns `{region_code: number}`. Call it from your AppConfig.ready().
+- `register_indicator(name, label, count, changes_with=models)` adds (or replaces)
+  a map indicator; `count()` returns `{region_code: number}`. Call it from your
+  AppConfig.ready(). With `changes_with`, the counts are kept in the cache
+  (core.aggregates) until a row of one of those models is saved or deleted.
   The indicators `participating_schools`, `approved_programmes` and `pathways`
   are registered here with zero counts until their apps replace them.
 - `register_region_section(name, title, template, context)` adds a section to
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.permissions import user_has_role
+from core import aggregates
 
 from .models import Network, NetworkEvent, NetworkMembership, Organisation, Region
 
@@ -34,15 +37,34 @@ class Indicator:
     name: str
     label: str
     count: Callable[[], dict[str, int]]
+    # Models whose changes change the counts: the counts are cached when there are any.
+    changes_with: tuple = ()
+
+    @property
+    def cache_topic(self) -> str:
+        return f"indicator:{self.name}"
+
+    def counts(self) -> dict[str, int]:
+        if not self.changes_with:
+            return self.count()
+        return aggregates.cached(self.cache_topic, "counts", self.count)
 
 
 INDICATORS: dict[str, Indicator] = {}
 DEFAULT_INDICATOR = "networks"
 
 
-def register_indicator(name: str, label, count: Callable[[], dict[str, int]]) -> None:
-    """Add or replace the map indicator `name`; `count()` returns {region_code: number}."""
-    INDICATORS[name] = Indicator(name=name, label=label, count=count)
+def register_indicator(
+    name: str, label, count: Callable[[], dict[str, int]], changes_with=()
+) -> None:
+    """Add or replace the map indicator `name`; `count()` returns {region_code: number}.
+
+    `changes_with`: the models whose saves and deletes change the counts; the counts
+    are then cached until one does (bulk writers call `aggregates.invalidate`)."""
+    indicator = Indicator(name=name, label=label, count=count, changes_with=tuple(changes_with))
+    INDICATORS[name] = indicator
+    if indicator.changes_with:
+        aggregates.invalidate_on_change(indicator.cache_topic, *indicator.changes_with)
 
 
 def count_active_networks() -> dict[str, int]:
@@ -60,7 +82,12 @@ def no_data_yet() -> dict[str, int]:
     return {}
 
 
-register_indicator("networks", _("Active regional networks"), count_active_networks)
+register_indicator(
+    "networks",
+    _("Active regional networks"),
+    count_active_networks,
+    changes_with=(Network, Region),
+)
 register_indicator("participating_schools", _("Schools in an experiment"), no_data_yet)
 register_indicator("approved_programmes", _("Approved regional programmes"), no_data_yet)
 register_indicator("pathways", _("Continuous pathways vmbo–mbo"), no_data_yet)
@@ -73,7 +100,7 @@ def get_indicator(name: str | None) -> Indicator | None:
 
 def indicator_values(indicator: Indicator, regions) -> dict[str, int]:
     """The indicator's number for every region code (zero where it has no data)."""
-    counts = indicator.count()
+    counts = indicator.counts()
     return {region.code: int(counts.get(region.code, 0)) for region in regions}
 
 

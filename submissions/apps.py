@@ -10,15 +10,18 @@ class SubmissionsConfig(AppConfig):
     def ready(self):
         # Plug approved regionalised programmes into the regions map and region page.
         from experiments.selectors import register_tracking
+        from regions.models import Organisation
         from regions.selectors import register_indicator, register_region_section
         from rules.kinds import register_lookup
         from submissions import tracking
         from submissions.intake import selectors
+        from submissions.models import Submission
 
         register_indicator(
             "approved_programmes",
             _("Approved regional programmes"),
             selectors.approved_programme_counts,
+            changes_with=(Submission, Organisation),
         )
         register_region_section(
             "programmes",

@@ -9,12 +9,21 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.models import Role
+from core import exports
 from pathways.documents import CSV_COLUMNS
 from pathways.models import Route
 
 from .helpers import PathwayTestCase
 
 URL = reverse("pathways:export-csv")
+
+
+def body_of(response) -> str:
+    """The streamed CSV download as text (with its byte-order mark)."""
+    assert response.streaming
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
 XLSX_URL = reverse("pathways:export-xlsx")
 
 
@@ -27,15 +36,30 @@ class ExportCsvTests(PathwayTestCase):
         response = self.client.get(URL)
         self.assertEqual(response.status_code, 200)
         self.assertIn("attachment", response["Content-Disposition"])
-        body = response.content.decode("utf-8")
+        body = body_of(response)
         self.assertTrue(body.startswith("\ufeff"))  # Excel reads the accents
         rows = list(csv.DictReader(io.StringIO(body[1:])))
         self.assertEqual(list(rows[0]), CSV_COLUMNS)
         self.assertEqual(sorted(row["vmbo_track"] for row in rows), ["bb", "kb"])
-        only_active = self.client.get(URL, {"status": "active"}).content.decode("utf-8-sig")
+        only_active = body_of(self.client.get(URL, {"status": "active"}))[1:]
         rows = list(csv.DictReader(io.StringIO(only_active)))
         self.assertEqual([row["duo_registration.status"] for row in rows], [active.duo_status])
         self.assertEqual(rows[0]["agreement.fallback_destinations"], "vmbo-bb;mbo-2")
+
+    def test_a_long_download_is_streamed_in_pieces_with_the_same_text(self):
+        from pathways import selectors
+
+        for track in ("bb", "kb", "gl"):
+            self.make_route(status=Route.Status.ACTIVE, vmbo_track=track)
+        routes = selectors.routes_for_export().filter(selectors.ever_sent())
+        whole = selectors.export_csv(routes, for_download=True)
+        pieces = list(
+            exports.csv_chunks(CSV_COLUMNS, selectors._csv_rows(routes), rows_per_chunk=1)
+        )
+        self.assertEqual(len(pieces), 4)
+        self.assertEqual("".join(pieces), whole)
+        self.login(self.make_national_user(Role.MINISTRY_STAFF))
+        self.assertEqual(body_of(self.client.get(URL)), whole)
 
     def test_others_are_refused(self):
         reviewer = self.make_national_user(Role.SBB_REVIEWER)
@@ -54,7 +78,7 @@ class ExportCsvTests(PathwayTestCase):
             financial_arrangements='=HYPERLINK("http://x.example")',
         )
         self.login(self.make_national_user(Role.MINISTRY_STAFF))
-        body = self.client.get(URL).content.decode("utf-8-sig")
+        body = body_of(self.client.get(URL))[1:]
         rows = list(csv.DictReader(io.StringIO(body)))
         self.assertEqual(
             sorted(row["agreement.switch_arrangement"] for row in rows)[0],

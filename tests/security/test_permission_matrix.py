@@ -34,7 +34,7 @@ from experiments.models import Experiment, Participation
 from notifications.models import Notification
 from ooapi.selectors import Catalogue, course_id, organization_id, specification_id
 from pathways.models import Route, RouteEvent
-from qualifications.models import ImportRun, VetCertificate
+from qualifications.models import CoreTask, ImportRun, VetCertificate
 from regions.models import Network, NetworkMembership, Organisation
 from statements.models import PracticeStatement
 from submissions.models import Decision, ReviewComment, Submission, SubmissionVersion
@@ -262,6 +262,7 @@ def post(allowed, kwargs=None, **extra):
     return Entry(allowed, "post", kwargs, **extra)
 
 
+FIRST_PART = lambda dossier: CoreTask.objects.filter(file=dossier).first().code  # noqa: E731
 SUBMISSION = lambda f: {"pk": f.submission.pk}  # noqa: E731
 VERSION = lambda f: {"pk": f.submission.pk, "number": 1}  # noqa: E731
 ROUTE = lambda f: {"pk": f.route.pk}  # noqa: E731
@@ -343,6 +344,12 @@ MATRIX: dict[str, Entry] = {
     "qualifications:dossier-list": get(EVERYONE),
     "qualifications:dossier-detail": get(EVERYONE, lambda f: {"crebo": f.ref.care.crebo}),
     "qualifications:qualification-detail": get(EVERYONE, lambda f: {"crebo": f.ref.helper.crebo}),
+    "qualifications:qualification-also-in": get(
+        EVERYONE, lambda f: {"crebo": f.ref.helper.crebo, "code": FIRST_PART(f.ref.helper.file)}
+    ),
+    "qualifications:dossier-also-in": get(
+        EVERYONE, lambda f: {"crebo": f.ref.care.crebo, "code": FIRST_PART(f.ref.care)}
+    ),
     "qualifications:compare": get(EVERYONE),
     "qualifications:still-needed": get(EVERYONE),
     "qualifications:elective-list": get(EVERYONE),
