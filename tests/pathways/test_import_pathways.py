@@ -1,6 +1,7 @@
 """`manage.py import_pathways FILE` and `manage.py export_pathways`: JSON and CSV,
 all or nothing, errors with item or line numbers, and the export round trip."""
 
+import copy
 import io
 import json
 
@@ -8,35 +9,14 @@ from django.core.management import CommandError, call_command
 
 from pathways.documents import route_to_document
 from pathways.models import Route, RouteEvent
+from tests.rules.factories import CONTINUOUS_PATHWAY
 
 from .helpers import PathwayTestCase
 
 
 def document(**overrides) -> dict:
-    doc = {
-        "format": "vet-submission/1",
-        "kind": "continuous_pathway",
-        "basis": "law",
-        "vmbo_school": "30AB",
-        "mbo_institution": "25PZ",
-        "region": "AM06",
-        "route_type": "integrated",
-        "vmbo_track": "bb",
-        "target_qualification": "25498",
-        "location": "vmbo",
-        "start_date": "2021-08-01",
-        "exam_responsible": "mbo",
-        "agreement": {
-            "signed_on": "2021-05-01",
-            "switch_arrangement": "Leerlingen die de route verlaten …",
-            "financial_arrangements": "Bekostiging wordt verdeeld …",
-            "fallback_destinations": ["vmbo-bb", "mbo-2"],
-        },
-        "combined_pta_oer": True,
-        "duo_registration": {"status": "registered", "date": "2021-06-01"},
-    }
-    doc.update(overrides)
-    return doc
+    """The example continuous pathway of the rule tests, with `overrides`."""
+    return {**copy.deepcopy(CONTINUOUS_PATHWAY), **overrides}
 
 
 class ImportTests(PathwayTestCase):
