@@ -6,6 +6,7 @@ school, the approved programme and its turnaround time."""
 import pytest
 from django.urls import reverse
 from django.utils import formats, translation
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from regions.models import Organisation
@@ -96,10 +97,12 @@ def test_draft_review_revise_approve_and_track(page):
     page.evaluate("window.notReloaded = true")
     draft_the_programme(page, title)
     page.locator("#draft-form").get_by_role("button", name=dutch("Check now")).last.click()
-    summary = page.get_by_text(
-        dutch("No findings: the draft meets the rules. Save it before you leave this page.")
+    # The whole result of the check, so that a failure shows the findings (the check
+    # runs every rule; a loaded CI machine may take longer than the default wait).
+    expect(page.locator(".draft-summary")).to_contain_text(
+        dutch("No findings: the draft meets the rules. Save it before you leave this page."),
+        timeout=30_000,
     )
-    summary.wait_for()
     # Rows were added and the check ran without a page reload.
     assert page.evaluate("window.notReloaded") is True
     save_draft(page)
