@@ -20,8 +20,9 @@ from submissions import workflow
 from submissions.intake import services
 from submissions.models import Submission
 from tests.base import make_user
-from tests.browser.test_submission_journey import (
+from tests.browser.helpers import (
     add_row,
+    check_without_findings,
     dutch,
     log_in,
     national_user,
@@ -116,10 +117,7 @@ def test_approved_regional_keuzedeel_enters_the_register_and_another_school_uses
     assert "Alice's ROC (25PZ)" in option.inner_text()
     page.locator("#id_electives-0-code").fill("RK0001")
 
-    page.locator("#draft-form").get_by_role("button", name=dutch("Check now")).last.click()
-    page.get_by_text(
-        dutch("No findings: the draft meets the rules. Save it before you leave this page.")
-    ).wait_for()
+    check_without_findings(page)
     save_draft(page)
     draft = Submission.objects.get(school=second_school)
     assert draft.draft["electives"] == [{"type": "regional", "code": "RK0001"}]

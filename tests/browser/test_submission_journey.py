@@ -6,48 +6,15 @@ school, the approved programme and its turnaround time."""
 import pytest
 from django.urls import reverse
 from django.utils import formats, translation
-from playwright.sync_api import expect
 
 from accounts.models import Role
-from regions.models import Organisation
 from submissions.models import Submission
-from tests.base import PASSWORD, make_user
+from tests.base import make_user
 from tests.rules.factories import build_reference_data
 
+from .helpers import add_row, check_without_findings, dutch, log_in, national_user, save_draft
+
 REVIEW_LINK = "Open the review page: the document by section, comments and decisions"
-
-
-def dutch(msgid: str) -> str:
-    with translation.override("nl"):
-        return translation.gettext(msgid)
-
-
-def log_in(page, user):
-    page.context.clear_cookies()
-    page.goto(reverse("login"))
-    page.get_by_label(dutch("Username")).fill(user.username)
-    page.get_by_label(dutch("Password")).fill(PASSWORD)
-    page.locator("main").get_by_role("button", name=dutch("Log in")).click()
-    page.wait_for_url(f"**{reverse('home')}")
-
-
-def national_user(role, kind, code, name):
-    organisation, _ = Organisation.objects.get_or_create(
-        code=code, defaults={"kind": kind, "name": name}
-    )
-    return make_user(role, organisation, role)
-
-
-def add_row(page, block: str, label: str, index: int):
-    """Add a row to a block without a page reload and wait for its first field."""
-    page.locator(f"#block-{block}").get_by_role("button", name=label).click()
-    page.locator(f"#{block}-row-{index}").wait_for()
-
-
-def save_draft(page):
-    """Save with htmx and wait for the editor to say it is saved."""
-    page.get_by_role("button", name=dutch("Save draft")).click()
-    page.locator("#draft-form .draft-form__messages .utrecht-alert--success").wait_for()
 
 
 def draft_the_programme(page, title):
@@ -96,13 +63,7 @@ def test_draft_review_revise_approve_and_track(page):
     submission = Submission.objects.get()
     page.evaluate("window.notReloaded = true")
     draft_the_programme(page, title)
-    page.locator("#draft-form").get_by_role("button", name=dutch("Check now")).last.click()
-    # The whole result of the check, so that a failure shows the findings (the check
-    # runs every rule; a loaded CI machine may take longer than the default wait).
-    expect(page.locator(".draft-summary")).to_contain_text(
-        dutch("No findings: the draft meets the rules. Save it before you leave this page."),
-        timeout=30_000,
-    )
+    check_without_findings(page)
     # Rows were added and the check ran without a page reload.
     assert page.evaluate("window.notReloaded") is True
     save_draft(page)
