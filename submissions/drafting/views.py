@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import SCHOOL_ROLES, role_required
+from core.states import report_refusal
 from rules.editing import core_task_choices, put_rows, rows_of
 from rules.kinds import kind_spec
 from submissions.document_names import document_sections
@@ -55,7 +56,7 @@ def draft_create(request):
                 title=form.cleaned_data["title"],
             )
         except drafting.DraftRefused as error:
-            form.add_error(None, error.message)
+            report_refusal(request, error, form)
         else:
             messages.success(request, _("The draft has been created. Fill it in and save it."))
             return redirect("submissions:draft-edit", pk=submission.pk)
