@@ -50,3 +50,28 @@ def check_without_findings(page):
         dutch("No findings: the draft meets the rules. Save it before you leave this page."),
         timeout=30_000,
     )
+
+
+def fill_regional_section(page, *, school_code: str):
+    """On the draft editor of a regionalised programme: the region, start date and
+    national qualification, a regional section with one learning outcome, and a
+    teacher of the school and an expert of a company (as docs/interchange.md).
+    The keuzedelen are the caller's."""
+    page.locator("#id_region").select_option("AM06")
+    page.locator("#id_start_date").fill("2021-08-01")
+    # The national qualification, picked by search.
+    page.locator("#id_qualification_search").fill("25498")
+    page.locator("#qualification-results input[value='25498']").check()
+    page.locator("#id_section_title").fill("Zorg dichtbij huis")
+    page.locator("#id_section_hours").fill("400")
+    add_row(page, "learning_outcomes", dutch("Add a learning outcome"), 0)
+    page.locator("#id_learning_outcomes-0-code").fill("R1")
+    page.locator("#id_learning_outcomes-0-text").fill("Ondersteunt cliënten bij wonen in de wijk")
+    add_row(page, "contributors", dutch("Add a contributor"), 0)
+    page.locator("#id_contributors-0-name").fill("A. Docent")
+    page.locator("#id_contributors-0-role").select_option("teacher")
+    page.locator("#id_contributors-0-organisation").fill(school_code)
+    add_row(page, "contributors", dutch("Add a contributor"), 1)
+    page.locator("#id_contributors-1-name").fill("B. Expert")
+    page.locator("#id_contributors-1-role").select_option("company_expert")
+    page.locator("#id_contributors-1-organisation").fill("12345678")

@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     add_row,
     check_without_findings,
     dutch,
+    fill_regional_section,
     log_in,
     national_user,
     save_draft,
@@ -91,23 +92,7 @@ def test_approved_regional_keuzedeel_enters_the_register_and_another_school_uses
     page.locator("#id_title").fill("Helpende zorg — Apeldoorn")
     page.get_by_role("button", name=dutch("Create the draft")).click()
     page.wait_for_url("**/indieningen/concept/*/")
-    page.locator("#id_region").select_option("AM06")
-    page.locator("#id_start_date").fill("2021-08-01")
-    page.locator("#id_qualification_search").fill("25498")
-    page.locator("#qualification-results input[value='25498']").check()
-    page.locator("#id_section_title").fill("Zorg in Apeldoorn")
-    page.locator("#id_section_hours").fill("400")
-    add_row(page, "learning_outcomes", dutch("Add a learning outcome"), 0)
-    page.locator("#id_learning_outcomes-0-code").fill("R1")
-    page.locator("#id_learning_outcomes-0-text").fill("Ondersteunt cliënten thuis")
-    add_row(page, "contributors", dutch("Add a contributor"), 0)
-    page.locator("#id_contributors-0-name").fill("C. Docent")
-    page.locator("#id_contributors-0-role").select_option("teacher")
-    page.locator("#id_contributors-0-organisation").fill("27RB")
-    add_row(page, "contributors", dutch("Add a contributor"), 1)
-    page.locator("#id_contributors-1-name").fill("D. Expert")
-    page.locator("#id_contributors-1-role").select_option("company_expert")
-    page.locator("#id_contributors-1-organisation").fill("12345678")
+    fill_regional_section(page, school_code="27RB")
     add_row(page, "electives", dutch("Add an elective"), 0)
     page.locator("#id_electives-0-type").select_option("regional")
     # The keuzedeel search offers the register's regional keuzedeel of the region.

@@ -12,7 +12,15 @@ from submissions.models import Submission
 from tests.base import make_user
 from tests.rules.factories import build_reference_data
 
-from .helpers import add_row, check_without_findings, dutch, log_in, national_user, save_draft
+from .helpers import (
+    add_row,
+    check_without_findings,
+    dutch,
+    fill_regional_section,
+    log_in,
+    national_user,
+    save_draft,
+)
 
 REVIEW_LINK = "Open the review page: the document by section, comments and decisions"
 
@@ -20,24 +28,7 @@ REVIEW_LINK = "Open the review page: the document by section, comments and decis
 def draft_the_programme(page, title):
     """On the draft editor: fill in a valid regionalised programme (as docs/interchange.md)."""
     page.locator("#id_title").fill(title)
-    page.locator("#id_region").select_option("AM06")
-    page.locator("#id_start_date").fill("2021-08-01")
-    # The national qualification, picked by search.
-    page.locator("#id_qualification_search").fill("25498")
-    page.locator("#qualification-results input[value='25498']").check()
-    page.locator("#id_section_title").fill("Zorg dichtbij huis")
-    page.locator("#id_section_hours").fill("400")
-    add_row(page, "learning_outcomes", dutch("Add a learning outcome"), 0)
-    page.locator("#id_learning_outcomes-0-code").fill("R1")
-    page.locator("#id_learning_outcomes-0-text").fill("Ondersteunt cliënten bij wonen in de wijk")
-    add_row(page, "contributors", dutch("Add a contributor"), 0)
-    page.locator("#id_contributors-0-name").fill("A. Docent")
-    page.locator("#id_contributors-0-role").select_option("teacher")
-    page.locator("#id_contributors-0-organisation").fill("25PZ")
-    add_row(page, "contributors", dutch("Add a contributor"), 1)
-    page.locator("#id_contributors-1-name").fill("B. Expert")
-    page.locator("#id_contributors-1-role").select_option("company_expert")
-    page.locator("#id_contributors-1-organisation").fill("12345678")
+    fill_regional_section(page, school_code="25PZ")
     add_row(page, "electives", dutch("Add an elective"), 0)
     page.locator("#id_electives-0-type").select_option("national")
     page.locator("#id_electives-0-code").fill("K0123")
