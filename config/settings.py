@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "core",
     "accounts",
     "regions",
     "qualifications",
@@ -189,6 +190,8 @@ SITE_URL = os.environ.get("SITE_URL", "")
 # memory of each process otherwise. Give the cache its own Redis database: clearing
 # it empties that database.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+# Whole answers of public pages for anonymous visitors (core/pagecache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}

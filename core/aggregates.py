@@ -13,6 +13,8 @@ that bypassed both (a raw SQL update, a shell session).
 
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -39,9 +41,42 @@ def version(topic: str) -> str:
 EVERYTHING = "everything"
 
 
+# The topics read while `recording()` is active, with the version each was read at
+# (core/pagecache.py: a cached page depends on every aggregate and table it was built from).
+_reads: ContextVar[dict[str, str] | None] = ContextVar("aggregates_reads", default=None)
+
+
+@contextmanager
+def recording():
+    """Collect {topic: version} of the aggregates read (by `cached`) inside the block."""
+    topics: dict[str, str] = {}
+    token = _reads.set(topics)
+    try:
+        yield topics
+    finally:
+        _reads.reset(token)
+
+
+def versions(topics) -> dict[str, str]:
+    """{topic: its current version} for `topics`, in one round trip when they all exist."""
+    keys = {_VERSION_KEY.format(topic=topic): topic for topic in topics}
+    found = cache.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+        found.update(cache.get_many(missing))
+    return {topic: found.get(key) for key, topic in keys.items()}
+
+
 def cached(topic: str, name: str, compute: Callable[[], T], timeout: int = TIMEOUT) -> T:
     """The cached value `name` of `topic`, computed with `compute()` when missing."""
-    key = f"aggregates:{topic}:{version(EVERYTHING)}:{version(topic)}:{name}"
+    everything, current = version(EVERYTHING), version(topic)
+    reads = _reads.get()
+    if reads is not None:
+        reads.setdefault(EVERYTHING, everything)
+        reads.setdefault(topic, current)
+    key = f"aggregates:{topic}:{everything}:{current}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -53,12 +88,14 @@ def invalidate(*topics: str) -> None:
     """Forget every cached value of `topics`: now, and again once the current
     transaction commits (a reader in between may have cached the old data again)."""
 
-    def bump():
-        for topic in topics:
-            cache.set(_VERSION_KEY.format(topic=topic), uuid.uuid4().hex, timeout=None)
+    renew(*topics)
+    transaction.on_commit(lambda: renew(*topics))
 
-    bump()
-    transaction.on_commit(bump)
+
+def renew(*topics: str) -> None:
+    """Give `topics` a new version now (`invalidate` also does once the transaction commits)."""
+    for topic in topics:
+        cache.set(_VERSION_KEY.format(topic=topic), uuid.uuid4().hex, timeout=None)
 
 
 def invalidate_on_change(topic: str, *models) -> None:

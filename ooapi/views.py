@@ -21,6 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from core.pagecache import public_page
 from regions.models import Organisation
 
 from . import ids, pages, params
@@ -84,7 +85,8 @@ def endpoint(view: Callable) -> Callable:
         response["Cache-Control"] = "public, no-cache"
         return get_conditional_response(request, etag=etag, last_modified=stamp, response=response)
 
-    return wrapper
+    # The same answer for everyone: kept whole until what it was built from changes.
+    return public_page(wrapper)
 
 
 @csrf_exempt

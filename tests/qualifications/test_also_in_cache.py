@@ -2,6 +2,7 @@
 list, and cached until the qualification structure changes."""
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from qualifications.selectors import ALSO_IN_SHOWN
@@ -75,6 +76,8 @@ def test_an_unknown_part_is_a_404(client):
 
 
 @pytest.mark.django_db
+# The view itself, every time (the page cache would answer the repeated request).
+@override_settings(PAGE_CACHE=False)
 def test_the_cached_list_is_served_without_computing_it_again(
     client, django_assert_max_num_queries
 ):

@@ -1,6 +1,7 @@
 """The public dossier list: search, filters, pagination, empty state, query count."""
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from qualifications.text import normalize_title
@@ -150,6 +151,8 @@ def test_real_data_search_finds_each_dossier_with_a_core_task_title(client):
 
 
 @pytest.mark.django_db
+# The view itself, every time (the page cache would answer the repeated request).
+@override_settings(PAGE_CACHE=False)
 def test_real_data_search_by_dossier_and_qualification_title_and_crebo(client):
     import_samples()
     for profile in read_profiles().values():

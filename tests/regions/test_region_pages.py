@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -109,6 +110,8 @@ def test_region_page_includes_sections_of_other_apps(client, region, tmp_path, s
     assert "Continuous pathways" in html and "Pathways in AM06" in html
 
 
+# The view itself, every time (the page cache would answer the repeated request).
+@override_settings(PAGE_CACHE=False)
 def test_region_page_queries_do_not_grow_with_rows(client, region, django_assert_max_num_queries):
     url = reverse("regions:region_detail", args=["AM06"])
     make_organisations(region, 2)

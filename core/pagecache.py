@@ -1,0 +1,241 @@
+"""Whole responses of public pages, cached for anonymous visitors.
+
+`@public_page` on a view keeps its 200 answer to an anonymous GET in Django's cache
+(Redis with CACHE_URL), keyed by the absolute URL, the language and the date, and
+serves it again without running the view, as long as nothing it was built from has
+changed since:
+
+- every database table the view read. Each table has a version in
+  `core.aggregates` ("table:<name>"); a database wrapper on every connection
+  gives the table a new version whenever an INSERT, UPDATE, DELETE or TRUNCATE
+  touches it — model saves, bulk writes, `QuerySet.update()` and raw SQL through
+  Django alike, in the web processes, the Celery workers and the commands;
+- every cached aggregate the view used (`aggregates.cached`), at its version.
+
+A page is not cached, nor served from the cache, for a logged-in user, an htmx
+request (its answer is a fragment), a visitor with messages waiting, or a
+response that sets cookies, is not 200, or streams. The CSRF token in a page
+(the language switch, htmx headers) belongs to the visitor: the page is built
+with a throw-away CSRF secret, those tokens are cut out, and every answer gets
+the visitor's own token in their place. Conditional requests get their 304 from
+the cached ETag/Last-Modified.
+
+Expiry (`TIMEOUT`) bounds what no table tells: a change of the code or the
+settings, or a date the page compares with the clock (the key also holds today's date).
+"""
+
+import functools
+import hashlib
+import re
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.db.backends.signals import connection_created
+from django.http import HttpResponse
+from django.middleware.csrf import (
+    CSRF_TOKEN_LENGTH,
+    _get_new_csrf_string,
+    _unmask_cipher_token,
+    get_token,
+)
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from core import aggregates
+
+TIMEOUT = 10 * 60
+TABLE_TOPIC = "table:{}"
+# Tables a page may read that say nothing about its content (an anonymous visitor's
+# session, read for its messages), and change on every login.
+IGNORED_TABLES = frozenset({"django_session"})
+
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)"?',
+    re.IGNORECASE,
+)
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"?(\w+)"?', re.IGNORECASE)
+_TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
+
+
+# --- Which tables a request reads and writes --------------------------------------------
+
+
+class _Tables:
+    """The database wrapper: renews a table's version on every write to it, and
+    records the tables read while a page is being built."""
+
+    def __init__(self):
+        self.reading: set[str] | None = None
+
+    def __call__(self, execute, sql, params, many, context):
+        written = _WRITE.match(sql)
+        if written is None:
+            if self.reading is not None:
+                self.reading.update(_READ.findall(sql))
+            return execute(sql, params, many, context)
+        result = execute(sql, params, many, context)
+        # After the statement (outside a transaction it is then committed), and
+        # again when the transaction commits.
+        aggregates.invalidate(TABLE_TOPIC.format(written.group(1)))
+        return result
+
+
+def _install(sender, connection, **kwargs):
+    if not any(isinstance(wrapper, _Tables) for wrapper in connection.execute_wrappers):
+        connection.execute_wrappers.append(_Tables())
+
+
+def _settings_changed(**kwargs):
+    # A page shows settings too (tests change them between two requests).
+    aggregates.renew(aggregates.EVERYTHING)
+
+
+def install() -> None:
+    """Watch every database connection (called from CoreConfig.ready)."""
+    connection_created.connect(_install, dispatch_uid="core.pagecache.install")
+    setting_changed.connect(_settings_changed, dispatch_uid="core.pagecache.settings")
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        _install(None, connection)
+
+
+def _wrapper(connection) -> _Tables:
+    _install(None, connection)
+    return next(w for w in connection.execute_wrappers if isinstance(w, _Tables))
+
+
+@functools.cache
+def _all_tables() -> list[str]:
+    tables = set()
+    for model in apps.get_models(include_auto_created=True):
+        tables.add(model._meta.db_table)
+    return sorted(tables - IGNORED_TABLES)
+
+
+# --- The cache --------------------------------------------------------------------------
+
+
+def _cacheable(request) -> bool:
+    if not settings.PAGE_CACHE:
+        return False
+    if request.method != "GET" or request.headers.get("HX-Request"):
+        return False
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and len(messages))
+
+
+def _key(request) -> str:
+    language = getattr(request, "LANGUAGE_CODE", "")
+    raw = f"{request.build_absolute_uri()}|{language}|{timezone.localdate().isoformat()}"
+    return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _serve(request, entry) -> HttpResponse:
+    status, headers, parts = entry
+    token = get_token(request) if len(parts) > 1 else ""
+    response = HttpResponse(token.encode().join(parts), status=status)
+    for name, value in headers:
+        response[name] = value
+    if "ETag" in response or "Last-Modified" in response:
+        modified = response.get("Last-Modified")
+        response = get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(modified) if modified else None,
+            response=response,
+        )
+    return response
+
+
+def _build(request, view, args, kwargs):
+    """Run the view with a throw-away CSRF secret; the answer and what it was built from."""
+    from django.db import connections
+
+    # The versions before the view reads anything: a change while it runs makes the entry stale.
+    before = aggregates.versions(
+        [aggregates.EVERYTHING, *(TABLE_TOPIC.format(t) for t in _all_tables())]
+    )
+    wrappers = [_wrapper(connection) for connection in connections.all()]
+    own_csrf = {
+        k: request.META[k] for k in ("CSRF_COOKIE", "CSRF_COOKIE_NEEDS_UPDATE") if k in request.META
+    }
+    secret = _get_new_csrf_string()
+    request.META["CSRF_COOKIE"] = secret
+    request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+    tables: set[str] = set()
+    for wrapper in wrappers:
+        wrapper.reading = tables
+    try:
+        with aggregates.recording() as read:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+    finally:
+        for wrapper in wrappers:
+            wrapper.reading = None
+        used_csrf = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+        request.META.pop("CSRF_COOKIE", None)
+        request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+        request.META.update(own_csrf)
+    if response.streaming or response.status_code != 200 or response.cookies:
+        return response, None
+    if response.has_header("Cache-Control") and "private" in response["Cache-Control"]:
+        return response, None
+    content = response.content
+    parts = [content]
+    if used_csrf:
+        parts, start = [], 0
+        text = content.decode(response.charset, errors="replace")
+        for match in _TOKEN.finditer(text):
+            if _unmask_cipher_token(match.group()) == secret:
+                parts.append(text[start : match.start()].encode(response.charset))
+                start = match.end()
+        parts.append(text[start:].encode(response.charset))
+        if len(parts) == 1:
+            # The secret was asked for but appears nowhere we can replace: build the page
+            # again with the visitor's own secret, and do not cache it.
+            return view(request, *args, **kwargs), None
+    # Names the wrapper took for tables but that are none (aliases, functions) are left out.
+    depends = {
+        TABLE_TOPIC.format(t): before[TABLE_TOPIC.format(t)]
+        for t in tables
+        if TABLE_TOPIC.format(t) in before
+    }
+    depends[aggregates.EVERYTHING] = before[aggregates.EVERYTHING]
+    depends.update(read)
+    entry = (response.status_code, list(response.items()), parts)
+    return _with_own_token(request, response, parts), (depends, entry)
+
+
+def _with_own_token(request, response, parts):
+    if len(parts) > 1:
+        response.content = get_token(request).encode().join(parts)
+    return response
+
+
+def public_page(view):
+    """Cache `view`'s answers to anonymous visitors (see the module's description)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            depends, entry = stored
+            if aggregates.versions(depends) == depends:
+                return _serve(request, entry)
+        response, stored = _build(request, view, args, kwargs)
+        if stored is not None:
+            cache.set(key, stored, timeout=TIMEOUT)
+        return response
+
+    return wrapper
