@@ -7,7 +7,7 @@ middleware stack, DEBUG off as in production) and prints, per page, the median
 CPU time of this process (`time.process_time`: what a gunicorn worker spends,
 not what the database does) and the wall time, over `BENCH_CPU_REPEATS` requests
 after two warm-up requests. Unlike the load figures, CPU time does not depend on
-what else runs on the machine. `BENCH_CPU_PROFILE=<name part>` prints a cProfile
+what else runs on the machine. `BENCH_CPU_PROFILE=<name part>` prints a cProfile (in CPU time)
 of that page's requests (cumulative, top 40).
 """
 
@@ -51,7 +51,8 @@ def main(selection: list[str]) -> None:
         if response.status_code != 200:
             print(f"{name:45} status {response.status_code}")
             continue
-        profile = cProfile.Profile() if profile_name and profile_name in name else None
+        profiled = bool(profile_name) and profile_name in name
+        profile = cProfile.Profile(time.process_time) if profiled else None
         cpu, wall = [], []
         for _ in range(REPEATS):
             with CaptureQueriesContext(connection) as queries:

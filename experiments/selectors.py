@@ -254,11 +254,13 @@ def turnaround_per_month(rows: list[TrackingRow]) -> list[MonthTurnaround]:
     and longest days from submission to decision; months in order, gaps filled
     with nothing (a month without decisions has no row)."""
     by_month: dict[date, list[timedelta]] = {}
+    zone = timezone.get_current_timezone()  # once: thousands of rows at national scale
     for row in rows:
-        if row.turnaround is None:
+        turnaround = row.turnaround
+        if turnaround is None:
             continue
-        decided = timezone.localtime(row.decided_at).date().replace(day=1)
-        by_month.setdefault(decided, []).append(row.turnaround)
+        decided = row.decided_at.astimezone(zone).date().replace(day=1)
+        by_month.setdefault(decided, []).append(turnaround)
     return [
         MonthTurnaround(
             month=month,

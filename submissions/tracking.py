@@ -48,7 +48,9 @@ def tracking_rows(experiment: Experiment) -> list[TrackingRow]:
             "own_submission__decided_at",
         )
     )
-    kind_labels = dict(Submission._meta.get_field("kind").choices)
+    # Each label translated once, not once per row (thousands of rows at national scale).
+    kind_labels = {value: str(label) for value, label in Submission._meta.get_field("kind").choices}
+    state_labels = {value: str(label) for value, label in Submission.State.choices}
     return [
         TrackingRow(
             school_code=code,
@@ -62,8 +64,8 @@ def tracking_rows(experiment: Experiment) -> list[TrackingRow]:
             state=state or "",
             submitted_at=submitted_at,
             decided_at=decided_at,
-            state_label=str(Submission.State(state).label) if state else "",
-            kind_label=str(kind_labels.get(kind or "", kind or "")),
+            state_label=state_labels[state] if state else "",
+            kind_label=kind_labels.get(kind or "", kind or ""),
             final=state in Submission.FINAL_STATES,
         )
         for (
