@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 
 from django.conf import settings
-from django.db.models import JSONField, Max, OuterRef, QuerySet, Subquery
+from django.db.models import JSONField, Max, OuterRef, Q, QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
@@ -516,6 +517,71 @@ class Catalogue:
                 by_id[child.parent].children.append(child.id)
         return {record.pk: record for record in records}
 
+    def specification(self, record_id: str) -> Record | None:
+        """The education specification with this id, with its children, without
+        building the others (at most five queries: the codes of each kind, then the match)."""
+        kinds = (
+            ("dossier", self.dossier_rows(), ("pk", "crebo")),
+            ("qualification", self.qualification_rows(), ("pk", "crebo")),
+            ("keuzedeel", self.keuzedeel_rows(), ("pk", "code")),
+        )
+        for kind, rows, fields in kinds:
+            for pk, code in rows.values_list(*fields):
+                if specification_id(kind, code) == record_id:
+                    return self.specification_records(kind, [pk]).get(pk)
+        for row in self.certificate_rows().values(*self.CERTIFICATE_FIELDS):
+            if specification_id("certificate", certificate_code(row)) == record_id:
+                return self.specification_records("certificate", [row["pk"]]).get(row["pk"])
+        return None
+
+    def children_of(self, record: Record) -> list[Record]:
+        """The published children of one education specification (a fixed number of
+        queries): a dossier's qualifications and basis certificates, the certificates
+        of a qualification or keuzedeel."""
+        certificates = self.certificate_rows()
+        if record.sub == "dossier":
+            qualifications = self.qualification_rows().filter(file=record.pk)
+            certificates = certificates.filter(
+                qualification__isnull=True, elective__isnull=True, core_task__file=record.pk
+            )
+            children = list(
+                self.specification_records(
+                    "qualification", list(qualifications.values_list("pk", flat=True))
+                ).values()
+            )
+        elif record.sub == "qualification":
+            certificates, children = certificates.filter(qualification=record.pk), []
+        elif record.sub == "keuzedeel":
+            certificates, children = certificates.filter(elective=record.pk), []
+        else:
+            return []
+        pks = list(certificates.values_list("pk", flat=True))
+        children += self.specification_records("certificate", pks).values()
+        return [child for child in children if child.parent == record.id]
+
+    def programs_of_specification(self, record: Record) -> list[Record]:
+        """The programs linked to one qualification, read from the programmes and routes
+        that name its crebo, not from the whole catalogue."""
+        if record.sub != "qualification":
+            return []
+        crebo = record.code
+        routes = self.route_rows().filter(target_qualification__crebo=crebo)
+        # Every programme whose document names the crebo somewhere (a superset; the
+        # records then keep those whose own crebos hold it).
+        named = SubmissionVersion.objects.annotate(text=Cast("document", TextField())).filter(
+            text__contains=crebo
+        )
+        submissions = self.submission_rows().filter(pk__in=named.values("submission"))
+        programs = [*self._submission_programs(submissions), *self._route_programs(routes)]
+        return [program for program in programs if record.id in program.specifications]
+
+    def courses_of_specification(self, record: Record) -> list[Record]:
+        """The course of a keuzedeel (one query); other specifications have none."""
+        if record.sub != "keuzedeel":
+            return []
+        rows = self.course_rows().filter(code=record.code).values(*self.COURSE_FIELDS)
+        return [self._course_record(row) for row in rows]
+
     @cached_property
     def specifications(self) -> dict[str, Record]:
         records: dict[str, Record] = {}
@@ -1011,22 +1077,47 @@ class Catalogue:
     # --- What belongs to an organization --------------------------------------------------
 
     def programs_of(self, organization: Record) -> list[Record]:
+        """The organization's programs; for a school only its own rows are read and
+        built (four queries), never the whole catalogue."""
         if organization.sub == "root":
             return list(self.programs.values())
-        return [p for p in self.programs.values() if organization.id in p.organizations]
+        if organization.id not in self._programs_of:
+            code = organization.code
+            routes = self.route_rows().filter(
+                Q(vmbo_school__code=code) | Q(mbo_institution__code=code)
+            )
+            self._programs_of[organization.id] = [
+                *self._submission_programs(self.submission_rows().filter(school__code=code)),
+                *self._route_programs(routes),
+            ]
+        return self._programs_of[organization.id]
+
+    @cached_property
+    def _programs_of(self) -> dict[str, list[Record]]:
+        return {}
 
     def courses_of(self, organization: Record) -> list[Record]:
+        """The keuzedelen the organization's programs name (one query beyond them)."""
         if organization.sub == "root":
             return list(self.courses.values())
         codes = {code for program in self.programs_of(organization) for code in program.electives}
-        return [course for course in self.courses.values() if course.code in codes]
+        rows = self.course_rows().filter(code__in=codes).values(*self.COURSE_FIELDS)
+        return [self._course_record(row) for row in rows]
 
     def specifications_of(self, organization: Record) -> list[Record]:
+        """The qualifications of the organization's programs and the keuzedelen they
+        name, with their children (a fixed number of queries beyond the programs)."""
         if organization.sub == "root":
             return list(self.specifications.values())
-        wanted = {spec for p in self.programs_of(organization) for spec in p.specifications}
-        wanted.update(spec for c in self.courses_of(organization) for spec in c.specifications)
-        return [self.specifications[spec] for spec in wanted if spec in self.specifications]
+        programs = self.programs_of(organization)
+        crebos = {crebo for program in programs for crebo in program.attrs.get("crebos", ())}
+        codes = {code for program in programs for code in program.electives}
+        qualifications = Qualification.objects.filter(crebo__in=crebos).values_list("pk", flat=True)
+        keuzedelen = ElectiveModule.objects.filter(code__in=codes).values_list("pk", flat=True)
+        return [
+            *self.specification_records("qualification", list(qualifications)).values(),
+            *self.specification_records("keuzedeel", list(keuzedelen)).values(),
+        ]
 
     def offerings_of(self, organization: Record) -> list[Record]:
         return [

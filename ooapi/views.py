@@ -350,6 +350,22 @@ def _get_program(catalogue, value: str) -> Record:
     return record
 
 
+def _get_specification(catalogue, value: str) -> Record:
+    """The education specification `value` names, found without building the others."""
+    record_id = ids.parse(value)
+    if record_id is None:
+        raise params.bad_request(
+            _("%(name)s must be a UUID.") % {"name": "educationSpecificationId"}
+        )
+    record = catalogue.specification(record_id)
+    if record is None:
+        raise params.not_found(
+            _("There is no published record with this %(name)s.")
+            % {"name": "educationSpecificationId"}
+        )
+    return record
+
+
 def _get_organization(catalogue, value: str) -> Record:
     """The organization `value` names, found without building the whole catalogue."""
     record_id = ids.parse(value)
@@ -387,7 +403,7 @@ def organization_programs(request, catalogue, organization_id):
 
 @endpoint
 def organization_courses(request, catalogue, organization_id):
-    record = _get(catalogue.organizations, organization_id, "organizationId")
+    record = _get_organization(catalogue, organization_id)
     return listing(
         request,
         catalogue.courses_of(record),
@@ -399,7 +415,7 @@ def organization_courses(request, catalogue, organization_id):
 
 @endpoint
 def organization_specifications(request, catalogue, organization_id):
-    record = _get(catalogue.organizations, organization_id, "organizationId")
+    record = _get_organization(catalogue, organization_id)
     filters = []
     kind = params.choice(request, "educationSpecificationType")
     if kind:
@@ -416,7 +432,7 @@ def organization_specifications(request, catalogue, organization_id):
 
 @endpoint
 def organization_offerings(request, catalogue, organization_id):
-    record = _get(catalogue.organizations, organization_id, "organizationId")
+    record = _get_organization(catalogue, organization_id)
     return listing(
         request,
         catalogue.offerings_of(record),
@@ -473,11 +489,10 @@ def specification_detail(request, catalogue, specification_id):
 
 @endpoint
 def specification_children(request, catalogue, specification_id):
-    record = _get(catalogue.specifications, specification_id, "educationSpecificationId")
-    children = [catalogue.specifications[child] for child in record.children]
+    record = _get_specification(catalogue, specification_id)
     return listing(
         request,
-        children,
+        catalogue.children_of(record),
         sorts=("educationSpecificationId", "name", "educationSpecificationType"),
         default_sort="educationSpecificationId",
     )
@@ -485,22 +500,21 @@ def specification_children(request, catalogue, specification_id):
 
 @endpoint
 def specification_programs(request, catalogue, specification_id):
-    record = _get(catalogue.specifications, specification_id, "educationSpecificationId")
+    record = _get_specification(catalogue, specification_id)
     filters = _program_filters(request)
     crebo = request.GET.get("croho-creboCode")
     if crebo:
         filters.append(lambda program: crebo in program.attrs.get("crebos", ()))
-    programs = [p for p in catalogue.programs.values() if record.id in p.specifications]
+    programs = catalogue.programs_of_specification(record)
     return listing(request, programs, sorts=PROGRAM_SORT, default_sort="name", filters=filters)
 
 
 @endpoint
 def specification_courses(request, catalogue, specification_id):
-    record = _get(catalogue.specifications, specification_id, "educationSpecificationId")
-    courses = [c for c in catalogue.courses.values() if record.id in c.specifications]
+    record = _get_specification(catalogue, specification_id)
     return listing(
         request,
-        courses,
+        catalogue.courses_of_specification(record),
         sorts=COURSE_SORT,
         default_sort="courseId",
         filters=_course_filters(request),

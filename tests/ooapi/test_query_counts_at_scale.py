@@ -14,6 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ooapi.ids import uid
+from ooapi.selectors import specification_id
+from pathways.models import Route
 from portal.national import generate_national
 from regions.models import Organisation
 
@@ -39,6 +41,13 @@ LISTS = [
     "/ooapi/v5/education-specifications",
     "/ooapi/v5/courses?level=secondary%20vocational%20education%202",
     "/ooapi/v5/organizations/{mbo}/programs",
+    # Nested lists: only the organization's own programs are read and built.
+    "/ooapi/v5/organizations/{mbo}/courses",
+    "/ooapi/v5/organizations/{mbo}/education-specifications",
+    "/ooapi/v5/organizations/{mbo}/offerings",
+    # A specification's children and programs: only its own rows are read.
+    "/ooapi/v5/education-specifications/{dossier}/education-specifications",
+    "/ooapi/v5/education-specifications/{qualification}/programs",
 ]
 
 
@@ -60,9 +69,15 @@ def _measure(scale: float) -> tuple[dict[str, int], dict[str, int]]:
                 .order_by("code")
                 .first()
             )
+            target = Route.objects.filter(status="active").order_by("pk").first()
+            crebo = target.target_qualification.crebo
             client = Client()
             for path in LISTS:
-                url = path.format(mbo=uid("organization", mbo.code))
+                url = path.format(
+                    mbo=uid("organization", mbo.code),
+                    dossier=specification_id("dossier", target.target_qualification.file.crebo),
+                    qualification=specification_id("qualification", crebo),
+                )
                 cache.clear()
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(url)
@@ -92,6 +107,11 @@ def test_ooapi_lists_cost_the_same_queries_on_a_larger_country():
     assert large_items["/ooapi/v5/programs"] == 10
     assert large_items["/ooapi/v5/courses"] == 10
     assert large_items["/ooapi/v5/education-specifications"] == 10
+    # The nested lists measured are not empty.
+    for nested in ("courses", "education-specifications", "offerings"):
+        assert large_items[f"/ooapi/v5/organizations/{{mbo}}/{nested}"] > 0, nested
+    assert large_items["/ooapi/v5/education-specifications/{dossier}/education-specifications"]
+    assert large_items["/ooapi/v5/education-specifications/{qualification}/programs"]
 
 
 def test_paging_through_the_organizations_meets_every_one_once_in_name_order():
