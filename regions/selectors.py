@@ -24,7 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.permissions import user_has_role
 from core import aggregates
+from core.pagecache import TABLE_TOPIC
 
+from . import svgmap
 from .models import Network, NetworkEvent, NetworkMembership, Organisation, Region
 
 # --- Indicators for the map -------------------------------------------------------
@@ -154,6 +156,13 @@ def region_list(search: str = "") -> QuerySet[Region]:
 def regions_for_map() -> list[Region]:
     """All regions that have a geometry, with it."""
     return list(Region.objects.exclude(geometry__isnull=True).order_by("code"))
+
+
+def map_outlines():
+    """The map's frame and simplified region outlines (`svgmap.outline`), cached
+    until the regions table changes (any write to it renews its version)."""
+    topic = TABLE_TOPIC.format(Region._meta.db_table)
+    return aggregates.cached(topic, "map-outlines", lambda: svgmap.outline(regions_for_map()))
 
 
 def get_region(code: str) -> Region:

@@ -185,13 +185,33 @@ class MapShape:
     d: str
 
 
-def draw(regions, values: dict[str, int]) -> tuple[Frame, list[MapShape], list[ValueClass]]:
-    """Shapes, frame and legend classes for the regions coloured by `values`."""
+@dataclass(frozen=True)
+class Outline:
+    """One region's drawn outline, the same whatever the map shows."""
+
+    code: str
+    name: str
+    d: str
+
+
+def outline(regions) -> tuple[Frame, list[Outline]]:
+    """The frame and the simplified outlines of the regions that have a geometry
+    (the costly part of a map: see `regions.selectors.map_outlines`, which keeps it)."""
     regions = [region for region in regions if region.geometry]
     frame = fit(region.geometry for region in regions)
+    return frame, [
+        Outline(region.code, region.name, path_data(region.geometry, frame)) for region in regions
+    ]
+
+
+def colour(
+    outlines: tuple[Frame, list[Outline]], values: dict[str, int]
+) -> tuple[Frame, list[MapShape], list[ValueClass]]:
+    """Shapes, frame and legend classes for the outlined regions coloured by `values`."""
+    frame, drawn = outlines
     classes = classify(values.values())
     shapes = []
-    for region in regions:
+    for region in drawn:
         value = values.get(region.code, 0)
         shapes.append(
             MapShape(
@@ -199,7 +219,12 @@ def draw(regions, values: dict[str, int]) -> tuple[Frame, list[MapShape], list[V
                 name=region.name,
                 value=value,
                 colour=class_for(value, classes).colour,
-                d=path_data(region.geometry, frame),
+                d=region.d,
             )
         )
     return frame, shapes, classes
+
+
+def draw(regions, values: dict[str, int]) -> tuple[Frame, list[MapShape], list[ValueClass]]:
+    """Shapes, frame and legend classes for the regions coloured by `values`."""
+    return colour(outline(regions), values)

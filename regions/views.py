@@ -24,7 +24,7 @@ from .forms import (
 )
 from .models import Network, NetworkMembership, Organisation
 from .selectors import describe_organisation
-from .svgmap import draw
+from .svgmap import colour
 
 PAGE_SIZE = 25
 
@@ -42,9 +42,9 @@ def region_map(request):
     unknown_indicator = indicator is None
     if unknown_indicator:
         indicator = selectors.get_indicator(selectors.DEFAULT_INDICATOR)
-    regions = selectors.regions_for_map()
-    values = selectors.indicator_values(indicator, regions)
-    frame, shapes, classes = draw(regions, values)
+    outlines = selectors.map_outlines()
+    values = selectors.indicator_values(indicator, outlines[1])
+    frame, shapes, classes = colour(outlines, values)
     legend = [
         {
             "value_class": value_class,

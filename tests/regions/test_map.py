@@ -137,5 +137,30 @@ class MapTests(BaseTestCase):
         am01 = Region.objects.get(code="AM01")
         for number in range(10):
             Network.objects.create(name=f"E{number}", kind="sto", region=am01, status="active")
-        with self.assertNumQueries(2):
+        # The region outlines are kept until the regions change: only the count again.
+        with self.assertNumQueries(1):
             self.client.get(URL, {"indicator": "networks"})
+
+
+class MapOutlineCacheTests(BaseTestCase):
+    """The drawn outlines are cached (regions.selectors.map_outlines) and follow a
+    change of a region's geometry or name, however it is written."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_regions()
+
+    def test_a_renamed_region_shows_on_the_map_at_once(self):
+        self.client.get(URL)
+        Region.objects.filter(code="AM01").update(name="Hernoemde regio")
+        self.assertContains(self.client.get(URL), "Hernoemde regio")
+
+    def test_a_region_without_geometry_leaves_the_map(self):
+        before = parse_svg(self.client.get(URL).content.decode())
+        region = Region.objects.get(code="AM01")
+        region.geometry = None
+        region.save()
+        after = parse_svg(self.client.get(URL).content.decode())
+        self.assertEqual(
+            len(after.findall(f".//{SVG}path")), len(before.findall(f".//{SVG}path")) - 1
+        )
