@@ -49,6 +49,9 @@ def _local(moment: datetime.datetime) -> datetime.datetime:
 
 def csv_cell(value) -> str:
     """One value as CSV text (see the module's conventions)."""
+    if type(value) is str:
+        # Most cells (a download has tens of thousands): text, unless it starts a formula.
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
     if value is None:
         return ""
     if isinstance(value, bool):
