@@ -64,11 +64,16 @@ _TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Z
 
 
 class _Tables:
-    """The database wrapper: renews a table's version on every write to it, and
-    records the tables read while a page is being built."""
+    """The database wrapper of one connection: renews a table's version on every
+    write to it, and records the tables read while a page is being built."""
 
-    def __init__(self):
+    def __init__(self, connection):
+        self.connection = connection
         self.reading: set[str] | None = None
+        # Tables written in the current transaction, renewed again once it commits
+        # by one callback per transaction (not one per statement).
+        self.written: set[str] = set()
+        self.on_commit = self._committed
 
     def __call__(self, execute, sql, params, many, context):
         written = _WRITE.match(sql)
@@ -77,15 +82,32 @@ class _Tables:
                 self.reading.update(_READ.findall(sql))
             return execute(sql, params, many, context)
         result = execute(sql, params, many, context)
-        # After the statement (outside a transaction it is then committed), and
-        # again when the transaction commits.
-        aggregates.invalidate(TABLE_TOPIC.format(written.group(1)))
+        # After the statement (outside a transaction it is then committed) …
+        topic = TABLE_TOPIC.format(written.group(1))
+        aggregates.renew(topic)
+        if self.connection.in_atomic_block:
+            # … and again when the transaction commits: a reader in between may
+            # have cached the old rows under the new version.
+            self.written.add(topic)
+            if not self._waiting():
+                self.connection.on_commit(self.on_commit)
         return result
+
+    def _waiting(self) -> bool:
+        """Whether this transaction already holds our callback (a rollback drops it)."""
+        try:
+            return any(entry[1] is self.on_commit for entry in self.connection.run_on_commit)
+        except (AttributeError, IndexError, TypeError):
+            return False
+
+    def _committed(self):
+        topics, self.written = self.written, set()
+        aggregates.renew(*topics)
 
 
 def _install(sender, connection, **kwargs):
     if not any(isinstance(wrapper, _Tables) for wrapper in connection.execute_wrappers):
-        connection.execute_wrappers.append(_Tables())
+        connection.execute_wrappers.append(_Tables(connection))
 
 
 def _settings_changed(**kwargs):

@@ -144,3 +144,23 @@ def test_the_setting_turns_the_cache_off(client, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get(page_url(qualification))
     assert len(queries) > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_a_transaction_renews_the_table_again_when_it_commits():
+    """A reader between the write and the commit may cache the old rows under the
+    version the write gave: the commit renews it once more."""
+    from django.db import transaction
+
+    from core import aggregates
+    from core.pagecache import TABLE_TOPIC
+
+    topic = TABLE_TOPIC.format(Qualification._meta.db_table)
+    qualification = QualificationFactory()
+    with transaction.atomic():
+        before = aggregates.versions([topic])
+        Qualification.objects.filter(pk=qualification.pk).update(title="Nieuw")
+        Qualification.objects.filter(pk=qualification.pk).update(title="Nieuwer")
+        during = aggregates.versions([topic])
+        assert during != before
+    assert aggregates.versions([topic]) != during
