@@ -264,6 +264,14 @@ def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
     return ["experiment", "region", "needs_inspectorate", "title"]
 
 
+def take_document_fields(submission: Submission, document: dict) -> list[str]:
+    """An uploaded document (a new submission or a new version) sets the
+    experiment, region, Inspectorate flag and title it gives, as saving the
+    draft and submitting do: the region exactly as the document names it
+    (REG-01). Returns the fields set (not saved)."""
+    return _apply_document_fields(submission, document)
+
+
 # --- transitions -----------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ gives it (REG-01): a code that is no labour-market region stays selected, so
 that saving another field does not lose it, and the editor does not offer
 AM99 ("niet in te delen"), which REG-01 refuses."""
 
+import html as html_text
 import re
 
 from regions.models import Region
@@ -54,3 +55,54 @@ class DraftRegionTests(DraftTestCase):
         named = self.uploaded_draft("AM99")
         html = self.client.get(self.edit_url(named)).content.decode()
         assert ("AM99", True) in region_options(html)
+
+
+class UploadedDraftTests(DraftTestCase):
+    """An uploaded document is a draft with the experiment and region it names
+    from the start (not only once submitted): the list, the page and the
+    browser editor show them, and saving the draft in the editor keeps them."""
+
+    def test_upload_takes_the_experiment_and_region_the_document_names(self):
+        document = self.valid("regional_programme")
+        document["region"] = "AM25"  # not the school's region (AM06)
+        self.upload(document)
+        submission = Submission.objects.filter(school=self.school).latest("pk")
+        assert submission.experiment.slug == "ruimte-voor-de-regio"
+        assert submission.region.code == "AM25"
+        assert self.school.region.code != "AM25"
+
+    def test_editing_an_uploaded_draft_keeps_its_experiment(self):
+        self.upload(self.valid("regional_programme"))
+        submission = Submission.objects.filter(school=self.school).latest("pk")
+        html = self.client.get(self.edit_url(submission)).content.decode()
+        response = self.post_editor(
+            submission,
+            {**self.editor_values(html), "title": "Nieuwe titel", "action": "save"},
+        )
+        assert response.status_code in (200, 302)
+        submission.refresh_from_db()
+        assert submission.title == "Nieuwe titel"
+        assert submission.draft["experiment"] == "ruimte-voor-de-regio"
+        assert submission.draft["region"] == "AM06"
+
+    @staticmethod
+    def editor_values(html: str) -> dict:
+        """The values the editor form would post as it is rendered."""
+        values: dict = {}
+        for match in re.finditer(r"<input([^>]*)>", html):
+            attributes = match.group(1)
+            name = re.search(r'name="([^"]+)"', attributes)
+            if not name or 'type="submit"' in attributes:
+                continue
+            if ('type="checkbox"' in attributes or 'type="radio"' in attributes) and (
+                "checked" not in attributes
+            ):
+                continue
+            value = re.search(r'value="([^"]*)"', attributes)
+            values[name.group(1)] = html_text.unescape(value.group(1)) if value else ""
+        for match in re.finditer(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
+            values[match.group(1)] = html_text.unescape(match.group(2).strip())
+        for match in re.finditer(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+            chosen = re.search(r'<option value="([^"]*)"[^>]*selected', match.group(2))
+            values[match.group(1)] = chosen.group(1) if chosen else ""
+        return values
