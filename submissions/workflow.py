@@ -255,7 +255,8 @@ def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
     submission.experiment = (
         experiment_of(document) or submission.experiment or _only_experiment_of(submission.kind)
     )
-    if "region" in document:
+    spec = kind_spec(submission.kind)
+    if "region" in document or (spec is not None and spec.experiment_and_region):
         submission.region = region_of(document)
     else:
         submission.region = submission.region or submission.school.region

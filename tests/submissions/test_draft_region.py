@@ -71,6 +71,13 @@ class UploadedDraftTests(DraftTestCase):
         assert submission.region.code == "AM25"
         assert self.school.region.code != "AM25"
 
+    def test_a_document_without_its_region_does_not_get_the_schools(self):
+        document = self.valid("regional_programme")
+        del document["region"]
+        self.upload(document)
+        submission = Submission.objects.filter(school=self.school).latest("pk")
+        assert submission.region is None
+
     def test_editing_an_uploaded_draft_keeps_its_experiment(self):
         self.upload(self.valid("regional_programme"))
         submission = Submission.objects.filter(school=self.school).latest("pk")
