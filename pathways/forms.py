@@ -11,7 +11,12 @@ from core import boundary
 from core.forms import SearchField
 from qualifications.search_forms import qualification_field
 from regions.models import Organisation, Region
-from regions.selectors import describe_organisation, find_organisation, search_organisations
+from regions.selectors import (
+    UNASSIGNABLE_REGION,
+    describe_organisation,
+    find_organisation,
+    search_organisations,
+)
 
 from .models import SCHOOL_YEAR_VALIDATOR, Route
 from .services import max_upload_bytes, validate_document_upload
@@ -24,7 +29,11 @@ class RouteForm(forms.Form):
 
     # Replaced in __init__ by a search over the schools of the partner's kind.
     partner_school = forms.CharField()
-    region = forms.ModelChoiceField(label=_("Labour-market region"), queryset=Region.objects.all())
+    # The labour-market regions: not AM99 ("niet in te delen"), which REG-01 refuses.
+    region = forms.ModelChoiceField(
+        label=_("Labour-market region"),
+        queryset=Region.objects.exclude(code=UNASSIGNABLE_REGION),
+    )
     basis = forms.ChoiceField(label=_("Basis"), choices=Route.Basis.choices)
     route_type = forms.ChoiceField(
         label=_("Type of route"),

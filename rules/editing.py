@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qualifications.models import CoreTask, ElectiveModule, Qualification
 from regions.models import Organisation, Region
+from regions.selectors import UNASSIGNABLE_REGION
 
 from .kinds import kind_spec
 from .schema import FORMAT
@@ -133,10 +134,21 @@ class DraftMainForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.submission = submission
         if "region" in self.fields:
-            self.fields["region"].widget.choices = [("", "—")] + [
-                (region.code, f"{region.name} ({region.code})")
-                for region in Region.objects.only("code", "name").order_by("code")
-            ]
+            self.fields["region"].widget.choices = self._region_choices()
+
+    def _region_choices(self) -> list[tuple[str, str]]:
+        """The labour-market regions (not AM99, which REG-01 refuses), and the
+        region the draft names when it is none of them, exactly as it is given:
+        saving another field keeps it, and REG-01 says what is wrong with it."""
+        regions = Region.objects.only("code", "name").order_by("code")
+        names = {region.code: f"{region.name} ({region.code})" for region in regions}
+        choices = [("", "—")] + [
+            (code, name) for code, name in names.items() if code != UNASSIGNABLE_REGION
+        ]
+        current = self.data.get("region") if self.is_bound else self.initial.get("region")
+        if isinstance(current, str) and current and current not in dict(choices):
+            choices.insert(1, (current, names.get(current, current)))
+        return choices
 
 
 # --- editors --------------------------------------------------------------------------

@@ -191,9 +191,10 @@ def _referenced_qualifications(document):
     kinds=KindsWhere(lambda spec: spec.qualification_references, "kinds with qualifications"),
     source='004 "bestaande kwalificaties"; SBB fields Geldig_vanaf, Datum_einde_instroom',
     text=_(
-        "Every qualification that a cross-over part or a pathway's target qualification "
-        "references is valid on the start date: its file has status Vastgesteld, the start "
-        "date is on or after its valid-from date and before its end of intake."
+        "Every qualification that a cross-over part, a pathway's target qualification or a "
+        "practice statement references is valid on the start date (for a practice statement: "
+        "the start of its period): its file has status Vastgesteld, the start date is on or "
+        "after its valid-from date and before its end of intake."
     ),
 )
 def referenced_qualifications_valid_on_start_date(document, context):

@@ -62,6 +62,9 @@ class Message:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Message parameters that hold a document path, shown as the field's label
+# (FMT-02: "The field End date … is before Start date …").
+PATH_PARAMS = ("field", "start_field")
 
 
 def shown_params(params: dict) -> dict:
@@ -72,7 +75,7 @@ def shown_params(params: dict) -> dict:
     for key, value in params.items():
         if isinstance(value, dict) and {"title", "crebo", "level"} <= value.keys():
             value = gettext("%(title)s (crebo %(crebo)s, level %(level)s)") % value
-        elif key == "field" and isinstance(value, str):
+        elif key in PATH_PARAMS and isinstance(value, str):
             value = path_label(value) if value else gettext("The document")
         elif isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):

@@ -255,13 +255,22 @@ def _apply_document_fields(submission: Submission, document: dict) -> list[str]:
     submission.experiment = (
         experiment_of(document) or submission.experiment or _only_experiment_of(submission.kind)
     )
-    if "region" in document:
+    spec = kind_spec(submission.kind)
+    if "region" in document or (spec is not None and spec.experiment_and_region):
         submission.region = region_of(document)
     else:
         submission.region = submission.region or submission.school.region
     submission.needs_inspectorate = needs_inspectorate(submission.kind, document, submission)
     submission.title = _title(document, submission.title)
     return ["experiment", "region", "needs_inspectorate", "title"]
+
+
+def take_document_fields(submission: Submission, document: dict) -> list[str]:
+    """An uploaded document (a new submission or a new version) sets the
+    experiment, region, Inspectorate flag and title it gives, as saving the
+    draft and submitting do: the region exactly as the document names it
+    (REG-01). Returns the fields set (not saved)."""
+    return _apply_document_fields(submission, document)
 
 
 # --- transitions -----------------------------------------------------------

@@ -150,13 +150,15 @@ def create_submission(*, user, data: bytes, today=None) -> Submission:
     workflow.refuse_unless_open(
         workflow.experiment_for_new_work(document["kind"], document), DocumentRefused, today
     )
-    submission = Submission.objects.create(
+    submission = Submission(
         kind=document["kind"],
         school=user.organisation,
         title=document_title(document),
         created_by=user,
         draft=document,
     )
+    workflow.take_document_fields(submission, document)
+    submission.save()
     version = SubmissionVersion.objects.create(
         submission=submission, number=1, document=document, source_text=text, created_by=user
     )
@@ -200,7 +202,8 @@ def add_version(*, submission: Submission, user, data: bytes) -> SubmissionVersi
     # form opened on the previous draft can no longer overwrite it).
     locked.draft = document
     locked.revision += 1
-    locked.save(update_fields=["title", "draft", "revision", "updated_at"])
+    fields = workflow.take_document_fields(locked, document)
+    locked.save(update_fields=sorted({"title", "draft", "revision", "updated_at", *fields}))
     SubmissionEvent.objects.create(
         submission=locked, version=version, actor=user, action=SubmissionEvent.Action.UPLOADED
     )

@@ -136,3 +136,36 @@ def test_findings_stored_with_earlier_messages_still_read_well(text, params, dut
         assert Message(text, params).render() == dutch
     with translation.override("en"):
         assert Message(text, params).render() == english
+
+
+@pytest.mark.parametrize(
+    ("kind", "end_path", "language", "expected"),
+    [
+        (
+            "cross_over",
+            "end_date",
+            "nl",
+            "Het veld Einddatum (31 juli 2021) ligt vóór Startdatum (1 augustus 2021).",
+        ),
+        (
+            "cross_over",
+            "end_date",
+            "en",
+            "The field End date (31 July 2021) is before Start date (1 August 2021).",
+        ),
+        (
+            "practice_programme",
+            "period.end",
+            "en",
+            "The field Period › End (31 July 2021) is before Period › Start (1 August 2021).",
+        ),
+    ],
+)
+def test_an_end_before_its_start_names_both_fields_by_their_labels(
+    reference, kind, end_path, language, expected
+):
+    """FMT-02 names the start field by its label too, not by its JSON name."""
+    start_path = end_path.replace("end", "start")
+    document = set_value(valid_document(kind), start_path, "2021-08-01")
+    document = set_value(document, end_path, "2021-07-31")
+    assert messages(document, "FMT-02", language) == [expected]
