@@ -147,12 +147,14 @@ def create_submission(*, user, data: bytes, today=None) -> Submission:
     (default: today), as a draft is.
     """
     document, text = read_upload(data, user.organisation)
-    workflow.refuse_unless_open(
-        workflow.experiment_for_new_work(document["kind"], document), DocumentRefused, today
-    )
+    experiment = workflow.experiment_for_new_work(document["kind"], document)
+    workflow.refuse_unless_open(experiment, DocumentRefused, today)
     submission = Submission.objects.create(
         kind=document["kind"],
         school=user.organisation,
+        # Named on the submission's pages from the start, as a draft begun in the editor is.
+        experiment=experiment,
+        region=workflow.region_of(document) if "region" in document else user.organisation.region,
         title=document_title(document),
         created_by=user,
         draft=document,
