@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.kinds import KindSpec, register_kind
 from rules.schema import Boolean, Date, List, Object, Text
 
+from .models import Route
+
 CONTINUOUS_PATHWAY = "continuous_pathway"
 
 CONTINUOUS_PATHWAY_SCHEMA = {
@@ -62,13 +64,15 @@ FIELD_LABELS = {
     "status": _("Status"),
     "date": _("Date"),
 }
+# Coded values in words, as the route's pages name them (`Route`'s choices).
 VALUE_LABELS = {
-    "vmbo_track": {
-        "bb": _("vmbo basis (bb)"),
-        "kb": _("vmbo kader (kb)"),
-        "gl": _("vmbo gemengd (gl)"),
-        "tl": _("vmbo theoretisch (tl)"),
-    },
+    "basis": dict(Route.Basis.choices),
+    "route_type": dict(Route.RouteType.choices),
+    "vmbo_track": dict(Route.Track.choices),
+    "location": dict(Route.Location.choices),
+    "exam_responsible": dict(Route.ExamResponsible.choices),
+    "fallback_destinations": dict(Route.Fallback.choices),
+    "status": dict(Route.DuoStatus.choices),
 }
 
 

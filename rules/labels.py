@@ -107,3 +107,17 @@ def value_label(path: str, value: str) -> str:
     steps = _STEP.findall(path or "")
     labels = VALUE_LABELS.get(steps[-1][0], {}) if steps else {}
     return str(labels.get(value, value))
+
+
+def choices_label(path: str, choices: str) -> str:
+    """The values a coded field allows, as a message lists them ("none, submitted"),
+    in words with each code beside it: "not registered (none), submitted to DUO
+    (submitted)"; a value without words (or whose words hold the code, "vmbo
+    basis (bb)") as it is."""
+    shown = []
+    for code in (choice.strip() for choice in choices.split(",")):
+        if not code:
+            continue
+        label = value_label(path, code)
+        shown.append(label if label == code or f"({code})" in label else f"{label} ({code})")
+    return ", ".join(shown)

@@ -62,21 +62,23 @@ class Message:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Message parameters that hold a document path, shown as the field's label
-# (FMT-02: "The field End date … is before Start date …").
-PATH_PARAMS = ("field", "start_field")
 
 
 def shown_params(params: dict) -> dict:
     """Message parameters as a person reads them, in the active language."""
-    from .labels import param_label, path_label
+    from .labels import choices_label, param_label, path_label
 
     shown = {}
     for key, value in params.items():
         if isinstance(value, dict) and {"title", "crebo", "level"} <= value.keys():
             value = gettext("%(title)s (crebo %(crebo)s, level %(level)s)") % value
-        elif key in PATH_PARAMS and isinstance(value, str):
+        elif (key == "field" or key.endswith("_field")) and isinstance(value, str):
+            # A document path (`field`, or another field it is compared with,
+            # e.g. `start_field`): the field's label.
             value = path_label(value) if value else gettext("The document")
+        elif key == "choices" and isinstance(value, str):
+            # The values a coded field allows: in words, with the code to write.
+            value = choices_label(params.get("field", ""), value)
         elif isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):
                 value = date_format(datetime.date.fromisoformat(value), "j F Y")

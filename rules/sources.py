@@ -13,7 +13,7 @@ That string stays as it is (the rules page and the tests name it); what a
 person reads is derived from it here, in the active language, with the title
 of each document from ONE catalogue (`SOURCE_DOCUMENTS`): "Kamerbrief Sterk
 beroepsonderwijs, december 2020 — voetnoot 2". A part that names no known
-document (e.g. "bouwstenen") is shown as written; a part that is only a
+document (e.g. "website") is shown as written; a part that is only a
 quotation belongs to the document before it.
 """
 
@@ -31,6 +31,10 @@ SOURCE_DOCUMENTS = {
     "003": _("Letter to Parliament on Sterk beroepsonderwijs, December 2020"),
     "004": _("Letter to Parliament “Toekomstperspectief kwalificatiestructuur”, 16 December 2020"),
     "CBS": _("CBS division into labour-market regions, 2020"),
+    # Named in 003: "In 2020 zijn er ook diverse bouwstenen gepubliceerd …".
+    "bouwstenen": _(
+        "Building blocks for designing continuous pathways, Sterk beroepsonderwijs, 2020"
+    ),
     "SBB": _("SBB qualification files"),
     "docs/interchange.md": _("The document format of this service"),
     "docs/rules.md": _("The rules of this service, shared by every kind of document"),
@@ -47,7 +51,7 @@ PASSAGE_WORDS = {
 # How a part of a source starts: a document number, or a known other source.
 _DOCUMENT = re.compile(
     r"^(?P<code>\d{3}|docs/[\w.]+|—|-"
-    r"|CBS(?: arbeidsmarktregio['’]?s 2020)?|SBB)(?P<rest>(?:\W.*)?)$",
+    r"|CBS(?: arbeidsmarktregio['’]?s 2020)?|SBB|bouwstenen)(?P<rest>(?:\W.*)?)$",
     re.IGNORECASE | re.DOTALL,
 )
 _QUOTE = re.compile(r"[\"“„](?P<quote>[^\"”]*)[\"”]")
@@ -94,6 +98,8 @@ def _normalise_code(code: str) -> str:
         return "—"
     if code.upper().startswith("CBS"):
         return "CBS"
+    if code.lower() == "bouwstenen":
+        return "bouwstenen"
     return code
 
 

@@ -562,7 +562,7 @@ def call_in_inspectorate(submission: Submission, user, reason: str) -> Submissio
         submission=submission,
         params={
             "reviewer": user.get_full_name() or user.username,
-            "school": submission.school.name,
+            "school": f"{submission.school.name} ({submission.school.code})",
             "reason": reason,
         },
         url=reverse("submissions:review", args=[submission.pk]),

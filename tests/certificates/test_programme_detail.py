@@ -4,6 +4,11 @@ from django.urls import reverse
 
 from regions.models import Organisation
 from tests.base import BaseTestCase
+from tests.qualifications.factories import (
+    CoreTaskFactory,
+    QualificationFactory,
+    VetCertificateFactory,
+)
 
 from .factories import CertificateProgrammeFactory
 
@@ -23,7 +28,7 @@ class ProgrammeDetailTests(BaseTestCase):
                 self.login(user)
             response = self.client.get(self.url)
             self.assertContains(response, "Alice&#x27;s ROC (25PZ)")
-            self.assertContains(response, "Zorggroep Salland (12345678)")
+            self.assertContains(response, "Zorggroep Salland (KvK 12345678)")
             self.assertContains(response, "1 september 2027")
             self.assertContains(response, str(self.programme.certificate.title))
             self.assertContains(response, "(AM06)")
@@ -38,3 +43,14 @@ class ProgrammeDetailTests(BaseTestCase):
     def test_an_unknown_programme_is_a_404(self):
         url = reverse("certificates:programme-detail", args=[self.programme.pk + 1])
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class ProgrammeOnACoreTaskTests(BaseTestCase):
+    def test_the_qualification_reads_with_its_crebo_beside_it(self):
+        qualification = QualificationFactory(title="Helpende zorg en welzijn", crebo="25498")
+        certificate = VetCertificateFactory(
+            core_task=CoreTaskFactory(qualification=qualification, code="P2-K1")
+        )
+        programme = CertificateProgrammeFactory(school=self.school, certificate=certificate)
+        response = self.client.get(reverse("certificates:programme-detail", args=[programme.pk]))
+        self.assertContains(response, "Helpende zorg en welzijn</a> (crebo 25498)")

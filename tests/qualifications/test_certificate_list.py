@@ -65,7 +65,7 @@ class CertificateListTests(BaseTestCase):
             response = self.client.get(URL)
             self.assertEqual(response.status_code, 200)
             self.assertContains(response, "Persoonlijke verzorging (C-ZORG)")
-            self.assertContains(response, "Verzorgende-IG</a> (25498)")
+            self.assertContains(response, "Verzorgende-IG</a> (crebo 25498)")
             self.assertContains(response, "1 augustus 2026")
             self.assertContains(response, "Praktijkopleider</a> (K0123)")
 

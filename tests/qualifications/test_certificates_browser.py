@@ -52,4 +52,4 @@ def test_sbb_imports_certificates_and_they_show_up(page, settings, tmp_path):
     page.goto(reverse("qualifications:certificate-list"))
     page.get_by_label(dutch("Search"), exact=True).fill("verzorging")
     page.get_by_role("button", name=dutch("Search"), exact=True).click()
-    expect(page.get_by_role("table")).to_contain_text("Helpende Zorg en Welzijn (25498)")
+    expect(page.get_by_role("table")).to_contain_text("Helpende Zorg en Welzijn (crebo 25498)")

@@ -44,6 +44,65 @@ def test_a_nested_field_is_named_by_its_labels(reference, language, expected):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
+        (
+            "nl",
+            "Regionaal deel › Ontwikkelaar 2 › Rol moet een van deze waarden zijn: "
+            "docent (teacher), expert uit het bedrijfsleven (company_expert).",
+        ),
+        (
+            "en",
+            "Regional section › Contributor 2 › Role must be one of: "
+            "teacher, company expert (company_expert).",
+        ),
+    ],
+)
+def test_the_allowed_values_are_named_in_words_with_their_codes(reference, language, expected):
+    """The author of a JSON document reads which values a field allows: the
+    role in words ("expert uit het bedrijfsleven"), the code to write beside it."""
+    document = set_value(
+        valid_document("regional_programme"), "regional_section.contributors[1].role", "boss"
+    )
+    assert messages(document, "FMT-01", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nl",
+            "Aanmelding bij DUO › Status moet een van deze waarden zijn: niet aangemeld (none), "
+            "aangemeld bij DUO (submitted), geregistreerd door DUO (registered).",
+        ),
+        (
+            "en",
+            "DUO registration › Status must be one of: not registered (none), "
+            "submitted to DUO (submitted), registered by DUO (registered).",
+        ),
+    ],
+)
+def test_the_coded_values_of_a_pathway_read_as_the_route_pages_name_them(
+    reference, language, expected
+):
+    document = set_value(valid_document("continuous_pathway"), "duo_registration.status", "yes")
+    assert messages(document, "FMT-01", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", "Het veld Periode › Einde (30 juni 2021) ligt vóór Periode › Start (1 juli 2021)."),
+        ("en", "The field Period › End (30 June 2021) is before Period › Start (1 July 2021)."),
+    ],
+)
+def test_both_fields_of_a_period_are_named_by_their_labels(reference, language, expected):
+    document = valid_document("practice_programme")
+    document["period"] = {"start": "2021-07-01", "end": "2021-06-30"}
+    assert messages(document, "FMT-02", language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
         ("nl", "Er is geen expert uit het bedrijfsleven bij de ontwikkelaars."),
         ("en", "No expert from a company is among the contributors."),
     ],

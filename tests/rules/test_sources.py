@@ -59,8 +59,8 @@ def test_several_documents_without_a_passage():
 
 def test_a_part_without_a_known_document_is_shown_as_written():
     with translation.override("nl"):
-        text = source_text('003 "afspraken in de samenwerkingsovereenkomst"; bouwstenen')
-    assert text.endswith("; bouwstenen")
+        text = source_text('003 "afspraken in de samenwerkingsovereenkomst"; een website')
+    assert text.endswith("; een website")
     assert text.startswith("Kamerbrief Sterk beroepsonderwijs")
 
 
@@ -78,6 +78,12 @@ def test_a_part_without_a_known_document_is_shown_as_written():
             "Kamerbrief Toekomstperspectief kwalificatiestructuur, 16 december 2020: "
             "“bestaande kwalificaties”; Kwalificatiedossiers van SBB — velden Geldig_vanaf, "
             "Datum_einde_instroom",
+        ),
+        (
+            '003 "afspraken in de samenwerkingsovereenkomst"; bouwstenen',
+            "Kamerbrief Sterk beroepsonderwijs, december 2020: “afspraken in de "
+            "samenwerkingsovereenkomst”; Bouwstenen voor de vormgeving van doorlopende "
+            "leerroutes, Sterk beroepsonderwijs, 2020",
         ),
         (
             "—",
@@ -99,6 +105,8 @@ def test_every_registered_rule_cites_documents_of_the_catalogue():
             assert part.code in SOURCE_DOCUMENTS or not re.match(r"^\d{3}\b", part.passage), (
                 registered.id
             )
+        # One catalogue: every document a rule cites has its title there.
+        assert all(part.code for part in parts), (registered.id, parts)
         with translation.override("nl"):
             text = source_text(registered.source)
         # No bare document number is left for the reader.

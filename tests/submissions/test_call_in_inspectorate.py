@@ -53,6 +53,11 @@ class CallInInspectorateTests(WorkflowTestCase):
         notified = Notification.objects.filter(kind="submission.inspectorate_called_in")
         assert [n.recipient for n in notified] == [self.inspector]
         assert [m.to for m in mail.outbox] == [[self.inspector.email]]
+        # The school by name with its BRIN code, and a link to the review page.
+        school = f"{submission.school.name} ({submission.school.code})"
+        assert school in notified.get().body
+        assert school in mail.outbox[0].body
+        assert reverse("submissions:review", args=[submission.pk]) in mail.outbox[0].body
         # The page now says who called in the Inspectorate and why, and the
         # form is gone; the history shows the step with the reason.
         page = self.client.get(reverse("submissions:review", args=[submission.pk]))

@@ -45,6 +45,19 @@ class UploadTests(SubmissionTestCase):
         assert report.valid is True
         assert report.findings == []
 
+    def test_the_uploaded_draft_names_its_experiment_and_region_at_once(self):
+        """As a draft begun in the editor does: the submission's page and the
+        editor read the experiment and the region by name before it is submitted."""
+        document = self.valid()
+        self.upload(document)
+        submission = Submission.objects.get()
+        assert submission.experiment.slug == document["experiment"]
+        assert submission.region.code == document["region"]
+        response = self.client.get(reverse("submissions:detail", args=[submission.pk]))
+        self.assertContains(response, f"<dd>{submission.experiment.name}</dd>", html=True)
+        region = submission.region
+        self.assertContains(response, f"<dd>{region.name} ({region.code})</dd>", html=True)
+
     def test_findings_are_stored_for_an_invalid_document(self):
         document = self.valid()
         document["regional_section"]["learning_outcomes"] = []
