@@ -167,6 +167,18 @@
     });
   });
 
+  // A company already chosen is not offered a second time (unticked) below it.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    var keepIn = target && target.getAttribute("data-keep-checked-in");
+    var chosen = keepIn && document.getElementById(keepIn);
+    if (!chosen) return;
+    target.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var same = chosen.querySelector('input[type=checkbox][value="' + CSS.escape(box.value) + '"]');
+      if (same) (box.closest(".choice-list__item") || box.closest("label")).remove();
+    });
+  });
+
   document.addEventListener("htmx:beforeRequest", function () {
     remembered = describe(document.activeElement);
   });
