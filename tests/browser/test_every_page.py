@@ -1,4 +1,4 @@
-"""Browser: every page of the site, as every demo role that may open it, at 360 px wide.
+"""Browser: every page of the site, as every demo role that may open it, on a phone.
 
 The pages are not listed by hand: they come from the URL configuration through
 the permission matrix (tests/security/test_permission_matrix.py), which names
@@ -6,7 +6,10 @@ every URL and the roles that may use it. Each GET page is opened with the demo
 data (`load_demo`) as anonymous visitor and as each demo account the matrix
 allows, on a 360 px wide phone screen, and must
 
-- not scroll sideways (the document is no wider than the window), and
+- not scroll sideways (the document is no wider than the window), at 360 px
+  and at 1280 px wide, nor have headings whose lines overlap,
+- show no Django form defaults ("---------", colons after labels, bare radio
+  buttons and checkboxes, Ctrl-click lists, drop-downs of hundreds of records), and
 - pass axe-core at WCAG 2.1 A/AA (the `page` fixture checks every page it loads).
 
 Not pages (so not visited): the JSON API and OOAPI, downloads (CSV, XLSX,
@@ -89,6 +92,10 @@ ROLE_ORDER = (
     matrix.OTHER,
 )
 WIDTH = 360
+DESKTOP = 1280
+# The page's width once the page has handled the resize (two frames later).
+AFTER_RESIZE = """() => new Promise((resolve) => requestAnimationFrame(() =>
+  requestAnimationFrame(() => resolve(document.documentElement.scrollWidth))))"""
 # Django's defaults that a finished form does not show: "---------" choices, a
 # colon after a label, bare radio buttons and checkboxes, Ctrl-click lists, and a
 # drop-down of hundreds of records where a search belongs.
@@ -215,8 +222,15 @@ LAYOUT = """() => {
 
 
 def look_at(page) -> list[str]:
-    """What is wrong with the page as it is now: its layout and its forms."""
-    return page.evaluate(LAYOUT) + page.evaluate(UNFINISHED_FORMS)
+    """What is wrong with the page as it is now: its layout and its forms, and
+    its width on a desktop screen (a wide table scrolls in its own box there too)."""
+    found = page.evaluate(LAYOUT) + page.evaluate(UNFINISHED_FORMS)
+    page.set_viewport_size({"width": DESKTOP, "height": 800})
+    width = page.evaluate(AFTER_RESIZE)
+    if width > DESKTOP:
+        found.append(f"{width} px wide at {DESKTOP} px")
+    page.set_viewport_size({"width": WIDTH, "height": 740})
+    return found
 
 
 @pytest.mark.browser
@@ -294,7 +308,9 @@ def test_the_checks_find_each_fault(page):
         "<input type=checkbox name=c><select name=m multiple></select>"
         f"<select name=long>{options}</select></form></main>"
     )
-    assert look_at(page) == [
+    found = look_at(page)
+    assert re.fullmatch(r"\d+ px wide at 1280 px", found.pop())
+    assert found == [
         f"{page.evaluate('document.documentElement.scrollWidth')} px wide",
         'overlapping lines in the heading "Een lange kop"',
         'a "---------" choice in s',
