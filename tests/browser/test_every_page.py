@@ -36,6 +36,7 @@ from regions.models import Network, NetworkMembership, Organisation, Region
 from statements.models import PracticeStatement
 from submissions.drafting import services as drafting
 from submissions.models import Submission
+from tests.rules.factories import ensure_experiments
 from tests.security import test_permission_matrix as matrix
 
 # Paths that are not pages people read in the browser.
@@ -236,6 +237,7 @@ def look_at(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_every_page_fits_a_phone_and_passes_axe_for_every_role(page, live_server):
+    ensure_experiments()  # an earlier transactional test may have flushed them
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     TOTPDevice.objects.all().delete()  # the requirement is off in tests; no code step here
     objects = demo_objects()
