@@ -55,8 +55,12 @@ class ProgrammeForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "The companies in your school's region. A company that is missing can be added by SBB."
+            "Optional. Search a company of your school's region by name or KvK number and "
+            "tick it. A company that is missing can be added by SBB."
         ),
+    )
+    partner_search = forms.CharField(
+        label=_("Search partner companies"), required=False, max_length=200
     )
     starts = forms.CharField(
         label=_("Start dates"),
@@ -81,7 +85,13 @@ class ProgrammeForm(forms.Form):
             Q(region_id=school.region_id) | Q(pk__in=pks)
         )
         self.fields["partners"].queryset = companies.order_by("name")
-        self.fields["partners"].label_from_instance = describe_organisation
+        # The boxes show the companies chosen so far; more are found by the search
+        # beside them (the valid choices stay the companies of the school's region).
+        pks = [pk for pk in pks if str(pk).isdigit()]
+        self.fields["partners"].widget.choices = [
+            (company.pk, describe_organisation(company))
+            for company in companies.filter(pk__in=pks).order_by("name")
+        ]
 
     def clean_starts(self) -> list[datetime.date]:
         lines = [line.strip() for line in self.cleaned_data["starts"].splitlines()]

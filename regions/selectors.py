@@ -311,14 +311,19 @@ def find_organisation(code: str, kinds) -> Organisation | None:
     return Organisation.objects.filter(kind__in=kinds, code__iexact=code.strip()).first()
 
 
-def search_organisations(query: str, kinds, limit: int = 10) -> list[Organisation]:
-    """Organisations of these kinds whose name holds the query or whose code starts with it."""
+def search_organisations(
+    query: str, kinds, limit: int = 10, region_code: str = ""
+) -> list[Organisation]:
+    """Organisations of these kinds whose name holds the query or whose code starts
+    with it (only those of the region with `region_code`, when given)."""
     query = query.strip()
     if not query:
         return []
+    organisations = Organisation.objects.filter(kind__in=kinds)
+    if region_code:
+        organisations = organisations.filter(region__code=region_code)
     return list(
-        Organisation.objects.filter(kind__in=kinds)
-        .filter(Q(name__icontains=query) | Q(code__istartswith=query))
+        organisations.filter(Q(name__icontains=query) | Q(code__istartswith=query))
         .only("code", "name", "kind")
         .order_by("name")[:limit]
     )

@@ -292,13 +292,17 @@ def organisation_options(request):
 
 @require_GET
 def company_choices(request):
-    """htmx: companies matching the typed name or KvK number, as checkboxes to tick."""
+    """htmx: companies matching the typed name or KvK number, as checkboxes to tick
+    (`regio`: only the companies of that labour-market region)."""
     text = request.GET.get("partner_search", "")
+    region_code = request.GET.get("regio", "")[:10]
     return render(
         request,
         "regions/includes/company_choices.html",
         {
-            "results": selectors.search_organisations(text, [Organisation.Kind.COMPANY]),
+            "results": selectors.search_organisations(
+                text, [Organisation.Kind.COMPANY], region_code=region_code
+            ),
             "searched": bool(text.strip()),
         },
     )

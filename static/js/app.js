@@ -55,10 +55,16 @@
     });
   }
 
-  /* --- A table that scrolls inside its own box can be scrolled with the
-     keyboard: it takes the focus when it is wider than its box. --- */
+  /* --- A table wider than its box scrolls inside that box, at any screen
+     width (on a phone the style sheet does so for every table), and can be
+     scrolled with the keyboard: it takes the focus when it is wider than its box. --- */
   function markScrollingTables() {
     document.querySelectorAll("table.data-table").forEach(function (table) {
+      var box = table.parentElement;
+      table.classList.remove("data-table--scrolls");
+      if (box && table.offsetWidth > box.clientWidth + 1) {
+        table.classList.add("data-table--scrolls");
+      }
       if (table.scrollWidth > table.clientWidth + 1) {
         table.setAttribute("tabindex", "0");
       } else if (table.getAttribute("tabindex") === "0") {
@@ -164,6 +170,18 @@
       var empty = chosen.querySelector("[data-empty-text]");
       if (empty) empty.remove();
       chosen.appendChild(box.closest(".choice-list__item") || box.closest("label"));
+    });
+  });
+
+  // A company already chosen is not offered a second time (unticked) below it.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    var keepIn = target && target.getAttribute("data-keep-checked-in");
+    var chosen = keepIn && document.getElementById(keepIn);
+    if (!chosen) return;
+    target.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      var same = chosen.querySelector('input[type=checkbox][value="' + CSS.escape(box.value) + '"]');
+      if (same) (box.closest(".choice-list__item") || box.closest("label")).remove();
     });
   });
 

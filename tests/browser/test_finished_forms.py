@@ -67,4 +67,10 @@ def test_route_form_partner_companies_by_search_keep_their_ticks(page):
     page.fill("#id_partner_search", "salland")
     page.locator(f'#partner-results input[value="{other.pk}"]').wait_for()
     assert page.locator(f'#partners-chosen input[value="{ref.company.pk}"]').is_checked()
+    # Searching for it again does not offer the chosen company a second time, unticked.
+    third = Organisation.objects.create(kind="company", code="55667788", name="Zorgcentrum Brink")
+    page.fill("#id_partner_search", "zorg")
+    page.locator(f'#partner-results input[value="{third.pk}"]').wait_for()
+    assert page.locator(f'#partner-results input[value="{ref.company.pk}"]').count() == 0
+    assert page.locator(f'#partners-chosen input[value="{ref.company.pk}"]').is_checked()
     page.axe.check()
