@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from regions.models import Organisation
@@ -180,12 +180,12 @@ def _check_cohort(experiment: Experiment, cohort: str) -> list[str]:
     if experiment.start_date and end < experiment.start_date:
         return [
             _("The experiment starts on %(date)s, after the school year of cohort %(cohort)s.")
-            % {"date": experiment.start_date.isoformat(), "cohort": cohort}
+            % {"date": formats.date_format(experiment.start_date), "cohort": cohort}
         ]
     if experiment.end_date and start > experiment.end_date:
         return [
             _("The experiment ends on %(date)s, before cohort %(cohort)s starts.")
-            % {"date": experiment.end_date.isoformat(), "cohort": cohort}
+            % {"date": formats.date_format(experiment.end_date), "cohort": cohort}
         ]
     return []
 
