@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions.models import Organisation
 from regions.services import InputError
@@ -296,9 +297,12 @@ def _cap_problems(rows: list[RowChange], existing: dict) -> list[tuple[int, str]
             problems.append(
                 (
                     row.line,
-                    _(
+                    ngettext(
                         "Admitting %(school)s would make %(count)s schools in %(experiment)s; "
-                        "at most %(max)s are allowed."
+                        "at most %(max)s is allowed.",
+                        "Admitting %(school)s would make %(count)s schools in %(experiment)s; "
+                        "at most %(max)s are allowed.",
+                        experiment.max_schools,
                     )
                     % {
                         "school": row.school.name,
@@ -315,9 +319,12 @@ def _cap_problems(rows: list[RowChange], existing: dict) -> list[tuple[int, str]
                 problems.append(
                     (
                         row.line,
-                        _(
+                        ngettext(
                             "Admitting %(school)s would make %(count)s schools in the first "
-                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s are allowed."
+                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s is allowed.",
+                            "Admitting %(school)s would make %(count)s schools in the first "
+                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s are allowed.",
+                            limit,
                         )
                         % {
                             "school": row.school.name,
