@@ -6,6 +6,7 @@ home leads to the learner's pages (choice space, certificates, verification)."""
 from django.conf import settings
 from django.utils import timezone
 
+from accounts.models import Role
 from regions.models import Organisation
 from tests.base import BaseTestCase, make_user
 from tests.certificates.factories import CertificateProgrammeFactory
@@ -78,3 +79,15 @@ class PublicHomeTest(BaseTestCase):
             ("/verificatie/", "Een praktijkverklaring controleren met de code"),
         ]:
             self.assertContains(response, f'<a href="{href}">{text}', msg_prefix=href)
+
+
+class SbbHomeTest(BaseTestCase):
+    def test_the_import_link_names_keuzedelen_and_certificates(self):
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+        self.login(self.make_national_user(Role.SBB_REVIEWER))
+        self.assertContains(
+            self.client.get("/"),
+            '<a href="/kwalificaties/import/">Nieuwe versies van kwalificatiedossiers, '
+            "keuzedelen en mbo-certificaten van SBB importeren.</a>",
+            html=True,
+        )
