@@ -18,8 +18,9 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions.models import Organisation
 from regions.services import InputError
@@ -180,12 +181,12 @@ def _check_cohort(experiment: Experiment, cohort: str) -> list[str]:
     if experiment.start_date and end < experiment.start_date:
         return [
             _("The experiment starts on %(date)s, after the school year of cohort %(cohort)s.")
-            % {"date": experiment.start_date.isoformat(), "cohort": cohort}
+            % {"date": formats.date_format(experiment.start_date), "cohort": cohort}
         ]
     if experiment.end_date and start > experiment.end_date:
         return [
             _("The experiment ends on %(date)s, before cohort %(cohort)s starts.")
-            % {"date": experiment.end_date.isoformat(), "cohort": cohort}
+            % {"date": formats.date_format(experiment.end_date), "cohort": cohort}
         ]
     return []
 
@@ -296,9 +297,12 @@ def _cap_problems(rows: list[RowChange], existing: dict) -> list[tuple[int, str]
             problems.append(
                 (
                     row.line,
-                    _(
+                    ngettext(
                         "Admitting %(school)s would make %(count)s schools in %(experiment)s; "
-                        "at most %(max)s are allowed."
+                        "at most %(max)s is allowed.",
+                        "Admitting %(school)s would make %(count)s schools in %(experiment)s; "
+                        "at most %(max)s are allowed.",
+                        experiment.max_schools,
                     )
                     % {
                         "school": row.school.name,
@@ -315,9 +319,12 @@ def _cap_problems(rows: list[RowChange], existing: dict) -> list[tuple[int, str]
                 problems.append(
                     (
                         row.line,
-                        _(
+                        ngettext(
                             "Admitting %(school)s would make %(count)s schools in the first "
-                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s are allowed."
+                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s is allowed.",
+                            "Admitting %(school)s would make %(count)s schools in the first "
+                            "cohort (%(cohort)s) of %(experiment)s; at most %(max)s are allowed.",
+                            limit,
                         )
                         % {
                             "school": row.school.name,

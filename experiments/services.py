@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES
@@ -214,8 +214,10 @@ def check_caps_fit_admitted(
     if max_schools is not None and max_schools < count:
         raise ValidationError(
             {
-                "max_schools": _(
-                    "%(count)s schools are already admitted; the maximum cannot be lower."
+                "max_schools": ngettext(
+                    "%(count)s school is already admitted; the maximum cannot be lower.",
+                    "%(count)s schools are already admitted; the maximum cannot be lower.",
+                    count,
                 )
                 % {"count": count}
             }
@@ -225,9 +227,12 @@ def check_caps_fit_admitted(
         if max_first_cohort < in_first:
             raise ValidationError(
                 {
-                    "max_first_cohort": _(
+                    "max_first_cohort": ngettext(
+                        "%(count)s school is already admitted in cohort %(cohort)s; "
+                        "the maximum cannot be lower.",
                         "%(count)s schools are already admitted in cohort %(cohort)s; "
-                        "the maximum cannot be lower."
+                        "the maximum cannot be lower.",
+                        in_first,
                     )
                     % {"count": in_first, "cohort": first_cohort}
                 }
@@ -329,7 +334,11 @@ def admit_school(
     ).exclude(school=school)
     if locked.max_schools is not None and admitted.count() >= locked.max_schools:
         raise AdmissionRefused(
-            _("The experiment already has the maximum of %(max)s schools.")
+            ngettext(
+                "The experiment already has the maximum of %(max)s school.",
+                "The experiment already has the maximum of %(max)s schools.",
+                locked.max_schools,
+            )
             % {"max": locked.max_schools}
         )
     if (
@@ -338,7 +347,11 @@ def admit_school(
         and admitted.filter(cohort=cohort).count() >= locked.max_first_cohort
     ):
         raise AdmissionRefused(
-            _("The first cohort (%(cohort)s) already has the maximum of %(max)s schools.")
+            ngettext(
+                "The first cohort (%(cohort)s) already has the maximum of %(max)s school.",
+                "The first cohort (%(cohort)s) already has the maximum of %(max)s schools.",
+                locked.max_first_cohort,
+            )
             % {"cohort": cohort, "max": locked.max_first_cohort}
         )
     participation, _created = Participation.objects.update_or_create(

@@ -1,10 +1,16 @@
 """Open data downloads for the public map and the pathway list (/open-data/):
 the labour-market regions with every map indicator as GeoJSON, CSV and XLSX,
-and every active continuous pathway as CSV and XLSX. Public facts only."""
+and every active continuous pathway as CSV and XLSX. Public facts only.
+
+The CSV keeps its stable machine column names (`vmbo_brin`, `start_date`, …) for
+reuse; its XLSX twin is the same table for people (`core.exports`): headings in
+the page's language, a name before its code, labels instead of stored values and
+real dates."""
 
 import json
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core import exports
@@ -30,6 +36,31 @@ PATHWAY_COLUMNS = (
     "start_date",
     "duo_registration_date",
 )
+
+
+# The XLSX's columns: (index in a PATHWAY_COLUMNS row, heading), names before codes.
+def _pathway_headings() -> list[tuple[int, str]]:
+    return [
+        (1, _("vmbo school")),
+        (0, _("BRIN vmbo school")),
+        (3, _("mbo institution")),
+        (2, _("BRIN mbo institution")),
+        (5, _("Region")),
+        (4, _("Region code")),
+        (7, _("Qualification")),
+        (6, _("Crebo")),
+        (8, _("Level")),
+        (9, _("Type of route")),
+        (10, _("vmbo track")),
+        (11, _("Location")),
+        (12, _("Basis")),
+        (13, _("Start date")),
+        (14, _("Registered with DUO on")),
+    ]
+
+
+# Stored values shown by their label in the XLSX: index in a row → Route field.
+LABELLED_FIELDS = {9: "route_type", 10: "vmbo_track", 11: "location", 12: "basis"}
 
 
 def _indicators() -> list:
@@ -93,7 +124,8 @@ def regions_csv(request):
 
 @require_GET
 def regions_xlsx(request):
-    header, rows = _region_rows()
+    _codes, rows = _region_rows()
+    header = [_("Region code"), _("Region"), *(str(i.label) for i in _indicators())]
     return exports.xlsx_response(
         "regio-indicatoren.xlsx", header, rows, sheet_title="regio-indicatoren"
     )
@@ -116,8 +148,8 @@ def _pathway_rows():
             route.vmbo_track,
             route.location,
             route.basis,
-            route.start_date.isoformat(),
-            route.duo_date.isoformat() if route.duo_date else "",
+            route.start_date,
+            route.duo_date,
         ]
 
 
@@ -128,6 +160,15 @@ def pathways_csv(request):
 
 @require_GET
 def pathways_xlsx(request):
+    headings = _pathway_headings()
+    labels = {
+        index: {value: str(label) for value, label in Route._meta.get_field(name).flatchoices}
+        for index, name in LABELLED_FIELDS.items()
+    }
+    rows = (
+        [labels[i].get(row[i], row[i]) if i in labels else row[i] for i, _heading in headings]
+        for row in _pathway_rows()
+    )
     return exports.xlsx_response(
-        "leerroutes.xlsx", PATHWAY_COLUMNS, _pathway_rows(), sheet_title="leerroutes"
+        "leerroutes.xlsx", [heading for _i, heading in headings], rows, sheet_title="leerroutes"
     )

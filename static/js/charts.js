@@ -24,7 +24,8 @@
         // Not by colour alone: every other line is dashed.
         borderDash: index % 2 ? [6, 4] : [],
         pointRadius: 3,
-        tension: 0.2,
+        // Counts: a curve that never dips below or above the points it joins.
+        cubicInterpolationMode: "monotone",
         spanGaps: true
       };
     });

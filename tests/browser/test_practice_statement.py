@@ -21,7 +21,7 @@ def test_issue_download_and_verify_by_code(page):
     make_user("alice", reference.mbo)
 
     log_in(page, "alice")
-    page.get_by_role("link", name="Praktijkverklaringen").click()
+    page.get_by_role("link", name="Praktijkverklaringen", exact=True).click()
     page.wait_for_url(re.compile(r"/praktijkverklaringen/$"))
     page.get_by_role("link", name="Praktijkverklaring afgeven").first.click()
     page.wait_for_url(re.compile(r"/praktijkverklaringen/nieuw/$"))

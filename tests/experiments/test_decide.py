@@ -70,7 +70,7 @@ class DecideTest(EnglishClientMixin, BaseTestCase):
         make_applications(self.regional, [self.other_school], "2020/21", status="admitted")
         self.login(self.minister)
         response = self.client.post(self.url, {"outcome": "admitted", "reason": "Mijn reden"})
-        self.assertContains(response, "maximum of 1 schools", status_code=400)
+        self.assertContains(response, "maximum of 1 school.", status_code=400)
         self.assertContains(response, "Mijn reden", status_code=400)
         self.assertEqual(Participation.objects.get(pk=self.application.pk).status, "applied")
 

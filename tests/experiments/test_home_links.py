@@ -4,7 +4,13 @@ from accounts.models import Role
 from regions.models import Organisation
 from tests.base import BaseTestCase, make_user
 
-from .factories import EnglishClientMixin, experiment, make_applications, make_schools
+from .factories import (
+    EnglishClientMixin,
+    experiment,
+    make_applications,
+    make_schools,
+    reopen_ended_experiments,
+)
 
 
 class HomeLinksTest(EnglishClientMixin, BaseTestCase):
@@ -56,3 +62,28 @@ class HomeLinksTest(EnglishClientMixin, BaseTestCase):
         self.assertContains(response, "1 application to decide")
         self.assertNotContains(response, "Cross-overs: 2 open applications")
         self.assertContains(response, "Ended on 31 July 2025")
+
+
+class DraftInvitationTest(EnglishClientMixin, BaseTestCase):
+    """The school home invites new drafts only for experiments that take them."""
+
+    def test_no_invitation_to_draft_for_ended_experiments(self):
+        experiment("cross-overs")  # ended on 31 July 2025
+        self.login(self.alice)
+        response = self.client.get("/")
+        self.assertNotContains(response, "Draft a cross-over application")
+        self.assertNotContains(response, "Draft a new submission for Cross-overs")
+        self.assertNotContains(response, "/indieningen/concept/nieuw/?kind=cross_over")
+
+    def test_an_open_experiment_is_offered_with_its_kind(self):
+        reopen_ended_experiments()
+        self.login(self.alice)
+        response = self.client.get("/")
+        self.assertContains(
+            response,
+            '<a href="/indieningen/concept/nieuw/?kind=cross_over">'
+            "Draft a new submission for Cross-overs and check it against the rules</a>",
+            html=True,
+        )
+        # The regionalised programme has its own button at the top, not a second link.
+        self.assertNotContains(response, "Draft a new submission for Ruimte voor de regio")

@@ -1,6 +1,8 @@
 """Importing participants in the browser: ministry staff and administrators
 upload a CSV, see a preview of what will change, and apply it."""
 
+import datetime
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
@@ -130,3 +132,25 @@ class ParticipantsImportTest(EnglishClientMixin, BaseTestCase):
 
     def test_anonymous_users_log_in_first(self):
         assert "/inloggen/" in self.client.get(URL)["Location"]
+
+
+class ImportDatesTest(EnglishClientMixin, BaseTestCase):
+    """A cohort outside the experiment names the experiment's date as the UI
+    writes dates ("31 July 2025"), not in ISO."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.regional = experiment("ruimte-voor-de-regio")
+        cls.regional.end_date = datetime.date(2027, 7, 31)
+        cls.regional.save(update_fields=["end_date"])
+        cls.ministry_user = make_user("minister", cls.ministry, Role.MINISTRY_STAFF)
+
+    def test_a_cohort_after_the_end_names_the_end_date_in_words(self):
+        self.login(self.ministry_user)
+        row = f"ruimte-voor-de-regio,{self.school.code},2028/29,applied,"
+        response = self.client.post(URL, {"file": upload([row])})
+        self.assertContains(
+            response, "ends on 31 July 2027, before cohort 2028/29", status_code=400
+        )
+        self.assertNotContains(response, "2027-07-31", status_code=400)

@@ -2,12 +2,14 @@
 XLSX) and every active pathway (CSV, XLSX), linked from the map and the list."""
 
 import csv
+import datetime
 import io
 import json
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from pathways.models import Route
@@ -71,9 +73,13 @@ class RegionDownloadTests(OoapiTestCase):
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         sheet, rows = read_xlsx(response)
         header = rows[0]
+        with translation.override("nl"):
+            pathways = str(INDICATORS["pathways"].label)
+        # For people: Dutch headings, the name beside the code, the indicators' labels.
+        assert header[:2] == ["Regiocode", "Regio"] and pathways in header
         by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
-        assert by_code["AM06"]["pathways"] == 1
-        assert by_code["AM25"]["name"].startswith("'=")
+        assert by_code["AM06"][pathways] == 1
+        assert by_code["AM25"]["Regio"].startswith("'=")
         assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
     def test_the_map_links_to_the_downloads(self):
@@ -96,8 +102,25 @@ class PathwayDownloadTests(OoapiTestCase):
         Organisation.objects.filter(code="30AB").update(name="@SUM(1+1)")
         sheet, rows = read_xlsx(self.client.get(reverse("opendata:pathways-xlsx")))
         row = dict(zip(rows[0], rows[1], strict=True))
-        assert row["vmbo_school"] == "'@SUM(1+1)"
-        assert row["level"] == 2
+        assert row["vmbo-school"] == "'@SUM(1+1)"
+        assert row["Niveau"] == 2
+
+    def test_xlsx_is_for_people_with_real_dates_and_labels(self):
+        sheet, rows = read_xlsx(self.client.get(reverse("opendata:pathways-xlsx")))
+        header = rows[0]
+        assert header[:4] == [
+            "vmbo-school",
+            "BRIN vmbo-school",
+            "mbo-instelling",
+            "BRIN mbo-instelling",
+        ]
+        row = dict(zip(header, rows[1], strict=True))
+        assert row["BRIN vmbo-school"] == "30AB" and row["Crebo"] == "25498"
+        assert row["Startdatum"] == datetime.datetime(2024, 8, 1)  # a date cell, not text
+        assert sheet.cell(row=2, column=header.index("Startdatum") + 1).is_date
+        with translation.override("nl"):
+            integrated = str(Route.RouteType.INTEGRATED.label)
+        assert row["Soort route"] == integrated  # the label, not the stored "integrated"
         assert all(cell.data_type != "f" for r in sheet.iter_rows() for cell in r)
 
     def test_the_pathway_list_links_to_the_downloads(self):

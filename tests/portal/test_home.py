@@ -196,5 +196,5 @@ class HomeTasksTest(PathwayTestCase):
         for state in ("draft", "changes_requested", "approved"):
             self.submission(self.school, state)
         self.login(self.alice)
-        with self.assertNumQueries(9):  # session, user, unread, school, one per block
+        with self.assertNumQueries(11):  # session, user, unread, school, one per block (7)
             self.client.get("/")

@@ -38,7 +38,12 @@ def log_in_as_sbb_reviewer(page):
 def test_sbb_reviewer_uploads_a_file_and_sees_the_result(page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     log_in_as_sbb_reviewer(page)
-    page.get_by_role("link", name=dutch("Import new versions of SBB qualification files.")).click()
+    page.get_by_role(
+        "link",
+        name=dutch(
+            "Import new versions of SBB qualification files, keuzedelen and mbo-certificates."
+        ),
+    ).click()
     path = sample_paths()[2]
     page.get_by_label(dutch("SBB qualification files (XML)")).set_input_files(str(path))
     page.get_by_role("button", name=dutch("Start import")).click()
