@@ -28,11 +28,9 @@ URL_MAX_LENGTH = Notification._meta.get_field("url").max_length
 
 
 def _render(text, params: Mapping | None) -> str:
-    """Translate a (lazy) string in the current language and fill in `params`."""
-    rendered = str(text)
-    if params:
-        rendered = rendered % params
-    return rendered
+    """Translate a (lazy) string in the current language and fill in `params`
+    (an `ngettext_lazy` text picks its plural from them)."""
+    return text % params if params else str(text)
 
 
 def _unique_active(recipients: Iterable) -> list:

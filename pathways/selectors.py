@@ -251,8 +251,14 @@ def _next_quarter(day: datetime.date) -> datetime.date:
     return datetime.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
 
 
+def quarter_label(entry: dict) -> str:
+    """A quarter of `coverage_over_time` as the reader writes it ("2021 Q3", "2021 K3")."""
+    return _("%(year)s Q%(quarter)s") % entry
+
+
 def coverage_over_time(today: datetime.date | None = None) -> list[dict]:
-    """Routes active per quarter, from the first start to the current quarter.
+    """Routes active per quarter (`year`, `quarter` 1–4), from the first start to the
+    current quarter.
 
     A route counts in a quarter when it is (or was) active: DUO-registered,
     started on or before the quarter's last day, and not ended before its first day.
@@ -278,7 +284,8 @@ def coverage_over_time(today: datetime.date | None = None) -> list[dict]:
         ]
         result.append(
             {
-                "label": f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}",
+                "year": quarter.year,
+                "quarter": (quarter.month - 1) // 3 + 1,
                 "routes": len(running),
                 "regions": len({code for code in running if code != UNASSIGNABLE_REGION}),
             }
@@ -310,7 +317,7 @@ def monitoring_overview(today: datetime.date | None = None) -> dict:
     today = timezone.localdate()
     return aggregates.cached(
         CACHE_TOPIC,
-        f"monitor:{today.isoformat()}:{_structure_version()}",
+        f"monitoring:{today.isoformat()}:{_structure_version()}",
         lambda: _monitoring_overview(today),
     )
 

@@ -437,6 +437,8 @@ def monitoring(request):
     """Coverage for the ministry: per region, over time, and students with no place."""
     overview = selectors.monitoring_overview()
     quarters = overview["over_time"]
+    for quarter in quarters:
+        quarter["label"] = selectors.quarter_label(quarter)
     over_time_chart = charts.chart(
         "line",
         [quarter["label"] for quarter in quarters],

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from accounts.models import Role
 from accounts.permissions import SBB_ROLES
@@ -365,9 +365,12 @@ def after_validation(report) -> None:
             [version.created_by],
             kind="submission.validation_failed",
             subject=gettext_lazy("%(title)s does not meet the rules"),
-            body=gettext_lazy(
-                "Your submission %(title)s has %(count)s error(s) and is back in draft. "
-                "The findings are shown on its page."
+            body=ngettext_lazy(
+                "Your submission %(title)s has %(count)s error and is back in draft. "
+                "The findings are shown on its page.",
+                "Your submission %(title)s has %(count)s errors and is back in draft. "
+                "The findings are shown on its page.",
+                "count",
             ),
             submission=submission,
             params={"count": report.error_count},

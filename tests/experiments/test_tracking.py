@@ -87,6 +87,9 @@ class TrackingTest(EnglishClientMixin, BaseTestCase):
         self.assertContains(response, f"{max(self.turnaround_days):.1f} days")
         self.assertContains(response, "Charlie&#x27;s programma")
         self.assertNotContains(response, "Cross-over")
+        # The school's region reads by name with its code beside it.
+        region = self.school.region
+        self.assertContains(response, f"<td>{region.name} ({region.code})</td>", html=True)
 
     def test_a_school_without_submissions_is_listed(self):
         admitted_only = experiment("cross-overs")

@@ -3,6 +3,7 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import Role
 from pathways import selectors
@@ -113,9 +114,13 @@ class MonitoringTests(PathwayTestCase):
     def test_coverage_over_time_per_quarter(self):
         quarters = selectors.coverage_over_time(today=datetime.date(2022, 3, 31))
         self.assertEqual(
-            [(q["label"], q["routes"], q["regions"]) for q in quarters],
-            [("2021 Q3", 2, 1), ("2021 Q4", 3, 2), ("2022 Q1", 3, 2)],
+            [(q["year"], q["quarter"], q["routes"], q["regions"]) for q in quarters],
+            [(2021, 3, 2, 1), (2021, 4, 3, 2), (2022, 1, 3, 2)],
         )
+        with translation.override("en"):
+            self.assertEqual(selectors.quarter_label(quarters[0]), "2021 Q3")
+        with translation.override("nl"):
+            self.assertEqual(selectors.quarter_label(quarters[0]), "2021 K3")
 
     def test_students_without_place_count_only_integrated_routes(self):
         self.assertEqual(selectors.students_without_place_total(), {"students": 3, "routes": 1})

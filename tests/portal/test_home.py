@@ -177,7 +177,7 @@ class HomeTasksTest(PathwayTestCase):
         self.login(self.make_national_user(Role.INSPECTORATE_REVIEWER))
         response = self.client.get("/")
         self.assertContains(response, "1 submission waits for your review")
-        self.assertContains(response, "the oldest has waited 0 days")
+        self.assertContains(response, "the oldest came in today")
 
     def test_an_empty_queue_says_zero_without_a_waiting_time(self):
         self.login(self.make_national_user(Role.SBB_REVIEWER))

@@ -60,9 +60,11 @@ class SubmitTests(WorkflowTestCase):
         assert event.note == str(report.error_count) == "1"
         # The reviewers were not told; the author was.
         assert not Notification.objects.filter(recipient=self.sbb_user).exists()
-        assert Notification.objects.filter(
+        notification = Notification.objects.get(
             recipient=self.alice, kind="submission.validation_failed"
-        ).exists()
+        )
+        # In Dutch, with the plural that fits the count (ngettext).
+        assert "heeft 1 fout en is terug in concept" in notification.body
         # Its page shows the findings.
         self.login(self.alice)
         response = self.client.get(f"/indieningen/{submission.pk}/")
