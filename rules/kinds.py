@@ -137,6 +137,11 @@ def kind_choices() -> list[tuple[str, object]]:
     return [(spec.value, spec.label) for spec in kinds()]
 
 
+def reviewed_kind_choices() -> list[tuple[str, object]]:
+    """(value, label) of the kinds that come to the reviewers' queue (`reviewed`)."""
+    return [(spec.value, spec.label) for spec in kinds() if spec.reviewed]
+
+
 def kind_label(value) -> str:
     """The kind's label in the active language; an unknown value as it is."""
     spec = kind_spec(value)

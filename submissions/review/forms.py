@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rules.kinds import kind_choices
+from rules.kinds import reviewed_kind_choices
 from submissions.models import Decision
 from submissions.workflow import COMMENT_MAX_LENGTH, REASON_MAX_LENGTH
 
@@ -12,7 +12,9 @@ class QueueFilterForm(forms.Form):
     """Filters of the reviewers' queue (all optional)."""
 
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=lambda: [("", _("All kinds")), *kind_choices()]
+        label=_("Kind"),
+        required=False,
+        choices=lambda: [("", _("All kinds")), *reviewed_kind_choices()],
     )
     experiment = forms.ChoiceField(label=_("Experiment"), required=False)
     region = forms.ChoiceField(label=_("Labour-market region"), required=False)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from experiments.models import Experiment
+from rules.kinds import kinds
 from submissions.models import Submission
 from submissions.review.views import PAGE_SIZE
 
@@ -77,6 +78,14 @@ class ReviewQueueTests(WorkflowTestCase):
                 assert list(response.context["page_obj"]) == expected
         empty = self.client.get(URL, {"region": "AM25"})
         self.assertContains(empty, "empty-state")
+
+    def test_the_kind_filter_offers_only_kinds_that_come_to_the_queue(self):
+        self.login(self.sbb_user)
+        offered = dict(self.client.get(URL).context["form"].fields["kind"].choices)
+        reviewed = {spec.value for spec in kinds() if spec.reviewed}
+        assert set(offered) - {""} == reviewed
+        # Routes and practice statements have pages of their own and never wait here.
+        assert not {"continuous_pathway", "practice_statement"} & set(offered)
 
     def test_bad_filter_is_explained_and_kept(self):
         self.login(self.sbb_user)
