@@ -37,7 +37,10 @@ class ErrorSerializer(serializers.Serializer):
 ERROR_DESCRIPTIONS = {
     400: "The request is not valid: a field, a query parameter or the body (see `errors`).",
     401: "Not logged in.",
-    403: "Not logged in, no CSRF token, or this user may not do this.",
+    403: (
+        "Not logged in, no CSRF token, or this user may not do this; or the session has"
+        " not yet given its second factor (two-factor authentication), on any endpoint."
+    ),
     404: "No such object, or not visible to this user; or a page number past the last page.",
     415: "The body is not JSON or form data.",
     429: "Too many requests: wait and try again.",
@@ -102,8 +105,10 @@ class AutoSchema(openapi.AutoSchema):
             authenticators = view.get_authenticators()
             if authenticators and authenticators[0].authenticate_header(view.request):
                 codes.append(401)
-        if method in UNSAFE_METHODS or not open_to_all:
-            codes.append(403)  # unsafe methods: also a missing CSRF token
+        # Every operation: a session that still owes its second factor gets 403 from
+        # accounts.middleware.TwoFactorMiddleware, even where anyone may read; unsafe
+        # methods also without a CSRF token.
+        codes.append(403)
         paginated = self._is_list_view() and self._get_paginator() is not None
         if "{" in self.path or paginated:
             codes.append(404)

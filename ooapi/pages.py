@@ -126,7 +126,10 @@ def page_of(
         total += 1
     row_start = start - (1 if head_at is not None and start > head_at else 0)
     row_end = end - (1 if head_at is not None and end > head_at else 0)
-    rows = list(united.order_by(*ordering)[row_start:row_end]) if row_end > row_start else []
+    # A page past the last reads nothing: its offset may not even fit the
+    # database's integer (pageNumber up to 2**63 is a valid whole number).
+    reads_rows = row_end > row_start and row_start < total
+    rows = list(united.order_by(*ordering)[row_start:row_end]) if reads_rows else []
     wanted = defaultdict(list)
     for source_key, pk, _name, _kind in rows:
         wanted[source_key].append(pk)

@@ -10,6 +10,7 @@ network, a region, a qualification) so that the answers are not all 404. The
 number of examples is bounded: the whole run takes a minute or two.
 """
 
+import datetime
 import json
 
 import pytest
@@ -23,10 +24,13 @@ from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
 
 from accounts.models import Role
+from pathways.models import Route
+from qualifications.models import VetCertificate
 from regions.models import Network, Organisation
 from submissions import workflow
 from submissions.intake import services
 from tests.base import make_user
+from tests.qualifications.register_factories import RegionalElectiveFactory
 from tests.rules.factories import build_reference_data, valid_document
 
 from .schema import schema_document
@@ -54,6 +58,25 @@ def make_objects() -> dict[str, dict]:
     network = Network.objects.create(
         name="Zorg Stedendriehoek", kind="sto", region=reference.mbo.region, status="active"
     )
+    # The endpoints of issues 10 and 15: an mbo-certificate, an active (public) route,
+    # a regional keuzedeel in the register.
+    certificate = VetCertificate.objects.create(
+        title="Certificaat zorg", qualification=reference.helper, code="C-ZORG"
+    )
+    route = Route.objects.create(
+        vmbo_school=reference.vmbo,
+        mbo_institution=reference.mbo,
+        region=reference.mbo.region,
+        route_type="integrated",
+        vmbo_track="bb",
+        target_qualification=reference.helper,
+        location="vmbo",
+        start_date=datetime.date(2024, 8, 1),
+        status=Route.Status.ACTIVE,
+        duo_status="registered",
+        duo_date=datetime.date(2024, 6, 1),
+    )
+    regional = RegionalElectiveFactory(code="RK0007", school=reference.mbo)
     return {
         "author": author,
         "/api/submissions/": [{"id": draft.pk, "number": 1}, {"id": submitted.pk, "number": 1}],
@@ -62,7 +85,9 @@ def make_objects() -> dict[str, dict]:
         "/api/organisations/": [{"code": "25PZ"}, {"code": "12345678"}],
         "/api/qualifications/": [{"crebo": "25497"}],
         "/api/qualification-files/": [{"crebo": "25490"}],
-        "/api/keuzedelen/": [{"code": "K0123"}],
+        "/api/keuzedelen/": [{"code": "K0123"}, {"code": regional.code}],
+        "/api/certificates/": [{"id": certificate.pk}],
+        "/api/pathways/": [{"id": route.pk}],
     }
 
 
@@ -143,3 +168,12 @@ def test_the_api_keeps_to_its_schema(api_user, live_server):
     # The session was used: the user's own submissions were read.
     assert 200 in statuses["GET /api/submissions/"]
     assert 200 in statuses["GET /api/submissions/{id}/"]
+    # The examples reached the objects of every kind, not only 404s.
+    for label in (
+        "GET /api/certificates/{id}/",
+        "GET /api/pathways/{id}/",
+        "GET /api/keuzedelen/{code}/",
+        "GET /api/networks/{id}/",
+        "GET /api/regions/{code}/geojson/",
+    ):
+        assert 200 in statuses[label], label

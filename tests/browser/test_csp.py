@@ -12,6 +12,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.demo import DEMO_PASSWORD
+from statements.models import PracticeStatement
 
 # Pages every role visits besides the links on its home page and in the navigation.
 EXTRA_PAGES = [
@@ -30,6 +31,11 @@ EXTRA_PAGES = [
     "/leerroutes/",
     "/indieningen/regels/",
     "/api/docs/",
+    # Issue 15: certificates, the verification page, the learner's path, the register.
+    "/certificaattrajecten/",
+    "/kwalificaties/certificaten/",
+    "/verificatie/",
+    "/kwalificaties/dossiers/23189/onderdelen/B1-K1/?can=B1-K1",
 ]
 LOGGED_IN_PAGES = [
     "/profiel/",
@@ -40,7 +46,16 @@ LOGGED_IN_PAGES = [
     "/wachtwoord/wijzigen/",
 ]
 ROLE_PAGES = {
-    "school": ["/indieningen/nieuw/", "/indieningen/concept/nieuw/", "/leerroutes/nieuw/"],
+    "school": [
+        "/indieningen/nieuw/",
+        "/indieningen/concept/nieuw/",
+        "/leerroutes/nieuw/",
+        "/praktijkverklaringen/",
+        "/praktijkverklaringen/nieuw/",
+        "/praktijkverklaringen/uploaden/",
+        "/certificaattrajecten/nieuw/",
+    ],
+    "inspectie": ["/indieningen/beoordelen/"],
     "sbb": ["/indieningen/beoordelen/", "/kwalificaties/import/"],
     "ministerie": ["/leerroutes/monitor/"],
     "beheer": ["/admin/", "/admin/axes/accesslog/", "/regios/netwerken/te-beoordelen/"],
@@ -107,15 +122,21 @@ def test_no_csp_violation_on_the_main_pages_of_any_role(page):
     assert "unsafe-inline" not in csp
     assert "camera=()" in response.headers["permissions-policy"]
 
-    visited = visit_all(page, EXTRA_PAGES)
-    for username in ("school", "sbb", "ministerie", "beheer"):
+    statement = PracticeStatement.objects.get()
+    # The public verification page of the demo statement, and the statement itself.
+    visited = visit_all(page, [*EXTRA_PAGES, f"/verificatie/{statement.readable_code}/"])
+    own_statement = {"school": [f"/praktijkverklaringen/{statement.pk}/"]}
+    for username in ("school", "sbb", "inspectie", "ministerie", "beheer"):
         page.context.clear_cookies()
         log_in(page, username)
-        visited |= visit_all(page, EXTRA_PAGES[:1] + LOGGED_IN_PAGES + ROLE_PAGES[username])
+        pages = ROLE_PAGES.get(username, []) + own_statement.get(username, [])
+        visited |= visit_all(page, EXTRA_PAGES[:1] + LOGGED_IN_PAGES + pages)
 
     # Many pages were looked at, and the map's legend (once a style= attribute) among them.
     assert len(visited) > 30
     assert "/regios/kaart/" in visited
+    assert f"/verificatie/{statement.readable_code}/" in visited
+    assert f"/praktijkverklaringen/{statement.pk}/" in visited
     assert errors == []
 
 

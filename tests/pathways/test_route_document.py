@@ -1,5 +1,6 @@
-"""Downloading an uploaded document (route_document): the two schools, ministry
-staff and the inspectorate; everyone else 404 or 403."""
+"""Downloading an uploaded document (route_document): the two schools and the
+Inspectorate; not ministry staff, SBB or administrators (403: they see the
+route's data, not its documents); everyone else 404."""
 
 from django.core.files.base import ContentFile
 from django.urls import reverse

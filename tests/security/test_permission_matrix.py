@@ -13,7 +13,10 @@ endpoint is decided on.
 401, 403, 404, or a redirect to a login page. Each request runs inside a
 savepoint that is rolled back, so a POST by one role changes nothing for the next.
 The objects all belong to the "own" school (Alice's ROC, 25PZ); what is public
-(the qualification structure, regions, active routes) is listed as such.
+(the qualification structure, regions, active routes) is listed as such. CASES
+requests some of the same URLs with other objects whose audience differs: a
+draft never submitted, a route never sent to the partner school, an OOAPI
+program that is not published.
 """
 
 import datetime
@@ -32,6 +35,7 @@ from accounts.models import Role
 from certificates.models import CertificateProgramme, ProgrammeStart
 from experiments.models import Experiment, Participation
 from notifications.models import Notification
+from ooapi.ids import uid
 from ooapi.selectors import Catalogue, course_id, organization_id, specification_id
 from pathways.models import Route, RouteEvent
 from qualifications.models import CoreTask, ImportRun, VetCertificate
@@ -185,9 +189,43 @@ def build_objects() -> SimpleNamespace:
         school=ref.mbo, certificate=certificate, region=ref.am06, name="Avondtraject"
     )
     ProgrammeStart.objects.create(programme=programme, starts_on=datetime.date(2027, 9, 1))
+    # A draft never submitted: its school's work in progress, nobody else's.
+    unsent = Submission.objects.create(
+        kind="regional_programme",
+        school=ref.mbo,
+        title="Nog niet ingediend",
+        state=Submission.State.DRAFT,
+        experiment=ref.regional_experiment,
+        draft=document,
+        created_by=alice,
+    )
+    SubmissionVersion.objects.create(
+        submission=unsent, number=1, document=document, source_text="{}", created_by=alice
+    )
+    # A route the school has not yet sent to its partner school, with its agreement.
+    unsent_route = Route.objects.create(
+        vmbo_school=ref.vmbo,
+        mbo_institution=ref.mbo,
+        region=ref.am06,
+        basis="law",
+        route_type="integrated",
+        vmbo_track="kb",
+        target_qualification=ref.helper,
+        location="vmbo",
+        start_date=datetime.date(2027, 8, 1),
+        exam_responsible="mbo",
+        status=Route.Status.DRAFT,
+        submitted_by_organisation=ref.mbo,
+        created_by=alice,
+    )
+    unsent_route.agreement_document.save("concept.pdf", ContentFile(PDF_BYTES))
+    unsent_route.agreement_document_name = "concept.pdf"
+    unsent_route.save()
     return SimpleNamespace(
         ref=ref,
         users=users,
+        unsent=unsent,
+        unsent_route=unsent_route,
         programme=programme,
         submission=submission,
         draft=draft,
@@ -515,6 +553,45 @@ MATRIX: dict[str, Entry] = {
 }
 
 
+UNSENT = lambda f: {"pk": f.unsent.pk}  # noqa: E731
+UNSENT_VERSION = lambda f: {"pk": f.unsent.pk, "number": 1}  # noqa: E731
+UNSENT_ROUTE = lambda f: {"pk": f.unsent_route.pk}  # noqa: E731
+# The OOAPI program an approved programme would be: the one under review is not published.
+UNPUBLISHED_PROGRAM = lambda f: {  # noqa: E731
+    "program_id": uid("program", f"regionaal-{f.submission.pk}")
+}
+
+# The same URLs with other objects, where who may see them differs from the entry
+# in MATRIX: a draft never submitted is its own school's only (not even national
+# roles see it), a route never sent to the partner school likewise, and what is
+# not published is nobody's. Each name must be in MATRIX too.
+CASES: list[tuple[str, str, Entry]] = [
+    ("never submitted", "submissions:detail", get({OWN}, UNSENT)),
+    ("never submitted", "submissions:draft-edit", get({OWN}, UNSENT)),
+    ("never submitted", "submissions:review", get({OWN}, UNSENT)),
+    ("never submitted", "submissions:version-status", get({OWN}, UNSENT_VERSION)),
+    ("never submitted", "submissions:version-download", get({OWN}, UNSENT_VERSION)),
+    ("never submitted", "submissions:diff", get({OWN}, UNSENT, query={"van": 1, "naar": 1})),
+    ("never submitted", "submission-detail", get({OWN}, UNSENT)),
+    ("never submitted", "submission-versions", get({OWN}, UNSENT)),
+    ("never submitted", "submission-version", get({OWN}, UNSENT_VERSION)),
+    ("never submitted", "submission-events", get({OWN}, UNSENT)),
+    ("never submitted", "submission-comments", get({OWN}, UNSENT)),
+    ("never submitted", "submission-decisions", get({OWN}, UNSENT)),
+    ("never submitted", "submission-diff", get({OWN}, UNSENT, query={"old": 1, "new": 1})),
+    ("never sent", "pathways:route-detail", get({OWN}, UNSENT_ROUTE)),
+    ("never sent", "pathway-detail", get({OWN}, UNSENT_ROUTE)),
+    ("never sent", "pathways:route-edit", get({OWN}, UNSENT_ROUTE)),
+    (
+        "never sent",
+        "pathways:route-document",
+        get({OWN}, lambda f: {"pk": f.unsent_route.pk, "which": "agreement"}),
+    ),
+    ("under review", "ooapi:program", get(NOBODY, UNPUBLISHED_PROGRAM)),
+    ("under review", "ooapi:program-offerings", get(NOBODY, UNPUBLISHED_PROGRAM)),
+]
+
+
 class PermissionMatrixTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -556,6 +633,20 @@ class PermissionMatrixTests(TestCase):
                 expected = "allowed" if role in entry.allowed else "refused"
                 if found != expected:
                     wrong.append(f"{entry.method.upper()} {url} ({name}) as {role}: {found}")
+        self.assertEqual(wrong, [], "\n" + "\n".join(wrong))
+
+    def test_other_objects_of_the_same_urls_are_seen_by_exactly_the_roles_listed(self):
+        self.assertEqual(sorted({name for _label, name, _entry in CASES} - set(MATRIX)), [])
+        wrong = []
+        for label, name, entry in CASES:
+            url = reverse(name, kwargs=entry.kwargs(self.objects))
+            for role in ROLES:
+                found = self.outcome_as(role, entry, url)
+                expected = "allowed" if role in entry.allowed else "refused"
+                if found != expected:
+                    wrong.append(
+                        f"{entry.method.upper()} {url} ({name}, {label}) as {role}: {found}"
+                    )
         self.assertEqual(wrong, [], "\n" + "\n".join(wrong))
 
     def test_the_admin_is_for_administrators_only(self):
