@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 def database_status() -> str:
@@ -35,7 +35,7 @@ def broker_status() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request):
     """Report the status of the database and the broker."""
     status = {"database": database_status(), "broker": broker_status()}
@@ -44,7 +44,7 @@ def health(request):
     return JsonResponse(status, status=200 if healthy else 503)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawlers may read the public pages but not the accounts' and reviewers' ones.
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
@@ -46,7 +46,7 @@ def _experiment_or_404(slug: str):
     return experiment
 
 
-@require_GET
+@require_safe
 @role_required()
 def experiment_list(request):
     """The experiments with their caps and dates (any logged-in user)."""
@@ -54,7 +54,7 @@ def experiment_list(request):
     return render(request, "experiments/experiment_list.html", {"experiments": experiments})
 
 
-@require_GET
+@require_safe
 @role_required()
 def experiment_detail(request, slug):
     """One experiment's parameters; the user's own school's application, if any."""
@@ -134,7 +134,7 @@ def _participant_filters(request, experiment):
     return form, rows
 
 
-@require_GET
+@require_safe
 @role_required(*PARTICIPANT_READERS)
 def participants(request, slug):
     """Schools that applied to or take part in the experiment, filterable, paginated."""
@@ -267,7 +267,7 @@ def _participant_table(request, experiment):
     )
 
 
-@require_GET
+@require_safe
 @role_required(*PARTICIPANT_READERS)
 def participants_csv(request, slug):
     """The participants page as CSV, with the same filters."""
@@ -276,7 +276,7 @@ def participants_csv(request, slug):
     return exports.csv_response(f"deelnemers-{experiment.slug}.csv", header, rows)
 
 
-@require_GET
+@require_safe
 @role_required(*PARTICIPANT_READERS)
 def participants_xlsx(request, slug):
     """The participants page as an Excel workbook, with the same filters."""
@@ -326,7 +326,7 @@ def decide(request, slug, pk):
     )
 
 
-@require_GET
+@require_safe
 @role_required(*MINISTRY_ROLES)
 def tracking(request, slug):
     """Admitted schools with their submissions, states and turnaround times."""
@@ -408,7 +408,7 @@ def _tracking_table(experiment):
     )
 
 
-@require_GET
+@require_safe
 @role_required(*MINISTRY_ROLES)
 def tracking_csv(request, slug):
     """The tracking rows as CSV, with the turnaround in days."""
@@ -417,7 +417,7 @@ def tracking_csv(request, slug):
     return exports.csv_response(f"voortgang-{experiment.slug}.csv", header, rows)
 
 
-@require_GET
+@require_safe
 @role_required(*MINISTRY_ROLES)
 def tracking_xlsx(request, slug):
     """The tracking rows as an Excel workbook."""

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import role_required
 
@@ -15,7 +15,7 @@ from . import selectors, services
 PAGE_SIZE = 25
 
 
-@require_GET
+@require_safe
 @role_required()
 def notification_list(request):
     """The logged-in user's notifications, newest first, unread ones marked."""
@@ -38,7 +38,7 @@ def mark_all_read(request):
     return redirect("notifications:list")
 
 
-@require_GET
+@require_safe
 @role_required()
 def notification_open(request, pk: int):
     """Mark one of the user's notifications as read and go to the page it is about."""

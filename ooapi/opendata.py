@@ -11,7 +11,7 @@ import json
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core import exports
 from pathways.models import Route
@@ -83,7 +83,7 @@ def _region_rows():
     return header, rows
 
 
-@require_GET
+@require_safe
 def regions_geojson(request):
     """A FeatureCollection: each region's geometry with its code, name and indicators."""
     indicators = _indicators()
@@ -116,13 +116,13 @@ def regions_geojson(request):
     return response
 
 
-@require_GET
+@require_safe
 def regions_csv(request):
     header, rows = _region_rows()
     return exports.csv_response("regio-indicatoren.csv", header, rows)
 
 
-@require_GET
+@require_safe
 def regions_xlsx(request):
     _codes, rows = _region_rows()
     header = [_("Region code"), _("Region"), *(str(i.label) for i in _indicators())]
@@ -153,12 +153,12 @@ def _pathway_rows():
         ]
 
 
-@require_GET
+@require_safe
 def pathways_csv(request):
     return exports.csv_response("leerroutes.csv", PATHWAY_COLUMNS, _pathway_rows())
 
 
-@require_GET
+@require_safe
 def pathways_xlsx(request):
     headings = _pathway_headings()
     labels = {

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
@@ -63,7 +63,7 @@ def _has_errors(findings) -> bool:
     return any(finding.severity == "error" for finding in findings or ())
 
 
-@require_GET
+@require_safe
 def route_list(request):
     """Public list of active routes; the two schools and national roles also see drafts."""
     may_draft = services.may_draft_routes(request.user)
@@ -243,7 +243,7 @@ def route_check(request):
     return render(request, "pathways/includes/findings.html", context)
 
 
-@require_GET
+@require_safe
 def route_detail(request, pk: int):
     """The route, its documents, numbers per school year, rule findings and audit log."""
     route = _route_or_404(request, pk)
@@ -404,7 +404,7 @@ def route_year(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def route_document(request, pk: int, which: str):
     """An uploaded document, only for the two schools and the inspectorate."""
     if which not in ("agreement", "pta-oer"):
@@ -432,7 +432,7 @@ def route_document(request, pk: int, which: str):
 
 
 @role_required(*MINISTRY_ROLES)
-@require_GET
+@require_safe
 def monitoring(request):
     """Coverage for the ministry: per region, over time, and students with no place."""
     overview = selectors.monitoring_overview()
@@ -455,7 +455,7 @@ def monitoring(request):
 
 
 @role_required(*MINISTRY_ROLES)
-@require_GET
+@require_safe
 def export_csv(request):
     """Every route as CSV, in the interchange columns."""
     status = request.GET.get("status", "")
@@ -471,7 +471,7 @@ def export_csv(request):
 
 
 @role_required(*MINISTRY_ROLES)
-@require_GET
+@require_safe
 def export_xlsx(request):
     """Every route as an Excel workbook for people: names beside codes, real dates."""
     status = request.GET.get("status", "")

@@ -4,7 +4,7 @@ Each role's page gathers the work of every domain app, so it lives here, in the
 top app."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.models import Role
 
@@ -17,7 +17,7 @@ HOME_TEMPLATES = {
 }
 
 
-@require_GET
+@require_safe
 def home(request):
     """The public start page, or the logged-in user's home page for their role."""
     if not request.user.is_authenticated:

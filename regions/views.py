@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import role_required, user_has_role
@@ -33,7 +33,7 @@ def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-@require_GET
+@require_safe
 @public_page
 def region_map(request):
     """The public map of labour-market regions, coloured by a chosen indicator."""
@@ -68,7 +68,7 @@ def region_map(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def region_list(request):
     """All labour-market regions, searchable."""
@@ -81,7 +81,7 @@ def region_list(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def region_detail(request, code):
     """One region: its networks, schools and companies, and sections of other apps."""
@@ -102,7 +102,7 @@ def region_detail(request, code):
     )
 
 
-@require_GET
+@require_safe
 def network_list(request):
     """Confirmed regional networks (and the user's own proposals), with filters."""
     form = NetworkFilterForm(request.GET)
@@ -127,7 +127,7 @@ def network_list(request):
     )
 
 
-@require_GET
+@require_safe
 def network_detail(request, pk):
     """One network: its members and, for administrators, its audit log."""
     network = selectors.get_visible_network(request.user, pk)
@@ -205,7 +205,7 @@ def network_withdraw(request, pk):
 
 
 @role_required(Role.ADMINISTRATOR)
-@require_GET
+@require_safe
 def network_review(request):
     """Administrators: proposals and join requests waiting for a decision."""
     return render(
@@ -274,7 +274,7 @@ def membership_decide(request, pk, decision):
     return redirect("regions:network_review")
 
 
-@require_GET
+@require_safe
 def organisation_options(request):
     """htmx: organisations of the asked kinds matching the typed name or code (datalist)."""
     kinds = [kind for kind in request.GET.get("soort", "").split(",") if kind]
@@ -290,7 +290,7 @@ def organisation_options(request):
     return render(request, "includes/search_options.html", {"options": options})
 
 
-@require_GET
+@require_safe
 def company_choices(request):
     """htmx: companies matching the typed name or KvK number, as checkboxes to tick
     (`regio`: only the companies of that labour-market region)."""

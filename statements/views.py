@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import SCHOOL_ROLES, role_required
 from rules.engine import parse_bytes
@@ -42,7 +42,7 @@ def verification_url(request, statement) -> str:
 
 
 @role_required(*SCHOOL_ROLES)
-@require_GET
+@require_safe
 def statement_list(request):
     """The statements of the user's school, searchable, newest first."""
     form = StatementSearchForm(request.GET or None)
@@ -144,7 +144,7 @@ def statement_upload(request):
 
 
 @role_required(*SCHOOL_ROLES)
-@require_GET
+@require_safe
 def statement_detail(request, pk: int):
     """The issued statement as a printable page."""
     statement = _statement_or_404(request, pk)
@@ -161,7 +161,7 @@ def statement_detail(request, pk: int):
 
 
 @role_required(*SCHOOL_ROLES)
-@require_GET
+@require_safe
 def statement_pdf(request, pk: int):
     statement = _statement_or_404(request, pk)
     data = make_pdf(statement, verification_url(request, statement))
@@ -199,7 +199,7 @@ def _no_index(response):
     return response
 
 
-@require_GET
+@require_safe
 def verify_lookup(request):
     """Public: type a verification code."""
     form = VerifyForm(request.GET or None)
@@ -214,7 +214,7 @@ def verify_lookup(request):
     return _no_index(render(request, "statements/verify_lookup.html", {"form": form}))
 
 
-@require_GET
+@require_safe
 def verify(request, code: str):
     """Public: whether a school issued the statement with this code; only the
     learner's name, the qualification, the work processes and the school."""

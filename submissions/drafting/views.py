@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import SCHOOL_ROLES, role_required
 from core.states import report_refusal
@@ -259,7 +259,7 @@ def _value(request, suffix: str) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def qualification_choices(request):
     """htmx: qualifications matching the search, as radio buttons to choose one."""
     query = _value(request, "qualification_search")
@@ -271,7 +271,7 @@ def qualification_choices(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def qualification_options(request):
     """htmx: qualifications matching the typed text, as datalist options."""
     level = _("level")  # outside the f-string, so that makemessages finds it
@@ -285,7 +285,7 @@ def qualification_options(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def organisation_options(request):
     """htmx: organisations (schools and companies) matching the typed name or code."""
     options = [
@@ -313,7 +313,7 @@ def _elective_option_label(elective) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def elective_options(request):
     """htmx: keuzedelen of the register matching the typed title or code: the
     national ones and the regional ones (RK codes) of the school's region."""
@@ -325,7 +325,7 @@ def elective_options(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def core_task_options(request):
     """htmx: the core tasks of the chosen qualification, as options of a select."""
     crebo = _value(request, "qualification")

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
 from rules.kinds import kind_spec
@@ -22,7 +22,7 @@ PAGE_SIZE = 20
 
 
 @login_required
-@require_GET
+@require_safe
 def submission_list(request):
     """The organisation's submissions (all for national roles), paginated and searchable."""
     search = request.GET.get("q", "").strip()
@@ -92,7 +92,7 @@ def _detail_context(request, submission, form=None) -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def submission_detail(request, pk):
     """A submission: its latest version's check and findings, and all versions."""
     submission = selectors.get_submission(request.user, pk)
@@ -119,7 +119,7 @@ def version_upload(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def version_status(request, pk, number):
     """The htmx fragment: 'checking…' (polling again) or the findings."""
     version = selectors.get_version(request.user, pk, number)
@@ -137,7 +137,7 @@ def version_status(request, pk, number):
 
 
 @login_required
-@require_GET
+@require_safe
 def version_download(request, pk, number):
     """The version's document exactly as uploaded."""
     version = selectors.get_version(request.user, pk, number)
@@ -147,7 +147,7 @@ def version_download(request, pk, number):
     return response
 
 
-@require_GET
+@require_safe
 def rules_page(request):
     """Every rule of the registry with its text and source (public)."""
     return render(

@@ -13,7 +13,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import REVIEWER_ROLES, role_required
 from core.states import TransitionRefused, report_refusal
@@ -36,7 +36,7 @@ PAGE_SIZE = 20
 
 
 @role_required(*REVIEWER_ROLES)
-@require_GET
+@require_safe
 def review_queue(request):
     """Submissions waiting for review, filterable, longest waiting first."""
     form = QueueFilterForm(
@@ -94,7 +94,7 @@ def _review_context(
 
 
 @login_required
-@require_GET
+@require_safe
 def review_page(request, pk):
     """The submitted document by section with its comments, findings, decisions and log."""
     submission = selectors.get_submission(request.user, pk)
@@ -218,7 +218,7 @@ def _number(value) -> int | None:
 
 
 @login_required
-@require_GET
+@require_safe
 def diff_view(request, pk):
     """What changed between two versions: `?van=1&naar=2` (default: the last two)."""
     submission = selectors.get_submission(request.user, pk)

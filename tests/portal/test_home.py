@@ -59,6 +59,15 @@ class HomeTests(BaseTestCase):
         self.assertEqual(headings(response), [dutch(PUBLIC_HEADING)])
         self.assertContains(response, f'href="{reverse("login")}"')
 
+    def test_a_head_request_is_answered_like_a_get_without_a_body(self):
+        # Link checkers and uptime monitors ask with HEAD (require_safe, not require_GET).
+        lists = [reverse("qualifications:dossier-list"), reverse("regions:region_list")]
+        for url in (HOME_URL, *lists):
+            with self.subTest(url=url):
+                response = self.client.head(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.content, b"")
+
     def test_a_school_author_sees_the_school_home_page(self):
         for user in (self.alice, self.bob, self.charlie):
             with self.subTest(user=user.username):
