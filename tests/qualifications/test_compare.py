@@ -76,6 +76,10 @@ def test_shared_and_distinct_parts_of_three(client):
     assert [row.title for row in comparison.shared_work_processes] == [
         "Werkt aan de eigen deskundigheid"
     ]
+    # The summary counts in Dutch with the plural that fits (ngettext).
+    text = " ".join(response.content.decode().split())
+    assert "1 van de 3 kerntaken komt in alle vergeleken kwalificaties voor." in text
+    assert "1 van de 1 werkprocessen komt in alle vergeleken kwalificaties voor." in text
 
 
 @pytest.mark.django_db
