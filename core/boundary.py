@@ -14,8 +14,11 @@ query string, and is never stored:
 
 `loads()` is the one JSON reader for documents (`rules.engine.parse_bytes`,
 the API's `JSONParser`, `import_pathways`); `check_value()` checks an already
-parsed value (a draft built from a form); `QueryStringMiddleware` checks every
-query parameter; `DateField` bounds the dates of forms.
+parsed value (a draft built from a form); `config.middleware.InputBoundaryMiddleware`
+checks every query parameter (`check_query_value`) and every field of a
+form post (`check_form_data`), pages and API alike; `FormParser` and
+`MultiPartParser` do the same for the API's other form bodies; `DateField`
+bounds the dates of forms.
 """
 
 import datetime
@@ -28,7 +31,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ParseError
+from rest_framework.parsers import FormParser as BaseFormParser
 from rest_framework.parsers import JSONParser as BaseJSONParser
+from rest_framework.parsers import MultiPartParser as BaseMultiPartParser
 
 MAX_DEPTH = 32
 MAX_INTEGER = 2**31 - 1
@@ -213,6 +218,44 @@ def check_query_value(name: str, value: str) -> None:
             field=name[:50],
             max=MAX_QUERY_INTEGER,
         )
+
+
+def check_form_data(data) -> None:
+    """Refuse a form post (a QueryDict) that holds a control character such as
+    NUL in a field's name or value.
+
+    Tab, line feed and carriage return stay allowed (text areas hold them).
+    A NUL in a search field or a chosen code fails the query on PostgreSQL;
+    another control character would be stored and end up in exports. (Django
+    already drops unprintable characters from the names of uploaded files.)"""
+    for name, values in data.lists():
+        label = name[:50]
+        check_text(label, label)
+        for value in values:
+            if isinstance(value, str):
+                check_text(value, label)
+
+
+def _check_parsed_form(parsed):
+    try:
+        check_form_data(getattr(parsed, "data", parsed))  # MultiPartParser: DataAndFiles
+    except Refused as refused:
+        raise ParseError(refused.render()) from None
+    return parsed
+
+
+class FormParser(BaseFormParser):
+    """The API's form parser, with the checks of `check_form_data` as 400 answers."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return _check_parsed_form(super().parse(stream, media_type, parser_context))
+
+
+class MultiPartParser(BaseMultiPartParser):
+    """The API's multipart parser, with the checks of `check_form_data` as 400 answers."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return _check_parsed_form(super().parse(stream, media_type, parser_context))
 
 
 def validate_file_name(uploaded) -> None:

@@ -185,8 +185,9 @@ class FormTests(DraftTestCase):
         self.assertNotIn("end_date", submission.draft)
         self.assertNotIn("hours", practice.draft)
 
-    def test_the_editors_search_action_with_a_nul_finds_nothing_instead_of_failing(self):
-        """The search button posts the form; on PostgreSQL a NUL in the query failed."""
+    def test_the_editors_search_action_with_a_nul_is_refused_instead_of_failing(self):
+        """The search button posts the form; on PostgreSQL a NUL in the query failed.
+        The form-post boundary (config.middleware) refuses it with a sentence."""
         submission = self.make_draft("cross_over")
         self.login(self.alice)
         data = form_data(
@@ -195,9 +196,13 @@ class FormTests(DraftTestCase):
             {"parts": []},
             action="search",
         )
+        before = (submission.draft, submission.revision)
         response = self.post_editor(submission, data)
-        self.assertLess(response.status_code, 500)
-        self.assertEqual(list(response.context["results"]), [])
+        self.assertEqual(response.status_code, 400)
+        self.assertTemplateUsed(response, "bad_request.html")
+        self.assertContains(response, "qualification_search", status_code=400)
+        submission.refresh_from_db()
+        self.assertEqual((submission.draft, submission.revision), before)
 
 
 class RouteFormTests(PathwayTestCase):
