@@ -236,6 +236,26 @@ def check_form_data(data) -> None:
                 check_text(value, label)
 
 
+def check_row(cells, columns) -> None:
+    """Refuse a CSV row with a control character or a lone surrogate in a cell;
+    `columns` names the cells in the message (the file's header)."""
+    for index, cell in enumerate(cells):
+        check_text(cell, str(columns[index]) if index < len(columns) else f"#{index + 1}")
+
+
+def check_year(value: datetime.date, field: str) -> None:
+    """Refuse a date before MIN_YEAR or after MAX_YEAR (as `DateField` does in forms)."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise Refused(
+            gettext_noop(
+                "The date in the field %(field)s must lie between the years %(min)s and %(max)s."
+            ),
+            field=field,
+            min=MIN_YEAR,
+            max=MAX_YEAR,
+        )
+
+
 def _check_parsed_form(parsed):
     try:
         check_form_data(getattr(parsed, "data", parsed))  # MultiPartParser: DataAndFiles
