@@ -30,6 +30,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser as BaseFormParser
 from rest_framework.parsers import JSONParser as BaseJSONParser
@@ -198,6 +199,24 @@ class JSONParser(BaseJSONParser):
             raise ParseError(
                 gettext("The request body is not valid JSON: %(error)s.") % {"error": error}
             ) from None
+
+
+class JSONField(serializers.JSONField):
+    """A serializer's JSON value: a form field's text is read with `loads()` (DRF's
+    own field reads it with json.loads, which fails on deep nesting), and a value
+    from a JSON body, already read by `JSONParser`, is checked again."""
+
+    def to_internal_value(self, data):
+        try:
+            if getattr(data, "is_json_string", False):  # the text of a form field
+                try:
+                    return loads(str(data))
+                except json.JSONDecodeError:
+                    self.fail("invalid")
+            check_value(data)
+        except Refused as refused:
+            raise serializers.ValidationError(refused.render()) from None
+        return super().to_internal_value(data)
 
 
 def check_query_value(name: str, value: str) -> None:

@@ -104,6 +104,22 @@ class ApiFormBodyTests(WorkflowTestCase):
         self.assertFalse(Submission.objects.exists())
 
 
+    def test_a_form_encoded_document_nested_5000_deep_is_a_400_not_a_recursion_error(self):
+        """DRF's JSONField read a form field's text with json.loads: RecursionError, 500."""
+        self.login(self.alice)
+        for content_type in ("urlencoded", "multipart"):
+            body = {"document": "[" * 5000 + "]" * 5000}
+            if content_type == "urlencoded":
+                response = self.client.post(
+                    self.URL, urlencode(body), content_type="application/x-www-form-urlencoded"
+                )
+            else:
+                response = self.client.post(self.URL, body)
+            self.assertEqual(response.status_code, 400, content_type)
+            self.assertIn("32", json.dumps(response.json()), content_type)
+        self.assertFalse(Submission.objects.exists())
+
+
 class ParserTests(SimpleTestCase):
     """PUT and PATCH form bodies never reach the middleware: the API's parsers check them."""
 
