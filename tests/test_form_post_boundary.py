@@ -103,7 +103,6 @@ class ApiFormBodyTests(WorkflowTestCase):
             self.assertEqual(response.status_code, 400, escaped)
         self.assertFalse(Submission.objects.exists())
 
-
     def test_a_form_encoded_document_nested_5000_deep_is_a_400_not_a_recursion_error(self):
         """DRF's JSONField read a form field's text with json.loads: RecursionError, 500."""
         self.login(self.alice)
