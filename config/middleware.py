@@ -1,5 +1,5 @@
 """Language selection (Dutch unless the visitor chose English with the switch), and
-the input boundary for query strings."""
+the input boundary for query strings and form posts."""
 
 from django.conf import settings
 from django.http import JsonResponse, multipartparser
@@ -42,10 +42,14 @@ class ChosenLanguageMiddleware:
 multipartparser.MAX_TOTAL_HEADER_SIZE = 8 * 1024
 
 
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 class InputBoundaryMiddleware:
     """Refuse a request whose query string holds a hostile value (`boundary`):
     a control character such as NUL, more than a search needs, or a whole number
-    beyond what the database holds. The answer is 400 with a plain sentence —
+    beyond what the database holds; and a form post with a control character in
+    any field. The answer is 400 with a plain sentence —
     JSON `{"detail": …}` under /api/, otherwise a page with a link back — and no
     view runs, so no list, search or filter can fail on it. A form post that
     cannot be read at all gets the same kind of answer instead of a bare 400."""
@@ -60,7 +64,7 @@ class InputBoundaryMiddleware:
                     boundary.check_query_value(name, value)
         except boundary.Refused as refused:
             return self.refuse(request, refused.render())
-        if request.method == "POST" and request.content_type == "multipart/form-data":
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
             # Read the form here (the CSRF check would read it next anyway), so
             # that a body Django cannot parse gets a sentence, not a bare 400.
             try:
@@ -73,6 +77,12 @@ class InputBoundaryMiddleware:
                         "Give the file a shorter name and try again."
                     ),
                 )
+            # Every field of every form, whichever view it goes to: no NUL or
+            # other control character reaches a query, a row or an export.
+            try:
+                boundary.check_form_data(request.POST)
+            except boundary.Refused as refused:
+                return self.refuse(request, refused.render())
         return self.get_response(request)
 
     @staticmethod

@@ -271,8 +271,8 @@ REST_FRAMEWORK = {
     # control characters, non-finite or out-of-range numbers, or deep nesting.
     "DEFAULT_PARSER_CLASSES": [
         "core.boundary.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "core.boundary.FormParser",
+        "core.boundary.MultiPartParser",
     ],
 }
 SPECTACULAR_SETTINGS = {

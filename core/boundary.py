@@ -14,8 +14,11 @@ query string, and is never stored:
 
 `loads()` is the one JSON reader for documents (`rules.engine.parse_bytes`,
 the API's `JSONParser`, `import_pathways`); `check_value()` checks an already
-parsed value (a draft built from a form); `QueryStringMiddleware` checks every
-query parameter; `DateField` bounds the dates of forms.
+parsed value (a draft built from a form); `config.middleware.InputBoundaryMiddleware`
+checks every query parameter (`check_query_value`) and every field of a
+form post (`check_form_data`), pages and API alike; `FormParser` and
+`MultiPartParser` do the same for the API's other form bodies; `DateField`
+bounds the dates of forms.
 """
 
 import datetime
@@ -27,8 +30,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError
+from rest_framework.parsers import FormParser as BaseFormParser
 from rest_framework.parsers import JSONParser as BaseJSONParser
+from rest_framework.parsers import MultiPartParser as BaseMultiPartParser
 
 MAX_DEPTH = 32
 MAX_INTEGER = 2**31 - 1
@@ -195,6 +201,24 @@ class JSONParser(BaseJSONParser):
             ) from None
 
 
+class JSONField(serializers.JSONField):
+    """A serializer's JSON value: a form field's text is read with `loads()` (DRF's
+    own field reads it with json.loads, which fails on deep nesting), and a value
+    from a JSON body, already read by `JSONParser`, is checked again."""
+
+    def to_internal_value(self, data):
+        try:
+            if getattr(data, "is_json_string", False):  # the text of a form field
+                try:
+                    return loads(str(data))
+                except json.JSONDecodeError:
+                    self.fail("invalid")
+            check_value(data)
+        except Refused as refused:
+            raise serializers.ValidationError(refused.render()) from None
+        return super().to_internal_value(data)
+
+
 def check_query_value(name: str, value: str) -> None:
     """Refuse a query parameter that no search, filter or page number needs."""
     check_text(name[:50], name[:50])
@@ -213,6 +237,64 @@ def check_query_value(name: str, value: str) -> None:
             field=name[:50],
             max=MAX_QUERY_INTEGER,
         )
+
+
+def check_form_data(data) -> None:
+    """Refuse a form post (a QueryDict) that holds a control character such as
+    NUL in a field's name or value.
+
+    Tab, line feed and carriage return stay allowed (text areas hold them).
+    A NUL in a search field or a chosen code fails the query on PostgreSQL;
+    another control character would be stored and end up in exports. (Django
+    already drops unprintable characters from the names of uploaded files.)"""
+    for name, values in data.lists():
+        label = name[:50]
+        check_text(label, label)
+        for value in values:
+            if isinstance(value, str):
+                check_text(value, label)
+
+
+def check_row(cells, columns) -> None:
+    """Refuse a CSV row with a control character or a lone surrogate in a cell;
+    `columns` names the cells in the message (the file's header)."""
+    for index, cell in enumerate(cells):
+        check_text(cell, str(columns[index]) if index < len(columns) else f"#{index + 1}")
+
+
+def check_year(value: datetime.date, field: str) -> None:
+    """Refuse a date before MIN_YEAR or after MAX_YEAR (as `DateField` does in forms)."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise Refused(
+            gettext_noop(
+                "The date in the field %(field)s must lie between the years %(min)s and %(max)s."
+            ),
+            field=field,
+            min=MIN_YEAR,
+            max=MAX_YEAR,
+        )
+
+
+def _check_parsed_form(parsed):
+    try:
+        check_form_data(getattr(parsed, "data", parsed))  # MultiPartParser: DataAndFiles
+    except Refused as refused:
+        raise ParseError(refused.render()) from None
+    return parsed
+
+
+class FormParser(BaseFormParser):
+    """The API's form parser, with the checks of `check_form_data` as 400 answers."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return _check_parsed_form(super().parse(stream, media_type, parser_context))
+
+
+class MultiPartParser(BaseMultiPartParser):
+    """The API's multipart parser, with the checks of `check_form_data` as 400 answers."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return _check_parsed_form(super().parse(stream, media_type, parser_context))
 
 
 def validate_file_name(uploaded) -> None:

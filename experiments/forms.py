@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import boundary
+
 from .models import COHORT_VALIDATOR, Participation
 
 
@@ -77,6 +79,7 @@ class ParticipationUploadForm(forms.Form):
 
     file = forms.FileField(
         label=_("Participants file (CSV)"),
+        validators=[boundary.validate_file_name],
         help_text=_(
             "UTF-8 with the header row experiment,school,cohort,status,decided_on; status is "
             "applied, admitted, waitlisted or declined, decided_on a date such as 2020-12-15 "

@@ -22,6 +22,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core import boundary
 from regions.models import Organisation
 from regions.services import InputError
 
@@ -164,6 +165,12 @@ def _read_rows(text: str, name: str) -> tuple[list[tuple[int, dict]], list[tuple
                     },
                 )
             )
+            continue
+        try:
+            boundary.check_row(values, COLUMNS)
+        except boundary.Refused as refused:
+            # A NUL in a school code failed the lookup on PostgreSQL.
+            problems.append((line, refused.render()))
             continue
         rows.append((line, dict(zip(COLUMNS, (v.strip() for v in values), strict=True))))
     if not rows and not problems:

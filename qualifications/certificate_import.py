@@ -20,6 +20,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from core import boundary
+
 from .models import CoreTask, ElectiveModule, ImportRun, Qualification, VetCertificate
 from .sbb_xml import ImportFailed
 from .services import (
@@ -90,6 +92,10 @@ def _read_rows(path: Path, file_name: str) -> list[tuple[int, dict]]:
                     },
                     line,
                 )
+            try:
+                boundary.check_row(cells, COLUMNS)
+            except boundary.Refused as refused:
+                raise CertificatesImportError(file_name, refused.render(), line) from None
             rows.append((line, dict(zip(COLUMNS, cells, strict=True))))
     except csv.Error as error:
         raise CertificatesImportError(
@@ -146,13 +152,16 @@ def _check_row(line, row, file_name, references, seen) -> dict:
     if len(row["title"]) > 300:
         fail(_("the title of certificate %(code)s is longer than 300 characters.") % {"code": code})
     level = row["level"]
-    if not (level.isdigit() and 1 <= int(level) <= 4):
+    if level not in ("1", "2", "3", "4"):
         fail(
             _('the level "%(level)s" of certificate %(code)s is not 1, 2, 3 or 4.')
             % {"level": level, "code": code}
         )
     try:
         valid_from = date.fromisoformat(row["valid_from"])
+        boundary.check_year(valid_from, "valid_from")
+    except boundary.Refused as refused:
+        fail(refused.render())
     except ValueError:
         fail(
             _('the valid_from "%(value)s" of certificate %(code)s is not a date (YYYY-MM-DD).')

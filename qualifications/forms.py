@@ -5,6 +5,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core import boundary
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -25,6 +27,7 @@ class MultipleFileField(forms.FileField):
 
 
 def _check_upload(upload, extension: str) -> None:
+    boundary.validate_file_name(upload)
     if not upload.name.lower().endswith(extension):
         raise forms.ValidationError(
             _("%(name)s is not a %(extension)s file."),

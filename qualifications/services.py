@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from core import aggregates
+from core import aggregates, boundary
 
 from .models import (
     CoreTask,
@@ -746,6 +746,10 @@ def _read_electives(path: Path, file_name: str) -> list[dict]:
                     )
                 seen[None] = line
                 continue
+            try:
+                boundary.check_row(cells, ELECTIVE_COLUMNS)
+            except boundary.Refused as refused:
+                raise ElectivesImportError(file_name, refused.render(), line) from None
             rows.append(_elective_row(cells, file_name, line, seen))
     except csv.Error as error:
         raise ElectivesImportError(
@@ -781,15 +785,21 @@ def _elective_row(cells: list[str], file_name: str, line: int, seen: dict) -> di
     seen[code] = line
     if not title:
         fail(_("keuzedeel %(code)s has no title.") % {"code": code})
-    if level and (not level.isdigit() or not 1 <= int(level) <= 4):
+    if level and level not in ("1", "2", "3", "4"):
         fail(
             _('the level "%(level)s" of keuzedeel %(code)s is not empty, 1, 2, 3 or 4.')
             % {"level": level, "code": code}
         )
-    if not sbu.isdigit() or int(sbu) == 0:
+    # isascii: "²" is a digit to isdigit() but no number to int().
+    if not (sbu.isascii() and sbu.isdigit()) or not sbu.strip("0"):
         fail(
             _('the study load "%(sbu)s" of keuzedeel %(code)s is not a positive whole number.')
-            % {"sbu": sbu, "code": code}
+            % {"sbu": sbu[:20], "code": code}
+        )
+    if len(sbu) > 6 or int(sbu) > boundary.MAX_HOURS:
+        fail(
+            _("the study load %(sbu)s of keuzedeel %(code)s is more than %(max)s hours.")
+            % {"sbu": sbu[:20], "code": code, "max": boundary.MAX_HOURS}
         )
     if certificate.lower() not in YES_NO:
         fail(
@@ -896,6 +906,9 @@ def _sync_elective_certificates(
 def stored_import_path(import_run: ImportRun) -> Path:
     """Where the uploaded file of `import_run` is kept (under MEDIA_ROOT, not web-served)."""
     safe_name = get_valid_filename(import_run.file_name) or "upload"
+    # A file system takes at most 255 bytes per name: letters with accents take two.
+    while len(safe_name.encode()) > 200:
+        safe_name = safe_name[:-1]
     return Path(settings.MEDIA_ROOT) / "imports" / f"{import_run.pk}-{safe_name}"
 
 

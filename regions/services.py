@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import user_has_role
+from core import boundary
 
 from .models import (
     BRIN_VALIDATOR,
@@ -239,6 +240,11 @@ def read_organisations_csv(path: Path) -> list[tuple[int, dict]]:
                     },
                 )
             )
+            continue
+        try:
+            boundary.check_row(values, ORGANISATION_COLUMNS)
+        except boundary.Refused as refused:
+            problems.append((line, refused.render()))
             continue
         row = dict(zip(ORGANISATION_COLUMNS, (value.strip() for value in values), strict=True))
         row_problems = _check_organisation_row(row, regions, kinds)

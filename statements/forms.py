@@ -119,6 +119,7 @@ class StatementForm(forms.Form):
 class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Practice statement (JSON document)"),
+        validators=[boundary.validate_file_name],
         help_text=_("A document of kind practice_statement, at most 2 MB."),
     )
 

@@ -5,6 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core import boundary
 from submissions.models import (
     Decision,
     ReviewComment,
@@ -52,13 +53,13 @@ class SubmissionSerializer(serializers.ModelSerializer):
 class DraftCreateSerializer(serializers.Serializer):
     """A new draft: an interchange document of the user's own school."""
 
-    document = serializers.JSONField(help_text="A vet-submission/1 document (docs/interchange.md).")
+    document = boundary.JSONField(help_text="A vet-submission/1 document (docs/interchange.md).")
 
 
 class DraftUpdateSerializer(serializers.Serializer):
     """A new content of the draft, with the revision it was based on."""
 
-    document = serializers.JSONField(help_text="The whole draft document.")
+    document = boundary.JSONField(help_text="The whole draft document.")
     revision = serializers.IntegerField(
         min_value=1, help_text="The `revision` the document was based on (optimistic locking)."
     )

@@ -7,10 +7,12 @@ import json
 import tempfile
 from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import Role
+from experiments.models import Experiment
 from pathways.models import Route
 from submissions.models import Submission
 from tests.pathways.helpers import PathwayTestCase
@@ -119,6 +121,31 @@ class UploadTests(SubmissionTestCase):
         self.assertFalse(Submission.objects.exists())
 
 
+class LongFileNameTests(PathwayTestCase):
+    """A file name of 1,000 characters is a form error on every upload form (the
+    route form's typed text stays: tests/pathways), not a stored row or a 500."""
+
+    def test_the_json_and_csv_upload_forms_refuse_the_name_with_a_sentence(self):
+        name = "d" * 996 + ".json"
+        document = json.dumps({"kind": "practice_statement"}).encode()
+        cases = (
+            (self.alice, reverse("submissions:upload"), "document"),
+            (self.alice, reverse("statements:upload"), "document"),
+            (self.ministry_user, "/experimenten/{slug}/deelnemers/importeren/", "file"),
+        )
+        slug = Experiment.objects.values_list("slug", flat=True).first()  # from the seeds
+        for user, url, field in cases:
+            url = url.format(slug=slug)
+            self.login(user)
+            response = self.client.post(url, {field: SimpleUploadedFile(name, document)})
+            # The form again with the error (400, or 200 on the practice statement page).
+            self.assertIn(response.status_code, (200, 400), url)
+            self.assertContains(
+                response, "kortere naam", status_code=response.status_code, msg_prefix=url
+            )
+        self.assertFalse(Submission.objects.exists())
+
+
 class QueryStringTests(PathwayTestCase):
     """Every query parameter passes config.middleware.InputBoundaryMiddleware."""
 
@@ -185,8 +212,9 @@ class FormTests(DraftTestCase):
         self.assertNotIn("end_date", submission.draft)
         self.assertNotIn("hours", practice.draft)
 
-    def test_the_editors_search_action_with_a_nul_finds_nothing_instead_of_failing(self):
-        """The search button posts the form; on PostgreSQL a NUL in the query failed."""
+    def test_the_editors_search_action_with_a_nul_is_refused_instead_of_failing(self):
+        """The search button posts the form; on PostgreSQL a NUL in the query failed.
+        The form-post boundary (config.middleware) refuses it with a sentence."""
         submission = self.make_draft("cross_over")
         self.login(self.alice)
         data = form_data(
@@ -195,9 +223,13 @@ class FormTests(DraftTestCase):
             {"parts": []},
             action="search",
         )
+        before = (submission.draft, submission.revision)
         response = self.post_editor(submission, data)
-        self.assertLess(response.status_code, 500)
-        self.assertEqual(list(response.context["results"]), [])
+        self.assertEqual(response.status_code, 400)
+        self.assertTemplateUsed(response, "bad_request.html")
+        self.assertContains(response, "qualification_search", status_code=400)
+        submission.refresh_from_db()
+        self.assertEqual((submission.draft, submission.revision), before)
 
 
 class RouteFormTests(PathwayTestCase):

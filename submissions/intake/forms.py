@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import boundary
 from rules.engine import MAX_DOCUMENT_BYTES
 
 
@@ -9,6 +10,7 @@ class UploadForm(forms.Form):
 
     document = forms.FileField(
         label=_("Submission document (JSON)"),
+        validators=[boundary.validate_file_name],
         help_text=_("A vet-submission/1 document as described in the interchange format."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json"}),
     )

@@ -3,8 +3,11 @@
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.test import SimpleTestCase, override_settings
 from openpyxl import load_workbook
 
@@ -114,3 +117,24 @@ class XlsxTests(SimpleTestCase):
         sheet, rows = read_xlsx(exports.xlsx_bytes(["t"], [["\x00=1+1"]]))
         self.assertEqual(rows[1], ["'=1+1"])
         self.assertEqual(sheet["A2"].data_type, "s")
+
+
+class OneWriterTests(SimpleTestCase):
+    """Every spreadsheet the application writes goes through core.exports, so the
+    neutralising above covers every CSV and XLSX download, including ones added
+    later (issue 12, finding 3): no other module writes CSV or XLSX itself."""
+
+    WRITERS = re.compile(r"csv\.writer\(|csv\.DictWriter\(|\bopenpyxl\b|\bxlsxwriter\b")
+
+    def test_no_module_but_core_exports_writes_a_spreadsheet(self):
+        root = Path(settings.BASE_DIR)
+        offenders = []
+        for path in root.rglob("*.py"):
+            relative = path.relative_to(root)
+            if relative.parts[0] in {".venv", "tests", "static", "node_modules"}:
+                continue
+            if relative == Path("core/exports.py"):
+                continue
+            if self.WRITERS.search(path.read_text(encoding="utf-8")):
+                offenders.append(str(relative))
+        self.assertEqual(offenders, [])

@@ -146,6 +146,23 @@ def test_a_bad_line_rolls_back_the_whole_file(tmp_path, schools):
     assert Participation.objects.count() == 0
 
 
+def test_a_control_character_is_refused_with_its_line_and_nothing_is_written(tmp_path, schools):
+    """Issue 12, finding 6: a NUL in a school code failed the lookup on PostgreSQL (500
+    on the participants page); now the input boundary names the line."""
+    rows = [
+        *admitted_rows(schools["mbo"], 1),
+        f"{REGIONAL},{schools['mbo'][1].code}\x00,2020/21,admitted,2020-06-01",
+        f"{REGIONAL},{schools['mbo'][2].code},2020/21\x01,applied,",
+    ]
+    path = write(tmp_path, rows)
+    with pytest.raises(CommandError) as error:
+        run(path)
+    message = str(error.value)
+    assert f"{path}, line 3: The field school contains an invisible control character" in message
+    assert f"{path}, line 4: The field cohort contains an invisible control character" in message
+    assert Participation.objects.count() == 0
+
+
 def test_header_and_encoding_problems_name_line_1(tmp_path, schools):
     path = tmp_path / "wrong.csv"
     path.write_text("school,experiment\n", encoding="utf-8")

@@ -80,6 +80,9 @@ def test_an_existing_code_is_updated_not_duplicated(tmp_path):
         ("mbo,29XY,ROC Kort,Deventer", "has 4 columns; it needs 5"),
         ("mbo,29XY,,Deventer,AM06", "name is empty"),
         ("mbo,25PZ,Dubbel,Deventer,AM06", "already appears on line 2"),
+        # Issue 12, finding 6: the input boundary, per line (a NUL fails on PostgreSQL).
+        ("mbo,29XY,ROC\x00Nul,Deventer,AM06", "The field name contains an invisible control"),
+        ("mbo,29XY,ROC,Deventer\x1b,AM06", "The field municipality contains an invisible"),
     ],
 )
 def test_a_bad_row_is_reported_with_its_line_and_nothing_is_written(tmp_path, bad_row, words):
