@@ -224,7 +224,10 @@ def _check_row(row: dict, experiments: dict, schools: dict) -> tuple[list[str], 
         problems.append(_("There is no school with BRIN code %(code)r.") % {"code": row["school"]})
     elif experiment is not None and school.kind != school_kind_for(experiment):
         problems.append(
-            _("%(school)s (%(code)s) is not a %(kind)s; %(experiment)s is for %(kind)s schools.")
+            _(
+                "%(experiment)s is only for schools of the kind %(kind)s; "
+                "%(school)s (%(code)s) is not one."
+            )
             % {
                 "school": school.name,
                 "code": school.code,
