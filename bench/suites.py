@@ -1,5 +1,7 @@
 """Benchmark suites, one function per figure set. Later issues add theirs to ALL."""
 
+from bench import verdict
+
 ALL: list = []
 
 
@@ -62,7 +64,7 @@ def sbb_import() -> None:
             print(
                 f"SBB import, 200 generated dossiers, {label}: {elapsed:.1f} s "
                 f"({rows} rows), process peak RSS {max_rss:.0f} MB "
-                "(targets: < 60 s, < 300 MB)"
+                f"(targets: < 60 s, < 300 MB) {verdict(elapsed < 60 and max_rss < 300)}"
             )
 
 
@@ -240,7 +242,8 @@ def validation() -> None:
         print(
             f"Validation, {kind}: median {statistics.median(timings) * 1000:.2f} ms, "
             f"max {max(timings) * 1000:.2f} ms per document "
-            f"({'valid' if report.valid else 'NOT valid: ' + ', '.join(errors)}) (target: < 50 ms)"
+            f"({'valid' if report.valid else 'NOT valid: ' + ', '.join(errors)}) "
+            f"(target: < 50 ms) {verdict(max(timings) < 0.05)}"
         )
 
     broker_url = os.environ.get("CELERY_BROKER_URL", "")
@@ -318,10 +321,11 @@ def validation() -> None:
             worker.kill()
     ping_ms = statistics.median(pings) * 1000
     validation_ms = statistics.median(validations) * 1000
+    ratio = validation_ms / ping_ms
     print(
         f"Round trip with a worker (median of 20): config.ping {ping_ms:.1f} ms, "
         f"validate_version to stored report {validation_ms:.1f} ms = "
-        f"{validation_ms / ping_ms:.1f}× the no-op (target: within 5×)"
+        f"{ratio:.1f}× the no-op (target: within 5×) {verdict(ratio <= 5)}"
     )
 
 
