@@ -59,8 +59,13 @@ def test_the_title_index_serves_the_search_expression(model):
     index = f"{table[:16]}_title_fts"
     with connection.cursor() as cursor:
         assert index in connection.introspection.get_constraints(cursor, model._meta.db_table)
-        # Tiny tables are read whole; without that option the plan shows the index fits.
+        # Tiny tables are read whole, or through another index with the match as a
+        # filter; with only bitmap scans allowed, the match needs an index that fits it.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_indexonlyscan = off")
         words = SearchQuery("zorg:*", config=SEARCH_CONFIG, search_type="raw")
-        plan = model.objects.annotate(words=title_vector()).filter(words=words).explain()
+        # Without the default ordering (which joins the dossier table): one table's match.
+        matches = model.objects.order_by().annotate(words=title_vector()).filter(words=words)
+        plan = matches.explain()
     assert index in plan
