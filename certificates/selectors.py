@@ -62,6 +62,11 @@ def get_programme(pk: int) -> CertificateProgramme | None:
     )
 
 
+def school_programme_count(school_id: int) -> int:
+    """How many certificate programmes the school has registered (its home page)."""
+    return CertificateProgramme.objects.filter(school_id=school_id).count()
+
+
 def upcoming_programme_counts() -> dict[str, int]:
     """Per region code: the programmes with a start date today or later (map indicator)."""
     rows = (

@@ -2,8 +2,7 @@
 
 from django import template
 
-from .. import services
-from ..models import CertificateProgramme
+from .. import selectors, services
 
 register = template.Library()
 
@@ -17,5 +16,5 @@ def certificate_home_links(user):
     return {
         "may_register": True,
         "school": user.organisation,
-        "count": CertificateProgramme.objects.filter(school_id=user.organisation_id).count(),
+        "count": selectors.school_programme_count(user.organisation_id),
     }
