@@ -141,9 +141,9 @@ class _Tracker:
         return False
 
 
-def _profile_label(crebo: str) -> str:
-    """How the change log and error sentences name a profile (in the current language)."""
-    return _("profile %(crebo)s") % {"crebo": crebo}
+def _profile_label(crebo: str, title: str) -> str:
+    """How the change log names a profile (in the current language): title and crebo."""
+    return _("profile %(title)s (%(crebo)s)") % {"title": title, "crebo": crebo}
 
 
 def _knowledge_skill_label(crebo: str, code: str, sbb_id: str) -> str:
@@ -273,7 +273,10 @@ def _write_sbb_file(parsed: SbbFile, track: _Tracker) -> QualificationFile:
             % {"number": dossier.number, "crebo": clash},
             dossier.line,
         )
-    file_label = f"dossier {dossier.crebo}"
+    file_label = _("dossier %(title)s (%(crebo)s)") % {
+        "title": dossier.title,
+        "crebo": dossier.crebo,
+    }
     qualification_file = QualificationFile.objects.filter(crebo=dossier.crebo).first()
     if qualification_file is None:
         qualification_file = QualificationFile.objects.create(crebo=dossier.crebo, **file_values)
@@ -322,7 +325,7 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
             "end_of_intake": profile.end_of_intake,
             "end_of_programme": profile.end_of_programme,
         }
-        label = _profile_label(profile.crebo)
+        label = _profile_label(profile.crebo, profile.title)
         if row is None:
             row = Qualification(file=qualification_file, **values)
             new_rows.append(row)
@@ -354,7 +357,7 @@ def _sync_profiles(parsed: SbbFile, qualification_file: QualificationFile, track
     _sync_certificates(parsed, qualification_file, profiles, tasks, track)
     _sync_profile_additions(parsed, qualification_file, profiles, tasks, processes, track)
     _delete_unmatched(
-        Qualification, existing, matched, lambda row: _profile_label(row.crebo), track
+        Qualification, existing, matched, lambda row: _profile_label(row.crebo, row.title), track
     )
 
 

@@ -68,10 +68,12 @@ class ReferencesFromOtherAppsTests(BaseTestCase):
         result = import_sbb_file(path)
 
         self.assertEqual(result.changed, 1)
-        # The change log names the record in the importer's language (Dutch by default).
+        # The change log names the record in the importer's language (Dutch by default),
+        # by its (new) title with its crebo beside it.
+        named = f"profiel {new_title} ({self.crebo})"
         self.assertEqual(
             {(c["object"], c["field"]) for c in result.changes},
-            {(f"profiel {self.crebo}", "title"), (f"profiel {self.crebo}", "normalized_title")},
+            {(named, "title"), (named, "normalized_title")},
         )
         self.route.refresh_from_db()
         self.assertEqual(self.route.target_qualification.pk, self.qualification.pk)
@@ -87,7 +89,10 @@ class ReferencesFromOtherAppsTests(BaseTestCase):
 
         message = str(raised.exception)
         self.assertIn("newer.xml", message)
-        self.assertIn(f"profiel {self.crebo} staat niet meer in het bestand", message)
+        self.assertIn(
+            f"profiel {self.qualification.title} ({self.crebo}) staat niet meer in het bestand",
+            message,
+        )
         self.assertNotIn("profile", message)
         self.assertEqual(dump_tables(), before)
         self.assertEqual(ImportRun.objects.count(), runs)

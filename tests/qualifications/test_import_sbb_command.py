@@ -152,7 +152,9 @@ def test_newer_version_updates_in_place_and_records_the_change(tmp_path):
         "old": " ".join(old_title.split()),
         "new": "Nieuwe titel van de kerntaak",
     } in changes
-    assert {c["field"] for c in changes if c.get("object") == f"dossier {expected['crebo']}"} >= {
+    # The dossier is named by its title with its crebo beside it.
+    dossier = f"dossier {file.title} ({expected['crebo']})"
+    assert {c["field"] for c in changes if c.get("object") == dossier} >= {
         "version",
         "end_of_intake",
     }
@@ -355,6 +357,7 @@ def test_dropped_profile_is_removed_with_its_parts(tmp_path):
         profiles = dossier.find("profielen")
         last = profiles.findall("profiel")[-1]
         dropped["crebo"] = last.find("creboinformatie/crebo").text.strip()
+        dropped["title"] = Qualification.objects.get(crebo=dropped["crebo"]).title
         profiles.remove(last)
 
     result = import_sbb_file(_newer_version(path, tmp_path, drop_last_profile))
@@ -362,7 +365,8 @@ def test_dropped_profile_is_removed_with_its_parts(tmp_path):
     assert not Qualification.objects.filter(crebo=dropped["crebo"]).exists()
     assert not CoreTask.objects.filter(code__startswith="P", qualification=None).exists()
     removed = [c["object"] for c in result.changes if c["action"] == "removed"]
-    assert f"profile {dropped['crebo']}" in removed
+    # Named by its title with its crebo beside it.
+    assert f"profile {dropped['title']} ({dropped['crebo']})" in removed
     assert result.added == 0
 
 
