@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Role
 from accounts.permissions import role_required
 from regions.models import Region
-from regions.selectors import search_organisations
+from regions.partner_search import partner_results, searching_partners, typed_values
 
 from . import selectors, services
 from .forms import ProgrammeForm
@@ -75,30 +75,13 @@ def programme_detail(request, pk: int):
     )
 
 
-def _searching_partners(request) -> bool:
-    return request.method == "POST" and request.POST.get("action") == "search_partners"
-
-
 def _form_context(request, form, programme, school) -> dict:
     """The form page's context; after the search button (without JavaScript) the
     form as typed with the companies of the school's region the search found."""
     context = {"form": form, "programme": programme, "partner_region": school.region}
-    if _searching_partners(request):
-        text = request.POST.get("partner_search", "")
-        context["partner_results"] = search_organisations(
-            text, ["company"], region_code=school.region.code if school.region else ""
-        )
-        context["partner_searched"] = bool(text.strip())
+    if searching_partners(request):
+        context.update(partner_results(request, school.region.code if school.region else ""))
     return context
-
-
-def _typed(request) -> dict:
-    """The values typed in the form, as its initial values (nothing is checked yet)."""
-    return {
-        key: request.POST.getlist(key) if key == "partners" else request.POST.get(key)
-        for key in request.POST
-        if key not in {"csrfmiddlewaretoken", "action"}
-    }
 
 
 @role_required(Role.SCHOOL_AUTHOR)
@@ -107,8 +90,8 @@ def programme_create(request):
     if not services.may_register_programmes(request.user):
         raise PermissionDenied
     school = request.user.organisation
-    if _searching_partners(request):
-        form = ProgrammeForm(school=school, initial=_typed(request))
+    if searching_partners(request):
+        form = ProgrammeForm(school=school, initial=typed_values(request, {"partners"}))
         return render(
             request, "certificates/programme_form.html", _form_context(request, form, None, school)
         )
@@ -136,8 +119,8 @@ def programme_edit(request, pk: int):
     programme = selectors.get_programme(pk)
     if programme is None or not services.may_change_programme(request.user, programme):
         raise Http404("No certificate programme of your school with this number.")
-    if _searching_partners(request):
-        form = ProgrammeForm(school=programme.school, initial=_typed(request))
+    if searching_partners(request):
+        form = ProgrammeForm(school=programme.school, initial=typed_values(request, {"partners"}))
         return render(
             request,
             "certificates/programme_form.html",

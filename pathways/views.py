@@ -14,7 +14,7 @@ from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
 from core.states import TransitionRefused, report_refusal
-from regions import selectors as region_selectors
+from regions.partner_search import partner_results, searching_partners, typed_values
 
 from . import selectors, services
 from .forms import (
@@ -103,7 +103,7 @@ def route_create(request):
     if not services.may_draft_routes(request.user):
         raise PermissionDenied
     organisation = request.user.organisation
-    if _searching_partners(request):
+    if searching_partners(request):
         return _render_partner_search(request, organisation, route=None)
     form = RouteForm(
         request.POST or None,
@@ -129,27 +129,12 @@ def route_create(request):
     return render(request, "pathways/route_form.html", {"form": form, "route": None})
 
 
-def _searching_partners(request) -> bool:
-    return request.method == "POST" and request.POST.get("action") == "search_partners"
-
-
 def _render_partner_search(request, organisation, route):
     """Without JavaScript: the form as typed, with the companies the search found
     (nothing is saved or checked; files must be chosen again)."""
-    multiple = {"partners", "fallback_destinations"}
-    initial = {
-        key: request.POST.getlist(key) if key in multiple else request.POST.get(key)
-        for key in request.POST
-        if key not in {"csrfmiddlewaretoken", "action"}
-    }
+    initial = typed_values(request, {"partners", "fallback_destinations"})
     form = RouteForm(organisation=organisation, initial=initial)
-    text = request.POST.get("partner_search", "")
-    context = {
-        "form": form,
-        "route": route,
-        "partner_results": region_selectors.search_organisations(text, ["company"]),
-        "partner_searched": bool(text.strip()),
-    }
+    context = {"form": form, "route": route, **partner_results(request)}
     if route is not None:
         findings = services.check_route(route).findings
         context.update(findings=findings, findings_have_errors=_has_errors(findings))
@@ -186,7 +171,7 @@ def route_edit(request, pk: int):
         messages.error(request, _("Only a draft can be changed."))
         return redirect("pathways:route-detail", pk=route.pk)
     organisation = request.user.organisation
-    if _searching_partners(request):
+    if searching_partners(request):
         return _render_partner_search(request, organisation, route=route)
     form = RouteForm(
         request.POST or None,
