@@ -149,3 +149,44 @@ def test_cross_over_part_core_task_follows_the_chosen_qualification(page):
     submission.refresh_from_db()
     assert submission.draft["parts"] == [{"qualification": "25499", "core_task": "P1-K1"}]
     assert submission.needs_inspectorate is True
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_button_pressed_the_moment_the_form_comes_back_needs_no_reload(page):
+    """The new form htmx swaps in works at once: a second "add" pressed as soon as
+    the first one's form is in the page adds a row in place (with htmx's default
+    settle delay it posted the form without htmx and reloaded the page)."""
+    ref = build_reference_data()
+    alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
+    from experiments.models import Experiment
+    from submissions.drafting import services as drafting
+
+    submission = drafting.create_draft(
+        user=alice,
+        kind="regional_programme",
+        experiment=Experiment.objects.get(slug="ruimte-voor-de-regio"),
+        title="Snel klikken",
+        today=WHILE_OPEN,
+    )
+    log_in(page, "alice")
+    page.goto(f"/indieningen/concept/{submission.pk}/")
+    page.evaluate("window.noReload = 'still here'")
+    # As soon as the swapped-in form is in the document (before any timer runs),
+    # press its "add contributor" button once.
+    page.evaluate(
+        """() => {
+          const old = document.getElementById("draft-form");
+          new MutationObserver((changes, observer) => {
+            const form = document.getElementById("draft-form");
+            if (form && form !== old) {
+              observer.disconnect();
+              form.querySelector('button[value="add:contributors"]:not([aria-hidden="true"])').click();
+            }
+          }).observe(old.parentElement, {childList: true});
+        }"""
+    )
+    button(page, "add:learning_outcomes").click()
+    page.locator("#id_contributors-0-name").wait_for()
+    page.locator("#id_learning_outcomes-0-code").wait_for()
+    assert page.evaluate("window.noReload") == "still here"
