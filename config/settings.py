@@ -190,7 +190,7 @@ SITE_URL = os.environ.get("SITE_URL", "")
 # memory of each process otherwise. Give the cache its own Redis database: clearing
 # it empties that database.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-# Whole answers of public pages for anonymous visitors (core/pagecache.py).
+# Whole answers of pages, per visitor (core/pagecache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 CACHES = {
     "default": (
@@ -199,6 +199,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Sessions stay in the database; with a shared cache they are read from it (one
+# query less per request). Each process's own memory would not see another's logout.
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Celery: without a broker, tasks run eagerly in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

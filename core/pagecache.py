@@ -1,9 +1,9 @@
-"""Whole responses of public pages, cached for anonymous visitors.
+"""Whole responses of pages, cached per visitor.
 
-`@public_page` on a view keeps its 200 answer to an anonymous GET in Django's cache
-(Redis with CACHE_URL), keyed by the absolute URL, the language and the date, and
-serves it again without running the view, as long as nothing it was built from has
-changed since:
+`@cached_page` on a view keeps its 200 answer to a GET in Django's cache (Redis
+with CACHE_URL), keyed by the absolute URL, the language, the clock and the
+visitor, and serves it again without running the view, as long as nothing it was
+built from has changed since:
 
 - every database table the view read. Each table has a version in
   `core.aggregates` ("table:<name>"); a database wrapper on every connection
@@ -12,16 +12,23 @@ changed since:
   Django alike, in the web processes, the Celery workers and the commands;
 - every cached aggregate the view used (`aggregates.cached`), at its version.
 
-A page is not cached, nor served from the cache, for a logged-in user, an htmx
-request (its answer is a fragment), a visitor with messages waiting, or a
-response that sets cookies, is not 200, or streams. The CSRF token in a page
+The visitor: anonymous visitors share one entry per page; a logged-in user has
+their own entries per session, which also depend on their user record (read
+before the view runs: name, role, organisation) and are keyed by the minute
+rather than the date (their pages say how long something has waited).
+
+A page is not cached, nor served from the cache, for an htmx request (its answer
+is a fragment) or a visitor with messages waiting; it is not kept when it is not
+200, sets cookies, streams, is private, or when building it wrote to the database
+or left a message (the view does more than read). The CSRF token in a page
 (the language switch, htmx headers) belongs to the visitor: the page is built
 with a throw-away CSRF secret, those tokens are cut out, and every answer gets
 the visitor's own token in their place. Conditional requests get their 304 from
 the cached ETag/Last-Modified.
 
 Expiry (`TIMEOUT`) bounds what no table tells: a change of the code or the
-settings, or a date the page compares with the clock (the key also holds today's date).
+settings, or a date the page compares with the clock (the key also holds today's
+date, or the minute).
 """
 
 import functools
@@ -70,6 +77,8 @@ class _Tables:
     def __init__(self, connection):
         self.connection = connection
         self.reading: set[str] | None = None
+        # Whether a write happened while a page was being built (then it is not kept).
+        self.wrote = False
         # Tables written in the current transaction, renewed again once it commits
         # by one callback per transaction (not one per statement).
         self.written: set[str] = set()
@@ -81,6 +90,8 @@ class _Tables:
             if self.reading is not None:
                 self.reading.update(_READ.findall(sql))
             return execute(sql, params, many, context)
+        if self.reading is not None:
+            self.wrote = True
         result = execute(sql, params, many, context)
         # After the statement (outside a transaction it is then committed) …
         topic = TABLE_TOPIC.format(written.group(1))
@@ -146,8 +157,7 @@ def _cacheable(request) -> bool:
         return False
     if request.method != "GET" or request.headers.get("HX-Request"):
         return False
-    user = getattr(request, "user", None)
-    if user is None or user.is_authenticated:
+    if getattr(request, "user", None) is None:
         return False
     messages = getattr(request, "_messages", None)
     return not (messages is not None and len(messages))
@@ -155,7 +165,12 @@ def _cacheable(request) -> bool:
 
 def _key(request) -> str:
     language = getattr(request, "LANGUAGE_CODE", "")
-    raw = f"{request.build_absolute_uri()}|{language}|{timezone.localdate().isoformat()}"
+    if request.user.is_authenticated:
+        clock = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        visitor = f"{request.user.pk}:{request.session.session_key}"
+    else:
+        clock, visitor = timezone.localdate().isoformat(), ""
+    raw = f"{request.build_absolute_uri()}|{language}|{clock}|{visitor}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -192,21 +207,28 @@ def _build(request, view, args, kwargs):
     request.META["CSRF_COOKIE"] = secret
     request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
     tables: set[str] = set()
+    if request.user.is_authenticated:
+        # Read by the authentication middleware, before the view.
+        tables.add(request.user._meta.db_table)
     for wrapper in wrappers:
         wrapper.reading = tables
+        wrapper.wrote = False
     try:
         with aggregates.recording() as read:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
     finally:
+        wrote = any(wrapper.wrote for wrapper in wrappers)
         for wrapper in wrappers:
             wrapper.reading = None
         used_csrf = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
         request.META.pop("CSRF_COOKIE", None)
         request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
         request.META.update(own_csrf)
-    if response.streaming or response.status_code != 200 or response.cookies:
+    if response.streaming or response.status_code != 200 or response.cookies or wrote:
+        return response, None
+    if getattr(getattr(request, "_messages", None), "added_new", False):
         return response, None
     if response.has_header("Cache-Control") and "private" in response["Cache-Control"]:
         return response, None
@@ -242,8 +264,8 @@ def _with_own_token(request, response, parts):
     return response
 
 
-def public_page(view):
-    """Cache `view`'s answers to anonymous visitors (see the module's description)."""
+def cached_page(view):
+    """Cache `view`'s answers per visitor (see the module's description)."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
+from core.pagecache import cached_page
 from core.states import TransitionRefused, report_refusal
 from rules.kinds import kind_label
 
@@ -136,6 +137,7 @@ def _participant_filters(request, experiment):
 
 @require_safe
 @role_required(*PARTICIPANT_READERS)
+@cached_page
 def participants(request, slug):
     """Schools that applied to or take part in the experiment, filterable, paginated."""
     experiment = _experiment_or_404(slug)
@@ -328,6 +330,7 @@ def decide(request, slug, pk):
 
 @require_safe
 @role_required(*MINISTRY_ROLES)
+@cached_page
 def tracking(request, slug):
     """Admitted schools with their submissions, states and turnaround times."""
     experiment = _experiment_or_404(slug)

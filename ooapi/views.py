@@ -21,7 +21,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from core.pagecache import public_page
+from core.pagecache import cached_page
 from regions.models import Organisation
 
 from . import ids, pages, params
@@ -86,7 +86,7 @@ def endpoint(view: Callable) -> Callable:
         return get_conditional_response(request, etag=etag, last_modified=stamp, response=response)
 
     # The same answer for everyone: kept whole until what it was built from changes.
-    return public_page(wrapper)
+    return cached_page(wrapper)
 
 
 @csrf_exempt

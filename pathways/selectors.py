@@ -381,8 +381,8 @@ def _csv_rows(routes):
 
 
 def export_csv_chunks(routes):
-    """The download's CSV (as `export_csv(routes, for_download=True)`) in pieces, for
-    streaming: the routes are read from the database in batches, not all at once."""
+    """The download's CSV (as `export_csv(routes, for_download=True)`) in pieces: the
+    routes are read from the database in batches, as plain values, not all at once."""
     return exports.csv_chunks(CSV_COLUMNS, _csv_rows(routes))
 
 

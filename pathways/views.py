@@ -4,7 +4,7 @@ selectors read, `accounts.permissions` guards."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import Role
 from accounts.permissions import MINISTRY_ROLES, SCHOOL_ROLES, role_required
 from core import charts, exports
+from core.pagecache import cached_page
 from core.states import TransitionRefused, report_refusal
 from regions.partner_search import partner_results, searching_partners, typed_values
 
@@ -418,6 +419,7 @@ def route_document(request, pk: int, which: str):
 
 @role_required(*MINISTRY_ROLES)
 @require_safe
+@cached_page
 def monitoring(request):
     """Coverage for the ministry: per region, over time, and students with no place."""
     overview = selectors.monitoring_overview()
@@ -441,6 +443,7 @@ def monitoring(request):
 
 @role_required(*MINISTRY_ROLES)
 @require_safe
+@cached_page
 def export_csv(request):
     """Every route as CSV, in the interchange columns."""
     status = request.GET.get("status", "")
@@ -448,8 +451,9 @@ def export_csv(request):
         status = ""
     # Least privilege: drafts never sent to the partner school stay the schools' own.
     routes = selectors.routes_for_export(status).filter(selectors.ever_sent())
-    response = StreamingHttpResponse(
-        selectors.export_csv_chunks(routes), content_type=exports.CSV_CONTENT_TYPE
+    # Whole, not streamed: the page cache keeps it until a route changes.
+    response = HttpResponse(
+        "".join(selectors.export_csv_chunks(routes)), content_type=exports.CSV_CONTENT_TYPE
     )
     response["Content-Disposition"] = 'attachment; filename="leerroutes.csv"'
     return response
@@ -457,6 +461,7 @@ def export_csv(request):
 
 @role_required(*MINISTRY_ROLES)
 @require_safe
+@cached_page
 def export_xlsx(request):
     """Every route as an Excel workbook for people: names beside codes, real dates."""
     status = request.GET.get("status", "")

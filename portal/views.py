@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
+from core.pagecache import cached_page
 
 HOME_TEMPLATES = {
     Role.SCHOOL_AUTHOR: "portal/home_school_author.html",
@@ -18,6 +19,7 @@ HOME_TEMPLATES = {
 
 
 @require_safe
+@cached_page
 def home(request):
     """The public start page, or the logged-in user's home page for their role."""
     if not request.user.is_authenticated:

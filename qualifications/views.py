@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from core.pagecache import public_page
+from core.pagecache import cached_page
 
 from . import learner_selectors, selectors
 from .models import ElectiveModule, Qualification, QualificationFile
@@ -29,7 +29,7 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-@public_page
+@cached_page
 def dossier_list(request):
     """Dossiers, searchable and filterable by domain, level and status."""
     form = DossierSearchForm(request.GET or None)
@@ -59,7 +59,7 @@ def dossier_list(request):
     )
 
 
-@public_page
+@cached_page
 def dossier_detail(request, crebo):
     """One dossier: its qualifications, its basis and profile parts in SBB order."""
     try:
@@ -78,7 +78,7 @@ def dossier_detail(request, crebo):
     )
 
 
-@public_page
+@cached_page
 def qualification_detail(request, crebo):
     """One qualification: its basis and profile parts, level, study load, dates, certificates."""
     try:
@@ -118,7 +118,7 @@ def _also_in_page(request, part, back_url, back_label):
     )
 
 
-@public_page
+@cached_page
 def qualification_also_in(request, crebo, code):
     """Every other qualification that contains one part of this qualification."""
     try:
@@ -132,7 +132,7 @@ def qualification_also_in(request, crebo, code):
     return _also_in_page(request, part, back_url, label)
 
 
-@public_page
+@cached_page
 def dossier_also_in(request, crebo, code):
     """Every qualification outside its own that contains one part of this dossier."""
     try:
@@ -145,7 +145,7 @@ def dossier_also_in(request, crebo, code):
     return _also_in_page(request, part, back_url, label)
 
 
-@public_page
+@cached_page
 def compare(request):
     """Two or three qualifications side by side: shared and distinct parts."""
     if "crebo_2" in request.GET:
@@ -185,7 +185,7 @@ def still_needed(request):
     )
 
 
-@public_page
+@cached_page
 def elective_list(request):
     """Keuzedelen, searchable by code or title, filterable by level, certificate
     and national/regional; a regional one shows its school, region and use."""
@@ -212,7 +212,7 @@ def elective_list(request):
     )
 
 
-@public_page
+@cached_page
 def elective_detail(request, code):
     """One keuzedeel with its level, study load and certificates; a regional one
     also with its school, region, learning outcomes and where it is used."""

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import Role
 from accounts.permissions import role_required, user_has_role
-from core.pagecache import public_page
+from core.pagecache import cached_page
 from core.states import TransitionRefused, report_refusal
 
 from . import selectors, services
@@ -34,7 +34,7 @@ def _page(request, queryset, size=PAGE_SIZE):
 
 
 @require_safe
-@public_page
+@cached_page
 def region_map(request):
     """The public map of labour-market regions, coloured by a chosen indicator."""
     requested = request.GET.get("indicator") or selectors.DEFAULT_INDICATOR
@@ -69,7 +69,7 @@ def region_map(request):
 
 
 @require_safe
-@public_page
+@cached_page
 def region_list(request):
     """All labour-market regions, searchable."""
     search = request.GET.get("q", "").strip()
@@ -82,7 +82,7 @@ def region_list(request):
 
 
 @require_safe
-@public_page
+@cached_page
 def region_detail(request, code):
     """One region: its networks, schools and companies, and sections of other apps."""
     region = selectors.get_region(code)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import SCHOOL_ROLES, role_required
+from core.pagecache import cached_page
 from core.states import report_refusal
 from rules.editing import core_task_choices, put_rows, rows_of
 from rules.kinds import kind_spec
@@ -134,6 +135,7 @@ def _save_from_editor(request, submission, editor, revision, context):
 
 @_login_keeping_the_form
 @require_http_methods(["GET", "POST"])
+@cached_page
 def draft_edit(request, pk: int):
     """The editor of a draft: school authors of its school change it while it is a
     draft or changes are requested; national roles see it read-only."""

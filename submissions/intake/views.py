@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import SCHOOL_ROLES, role_required, user_has_role
+from core.pagecache import cached_page
 from rules.kinds import kind_spec
 from rules.sources import cited_documents
 from submissions import workflow
@@ -23,6 +24,7 @@ PAGE_SIZE = 20
 
 @login_required
 @require_safe
+@cached_page
 def submission_list(request):
     """The organisation's submissions (all for national roles), paginated and searchable."""
     search = request.GET.get("q", "").strip()
@@ -93,6 +95,7 @@ def _detail_context(request, submission, form=None) -> dict:
 
 @login_required
 @require_safe
+@cached_page
 def submission_detail(request, pk):
     """A submission: its latest version's check and findings, and all versions."""
     submission = selectors.get_submission(request.user, pk)

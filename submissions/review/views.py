@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import REVIEWER_ROLES, role_required
+from core.pagecache import cached_page
 from core.states import TransitionRefused, report_refusal
 from experiments.models import Experiment
 from regions.models import Region
@@ -37,6 +38,7 @@ PAGE_SIZE = 20
 
 @role_required(*REVIEWER_ROLES)
 @require_safe
+@cached_page
 def review_queue(request):
     """Submissions waiting for review, filterable, longest waiting first."""
     form = QueueFilterForm(
@@ -95,6 +97,7 @@ def _review_context(
 
 @login_required
 @require_safe
+@cached_page
 def review_page(request, pk):
     """The submitted document by section with its comments, findings, decisions and log."""
     submission = selectors.get_submission(request.user, pk)
@@ -219,6 +222,7 @@ def _number(value) -> int | None:
 
 @login_required
 @require_safe
+@cached_page
 def diff_view(request, pk):
     """What changed between two versions: `?van=1&naar=2` (default: the last two)."""
     submission = selectors.get_submission(request.user, pk)

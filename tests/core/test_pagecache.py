@@ -79,7 +79,7 @@ def test_the_map_follows_its_cached_indicator(client):
     assert 'class="empty-state"' not in client.get(url).content.decode()
 
 
-def test_a_logged_in_user_neither_gets_nor_leaves_a_cached_page(client, personas):
+def test_a_logged_in_user_never_gets_nor_leaves_the_anonymous_page(client, personas):
     qualification = QualificationFactory()
     alice = Client()
     alice.force_login(personas.alice)
