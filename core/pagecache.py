@@ -54,6 +54,8 @@ from django.utils.http import parse_http_date_safe
 from core import aggregates
 
 TIMEOUT = 10 * 60
+# A logged-in user's entry is keyed by the minute: it is never read after the next one.
+PERSONAL_TIMEOUT = 2 * 60
 TABLE_TOPIC = "table:{}"
 # Tables a page may read that say nothing about its content (an anonymous visitor's
 # session, read for its messages), and change on every login.
@@ -279,7 +281,8 @@ def cached_page(view):
                 return _serve(request, entry)
         response, stored = _build(request, view, args, kwargs)
         if stored is not None:
-            cache.set(key, stored, timeout=TIMEOUT)
+            personal = request.user.is_authenticated
+            cache.set(key, stored, timeout=PERSONAL_TIMEOUT if personal else TIMEOUT)
         return response
 
     return wrapper
