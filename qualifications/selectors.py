@@ -420,6 +420,8 @@ def _also_in_lists(
     lists: dict[tuple[str, int], tuple[list[AlsoIn], int]] = {}
     for kind, part_id, qualification_id, code, total in rows:
         entries, _ = lists.setdefault((kind, part_id), ([], total))
+        if qualification_id not in qualifications:  # deleted in between
+            continue
         entries.append(AlsoIn(qualifications[qualification_id], code, ended[qualification_id]))
     return lists
 
