@@ -157,6 +157,8 @@ class CoreTask(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["file", "code"], name="core_task_unique_code_in_file"),
         ]
+        # The "also in" lists match parts by SBB id (qualifications.selectors).
+        indexes = [models.Index(fields=["sbb_id"], name="core_task_sbb_id")]
 
     def __str__(self):
         return f"{self.code} {self.title}"
@@ -190,6 +192,8 @@ class WorkProcess(models.Model):
                 fields=["core_task", "code"], name="work_process_unique_code_in_core_task"
             ),
         ]
+        # The "also in" lists match parts by SBB id (qualifications.selectors).
+        indexes = [models.Index(fields=["sbb_id"], name="work_process_sbb_id")]
 
     def __str__(self):
         return f"{self.code} {self.title}"

@@ -324,31 +324,12 @@ def attach_also_in(core_tasks: list[CoreTask], *, viewing: Qualification | None 
     `also_in` lists the qualifications that contain the same part (same SBB id
     or same normalised title), sorted by crebo. Left out: the qualification
     being viewed, or when none is (the dossier page) the qualifications the
-    part itself belongs to. Three queries, however many parts.
+    part itself belongs to. Two queries, however many parts and matches.
     """
     work_processes = [wp for core_task in core_tasks for wp in core_task.work_processes.all()]
-    matching_core_tasks = list(_matching_parts(CoreTask.objects.all(), core_tasks))
-    matching_work_processes = list(
-        _matching_parts(WorkProcess.objects.select_related("core_task"), work_processes)
-    )
-    owners = _Owners(
-        list(core_tasks) + matching_core_tasks + [wp.core_task for wp in matching_work_processes]
-    )
-    core_task_index = _index_by_keys(matching_core_tasks)
-    work_process_index = _index_by_keys(matching_work_processes)
-    for core_task in core_tasks:
-        own = owners.of(core_task)
-        core_task.also_in = _also_in(
-            core_task, core_task_index, owners, _excluded(own, viewing), lambda ct: ct
-        )
-        for work_process in core_task.work_processes.all():
-            work_process.also_in = _also_in(
-                work_process,
-                work_process_index,
-                owners,
-                _excluded(own, viewing),
-                lambda wp: wp.core_task,
-            )
+    lists = _also_in_lists(core_tasks, work_processes, viewing=viewing)
+    for part in (*core_tasks, *work_processes):
+        part.also_in, _ = lists.get(_part_key(part), ([], 0))
 
 
 # How many "also in" entries a part shows on the qualification and dossier pages; the
@@ -359,32 +340,26 @@ CACHE_TOPIC = "qualifications"
 
 
 def _short_also_in(core_tasks, viewing) -> dict:
-    attach_also_in(core_tasks, viewing=viewing)
-    lists = {}
-    for core_task in core_tasks:
-        lists[("core_task", core_task.pk)] = core_task.also_in
-        for work_process in core_task.work_processes.all():
-            lists[("work_process", work_process.pk)] = work_process.also_in
-    return {
-        key: (entries[:ALSO_IN_SHOWN], max(0, len(entries) - ALSO_IN_SHOWN))
-        for key, entries in lists.items()
-    }
+    work_processes = [wp for core_task in core_tasks for wp in core_task.work_processes.all()]
+    lists = _also_in_lists(core_tasks, work_processes, viewing=viewing, limit=ALSO_IN_SHOWN)
+    return {key: (entries, total - len(entries)) for key, (entries, total) in lists.items()}
 
 
 def attach_short_also_in(core_tasks, cache_name: str, *, viewing=None) -> None:
     """Like `attach_also_in`, with at most ALSO_IN_SHOWN entries per part and the
     number left out as `also_in_more`; kept in the cache until the structure changes
-    (the date is in the key: "intake ended" depends on it)."""
+    (the date is in the key: "intake ended" depends on it). The database picks the
+    shown entries and counts the rest: two queries, however many parts match."""
     lists = aggregates.cached(
         CACHE_TOPIC,
         f"also-in:{cache_name}:{timezone.localdate().isoformat()}",
         lambda: _short_also_in(core_tasks, viewing),
     )
     for core_task in core_tasks:
-        core_task.also_in, core_task.also_in_more = lists.get(("core_task", core_task.pk), ([], 0))
+        core_task.also_in, core_task.also_in_more = lists.get(_part_key(core_task), ([], 0))
         for work_process in core_task.work_processes.all():
             work_process.also_in, work_process.also_in_more = lists.get(
-                ("work_process", work_process.pk), ([], 0)
+                _part_key(work_process), ([], 0)
             )
 
 
@@ -400,75 +375,149 @@ def find_part(core_tasks, code: str):
 
 
 def also_in_of_part(core_tasks, code: str, *, viewing=None):
-    """The part with `code` among `core_tasks` with its full `also_in` list, or None."""
-    attach_also_in(core_tasks, viewing=viewing)
-    return find_part(core_tasks, code)
-
-
-def _matching_parts(queryset: QuerySet, parts) -> QuerySet:
-    """Rows of `queryset` with the SBB id or normalised title of one of `parts`."""
-    sbb_ids = {part.sbb_id for part in parts if part.sbb_id}
-    titles = {part.normalized_title for part in parts if part.normalized_title}
-    if not sbb_ids and not titles:
-        return queryset.none()
-    return queryset.filter(Q(sbb_id__in=sbb_ids) | Q(normalized_title__in=titles))
-
-
-def _index_by_keys(parts) -> dict[tuple[str, str], list]:
-    index = defaultdict(list)
-    for part in parts:
-        for key in part_keys(part):
-            index[key].append(part)
-    return index
-
-
-def _excluded(own: list[Qualification], viewing: Qualification | None) -> set[int]:
-    if viewing is not None:
-        return {viewing.pk}
-    return {qualification.pk for qualification in own}
-
-
-def _also_in(part, index, owners, excluded: set[int], core_task_of) -> list[AlsoIn]:
-    found: dict[int, AlsoIn] = {}
-    for key in part_keys(part):
-        for match in index.get(key, []):
-            for qualification in owners.of(core_task_of(match)):
-                if qualification.pk not in excluded and qualification.pk not in found:
-                    found[qualification.pk] = AlsoIn(
-                        qualification, match.code, owners.intake_ended_on(qualification)
-                    )
-    return sorted(found.values(), key=lambda entry: entry.qualification.crebo)
-
-
-class _Owners:
-    """Which qualifications contain a core task: its profile, or all profiles of its file."""
-
-    def __init__(self, core_tasks):
-        profile_ids = {ct.qualification_id for ct in core_tasks if ct.qualification_id}
-        basis_file_ids = {ct.file_id for ct in core_tasks if ct.qualification_id is None}
-        qualifications = Qualification.objects.select_related("file").filter(
-            Q(pk__in=profile_ids) | Q(file_id__in=basis_file_ids)
+    """The part with `code` among `core_tasks` with its full `also_in` list, or None.
+    Only that part's list is worked out (two queries)."""
+    part = find_part(core_tasks, code)
+    if part is not None:
+        is_core_task = isinstance(part, CoreTask)
+        lists = _also_in_lists(
+            [part] if is_core_task else [],
+            [] if is_core_task else [part],
+            viewing=viewing,
         )
-        self.by_id = {}
-        self.by_file = defaultdict(list)
-        for qualification in qualifications.order_by("crebo"):
-            self.by_id[qualification.pk] = qualification
-            self.by_file[qualification.file_id].append(qualification)
-        self.today = timezone.localdate()
-        self._ended: dict[int, date | None] = {}
+        part.also_in, _ = lists.get(_part_key(part), ([], 0))
+    return part
 
-    def intake_ended_on(self, qualification) -> date | None:
-        """`intake_ended_on` worked out once per qualification (thousands of entries
-        name the same few hundred qualifications at national scale)."""
-        if qualification.pk not in self._ended:
-            self._ended[qualification.pk] = intake_ended_on(qualification, self.today)
-        return self._ended[qualification.pk]
 
-    def of(self, core_task) -> list[Qualification]:
-        if core_task.qualification_id is None:
-            return self.by_file.get(core_task.file_id, [])
-        qualification = self.by_id.get(core_task.qualification_id)
-        return [qualification] if qualification else []
+def _part_key(part) -> tuple[str, int]:
+    return ("core_task" if isinstance(part, CoreTask) else "work_process", part.pk)
+
+
+def _also_in_lists(
+    core_tasks, work_processes, *, viewing: Qualification | None, limit: int | None = None
+) -> dict[tuple[str, int], tuple[list[AlsoIn], int]]:
+    """{(kind, part pk): (its "also in" entries, how many there are in all)} for these
+    core tasks and work processes, at most `limit` entries each (None: all).
+
+    The database matches the parts, finds the qualifications that contain each
+    match, keeps one entry per qualification (the match by SBB id before one by
+    title, then the lowest code), numbers them by crebo and returns only the
+    first `limit` with the count of all (`_ALSO_IN_SQL`). A second query reads
+    the qualifications named. Parts without an entry are left out."""
+    if not core_tasks and not work_processes:
+        return {}
+    sql, params = _also_in_query(
+        [part.pk for part in core_tasks], [part.pk for part in work_processes], viewing, limit
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return {}
+    qualifications = Qualification.objects.select_related("file").in_bulk({row[2] for row in rows})
+    today = timezone.localdate()
+    ended = {pk: intake_ended_on(found, today) for pk, found in qualifications.items()}
+    lists: dict[tuple[str, int], tuple[list[AlsoIn], int]] = {}
+    for kind, part_id, qualification_id, code, total in rows:
+        entries, _ = lists.setdefault((kind, part_id), ([], total))
+        if qualification_id not in qualifications:  # deleted in between
+            continue
+        entries.append(AlsoIn(qualifications[qualification_id], code, ended[qualification_id]))
+    return lists
+
+
+# The "also in" entries of some parts: their matches by SBB id and by normalised
+# title (`matches`, one branch per kind and key, `_ALSO_IN_MATCH_SQL`), the
+# qualifications containing each match (`owners`: a profile part's profile, every
+# profile of a basis part's file), one row per part and qualification without the
+# excluded ones, with its code (`firsts`: a match by SBB id before one by title,
+# then the lowest code), numbered by crebo with the count per part (`ranked`).
+# Codes and crebos compare byte by byte ({collate}), as Python compares strings,
+# whatever the database's collation.
+_ALSO_IN_SQL = """
+WITH matches AS (
+    {matches}
+),
+owners AS (
+    SELECT matches.*, q.id AS qualification_id, q.crebo, q.file_id AS qualification_file
+    FROM matches JOIN {qualification} q ON q.id = matches.match_qualification
+    UNION ALL
+    SELECT matches.*, q.id, q.crebo, q.file_id
+    FROM matches JOIN {qualification} q ON q.file_id = matches.match_file
+    WHERE matches.match_qualification IS NULL
+),
+firsts AS (
+    SELECT kind, part_id, qualification_id, crebo, MIN((by_title || code){collate}) AS choice
+    FROM owners WHERE {kept}
+    GROUP BY kind, part_id, qualification_id, crebo
+),
+ranked AS (
+    SELECT kind, part_id, qualification_id, choice,
+           ROW_NUMBER() OVER (PARTITION BY kind, part_id ORDER BY crebo{collate}) AS place,
+           COUNT(*) OVER (PARTITION BY kind, part_id) AS total
+    FROM firsts
+)
+SELECT kind, part_id, qualification_id, SUBSTR(choice, 2), total FROM ranked
+WHERE place <= %s
+ORDER BY kind, part_id, place
+"""
+# The parts (`p`, of the ids given) and the parts matching them by `key` (`m`), each
+# with the profile or file it belongs to.
+_ALSO_IN_MATCH_SQL = {
+    "core_task": (
+        "SELECT 'core_task' AS kind, p.id AS part_id, p.qualification_id AS own_qualification,"
+        " p.file_id AS own_file, {by_title} AS by_title, m.code AS code,"
+        " m.qualification_id AS match_qualification, m.file_id AS match_file"
+        " FROM {core_task} p JOIN {core_task} m ON m.{key} = p.{key}"
+        " WHERE p.id IN ({ids}) AND p.{key} <> ''"
+    ),
+    "work_process": (
+        "SELECT 'work_process' AS kind, p.id AS part_id, pc.qualification_id AS own_qualification,"
+        " pc.file_id AS own_file, {by_title} AS by_title, m.code AS code,"
+        " mc.qualification_id AS match_qualification, mc.file_id AS match_file"
+        " FROM {work_process} p JOIN {core_task} pc ON pc.id = p.core_task_id"
+        " JOIN {work_process} m ON m.{key} = p.{key}"
+        " JOIN {core_task} mc ON mc.id = m.core_task_id"
+        " WHERE p.id IN ({ids}) AND p.{key} <> ''"
+    ),
+}
+
+
+def _also_in_query(core_task_ids, work_process_ids, viewing, limit) -> tuple[str, list]:
+    """The SQL of `_also_in_lists` and its parameters (only placeholders, table and
+    column names are put into the text)."""
+    tables = {
+        "core_task": CoreTask._meta.db_table,
+        "work_process": WorkProcess._meta.db_table,
+        "qualification": Qualification._meta.db_table,
+    }
+    branches, params = [], []
+    for kind, ids in (("core_task", core_task_ids), ("work_process", work_process_ids)):
+        for key, by_title in (("sbb_id", "'0'"), ("normalized_title", "'1'")):
+            if ids:
+                placeholders = ", ".join(["%s"] * len(ids))
+                branches.append(
+                    _ALSO_IN_MATCH_SQL[kind].format(
+                        ids=placeholders, key=key, by_title=by_title, **tables
+                    )
+                )
+                params += ids
+    if viewing is not None:
+        kept = "qualification_id <> %s"
+        params.append(viewing.pk)
+    else:  # the dossier page: leave out the part's own qualifications
+        kept = (
+            "CASE WHEN own_qualification IS NULL THEN qualification_file <> own_file"
+            " ELSE qualification_id <> own_qualification END"
+        )
+    params.append(limit if limit is not None else 2**31 - 1)
+    sql = _ALSO_IN_SQL.format(
+        matches="\n    UNION ALL\n    ".join(branches),
+        kept=kept,
+        collate=' COLLATE "C"' if connection.vendor == "postgresql" else "",
+        **tables,
+    )
+    return sql, params
 
 
 # --- Transparency: comparison ---------------------------------------------------------------
