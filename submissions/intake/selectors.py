@@ -67,8 +67,14 @@ def author_task_counts(user) -> dict[str, int]:
 
 
 def get_submission(user, pk: int) -> Submission:
-    """A submission the user may see, or 404."""
-    return get_object_or_404(submissions_visible_to(user), pk=pk)
+    """A submission the user may see, or 404 — with its school, experiment and
+    region, without the list's annotations (`submissions_visible_to`): a page
+    about one submission reads its versions itself, and grouping every version
+    to find the latest number cost each page a GROUP BY over the joined rows."""
+    queryset = Submission.objects.select_related("school", "experiment", "region").defer(
+        "region__geometry"
+    )
+    return get_object_or_404(scope_submissions(queryset, user), pk=pk)
 
 
 def versions_of(submission: Submission) -> list[SubmissionVersion]:

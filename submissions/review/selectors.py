@@ -68,11 +68,37 @@ def review_queue(
     ).order_by("submitted_at", "pk")
 
 
-def events_of(submission: Submission) -> list[SubmissionEvent]:
-    """The audit log, oldest first, each with a readable `label`."""
-    events = list(
-        submission.events.select_related("actor__organisation", "version").order_by("at", "pk")
+def versions_for_review(submission: Submission) -> list[SubmissionVersion]:
+    """Every version, newest first, with its report; without the document as
+    uploaded, which the review page does not show. Pass the list to the reads
+    below so that each row's version comes from it instead of a join."""
+    return list(
+        submission.versions.select_related("report").defer("source_text").order_by("-number")
     )
+
+
+def _with_versions(rows, versions: list[SubmissionVersion] | None):
+    """Give each row its version from `versions` (the submission's own, loaded once)."""
+    by_pk = {version.pk: version for version in versions or ()}
+    for row in rows:
+        if row.version_id in by_pk:
+            row.version = by_pk[row.version_id]
+    return rows
+
+
+def _version_join(queryset: QuerySet, versions) -> QuerySet:
+    """Join each row's version unless the caller has the versions already."""
+    return queryset if versions is not None else queryset.select_related("version")
+
+
+def events_of(
+    submission: Submission, versions: list[SubmissionVersion] | None = None
+) -> list[SubmissionEvent]:
+    """The audit log, oldest first, each with a readable `label`.
+
+    `versions`: all of the submission's versions, when the caller has them."""
+    events = submission.events.select_related("actor__organisation").order_by("at", "pk")
+    events = _with_versions(list(_version_join(events, versions)), versions)
     for event in events:
         event.label = ACTION_LABELS.get(event.action, event.action)
         event.from_label = Submission.State(event.from_state).label if event.from_state else ""
@@ -89,22 +115,37 @@ def events_of(submission: Submission) -> list[SubmissionEvent]:
     return events
 
 
-def comments_by_section(submission: Submission) -> dict[str, list[ReviewComment]]:
-    """Every comment on the submission, grouped by section, oldest first."""
+def comments_by_section(
+    submission: Submission, versions: list[SubmissionVersion] | None = None
+) -> dict[str, list[ReviewComment]]:
+    """Every comment on the submission, grouped by section, oldest first.
+
+    `versions`: all of the submission's versions, when the caller has them."""
     groups: dict[str, list[ReviewComment]] = {}
-    comments = ReviewComment.objects.filter(submission=submission).select_related(
-        "author__organisation", "version"
+    comments = _version_join(
+        ReviewComment.objects.filter(submission=submission).select_related(
+            "author__organisation"
+        ),
+        versions,
     )
-    for item in comments.order_by("created_at", "pk"):
+    for item in _with_versions(list(comments.order_by("created_at", "pk")), versions):
         groups.setdefault(item.section, []).append(item)
     return groups
 
 
-def decisions_of(submission: Submission) -> list[Decision]:
-    """Every decision on the submission, oldest first."""
-    return list(
-        submission.decisions.select_related("decided_by", "version").order_by("decided_at", "pk")
-    )
+def decisions_of(
+    submission: Submission, versions: list[SubmissionVersion] | None = None
+) -> list[Decision]:
+    """Every decision on the submission, oldest first.
+
+    `versions`: all of the submission's versions, when the caller has them."""
+    decisions = _version_join(submission.decisions.select_related("decided_by"), versions)
+    return _with_versions(list(decisions.order_by("decided_at", "pk")), versions)
+
+
+def version_numbers(submission: Submission) -> list[int]:
+    """The numbers of the submission's versions, newest first."""
+    return list(submission.versions.order_by("-number").values_list("number", flat=True))
 
 
 def versions_to_compare(submission: Submission, old: int, new: int):
@@ -115,7 +156,7 @@ def versions_to_compare(submission: Submission, old: int, new: int):
         version.number: version
         for version in SubmissionVersion.objects.filter(
             submission=submission, number__in=[old, new]
-        )
+        ).defer("source_text")
     }
     if old not in versions or new not in versions:
         raise Http404("No such version.")

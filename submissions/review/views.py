@@ -21,7 +21,12 @@ from experiments.models import Experiment
 from regions.models import Region
 from rules.labels import path_label
 from submissions import workflow
-from submissions.document_names import document_names, document_sections, with_names
+from submissions.document_names import (
+    document_names,
+    document_sections,
+    known_names,
+    with_names,
+)
 from submissions.intake import selectors
 from submissions.review import selectors as review_selectors
 from submissions.review.diff import diff_documents
@@ -68,20 +73,24 @@ def review_queue(request):
 def _review_context(
     request, submission, *, comment_form=None, decision_form=None, call_in_form=None
 ) -> dict:
-    versions = selectors.versions_of(submission)
+    # The versions are read once; the decisions, comments and log take theirs from them.
+    versions = review_selectors.versions_for_review(submission)
     latest = versions[0] if versions else None
     report = selectors.report_of(latest) if latest else None
-    actions = workflow.allowed_actions(request.user, submission)
-    comments = review_selectors.comments_by_section(submission)
+    decisions = review_selectors.decisions_of(submission, versions)
+    actions = workflow.allowed_actions(
+        request.user, submission, versions=versions, decisions=decisions
+    )
+    comments = review_selectors.comments_by_section(submission, versions)
     return {
         "submission": submission,
         "version": latest,
         "versions": versions,
         "report": report,
         "groups": selectors.findings_by_section(report),
-        "sections": document_sections(latest.document if latest else {}, comments),
-        "decisions": review_selectors.decisions_of(submission),
-        "events": review_selectors.events_of(submission),
+        "sections": document_sections(latest.document if latest else {}, comments, submission),
+        "decisions": decisions,
+        "events": review_selectors.events_of(submission, versions),
         "actions": actions,
         "comment_form": comment_form,
         "decision_form": decision_form
@@ -222,7 +231,7 @@ def _number(value) -> int | None:
 def diff_view(request, pk):
     """What changed between two versions: `?van=1&naar=2` (default: the last two)."""
     submission = selectors.get_submission(request.user, pk)
-    numbers = [version.number for version in selectors.versions_of(submission)]
+    numbers = review_selectors.version_numbers(submission)
     if len(numbers) < 2:
         return render(
             request,
@@ -236,7 +245,9 @@ def diff_view(request, pk):
     old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
     changes = with_names(
         diff_documents(old_version.document, new_version.document),
-        document_names(old_version.document, new_version.document),
+        document_names(
+            old_version.document, new_version.document, known=known_names(submission)
+        ),
     )
     return render(
         request,
