@@ -123,9 +123,7 @@ def comments_by_section(
     `versions`: all of the submission's versions, when the caller has them."""
     groups: dict[str, list[ReviewComment]] = {}
     comments = _version_join(
-        ReviewComment.objects.filter(submission=submission).select_related(
-            "author__organisation"
-        ),
+        ReviewComment.objects.filter(submission=submission).select_related("author__organisation"),
         versions,
     )
     for item in _with_versions(list(comments.order_by("created_at", "pk")), versions):

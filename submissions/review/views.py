@@ -245,9 +245,7 @@ def diff_view(request, pk):
     old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
     changes = with_names(
         diff_documents(old_version.document, new_version.document),
-        document_names(
-            old_version.document, new_version.document, known=known_names(submission)
-        ),
+        document_names(old_version.document, new_version.document, known=known_names(submission)),
     )
     return render(
         request,
