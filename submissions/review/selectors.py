@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from rules.labels import FIELD_LABELS, section_label
+from rules.labels import FIELD_LABELS, path_label, section_label
 from submissions import workflow
 from submissions.models import (
     Decision,
@@ -99,10 +99,13 @@ def events_of(
     `versions`: all of the submission's versions, when the caller has them."""
     events = submission.events.select_related("actor__organisation").order_by("at", "pk")
     events = _with_versions(list(_version_join(events, versions)), versions)
+    # Each action and state in words once, not once per entry of a long log.
+    actions = {action: str(label) for action, label in ACTION_LABELS.items()}
+    states = {state: str(label) for state, label in Submission.State.choices}
     for event in events:
-        event.label = ACTION_LABELS.get(event.action, event.action)
-        event.from_label = Submission.State(event.from_state).label if event.from_state else ""
-        event.to_label = Submission.State(event.to_state).label if event.to_state else ""
+        event.label = actions.get(event.action, event.action)
+        event.from_label = states.get(event.from_state, event.from_state)
+        event.to_label = states.get(event.to_state, event.to_state)
         if event.action == "validation_failed" and event.note.isdigit():
             # Stored as the number of errors; read as "1 error", "3 errors".
             count = int(event.note)
@@ -118,7 +121,8 @@ def events_of(
 def comments_by_section(
     submission: Submission, versions: list[SubmissionVersion] | None = None
 ) -> dict[str, list[ReviewComment]]:
-    """Every comment on the submission, grouped by section, oldest first.
+    """Every comment on the submission, grouped by section, oldest first, each
+    with its section's name (`section_label`).
 
     `versions`: all of the submission's versions, when the caller has them."""
     groups: dict[str, list[ReviewComment]] = {}
@@ -126,7 +130,11 @@ def comments_by_section(
         ReviewComment.objects.filter(submission=submission).select_related("author__organisation"),
         versions,
     )
+    labels: dict[str, str] = {}  # each section's name in words, once
     for item in _with_versions(list(comments.order_by("created_at", "pk")), versions):
+        if item.section not in labels:
+            labels[item.section] = path_label(item.section)
+        item.section_label = labels[item.section]
         groups.setdefault(item.section, []).append(item)
     return groups
 
