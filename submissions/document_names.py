@@ -244,6 +244,13 @@ def with_names(changes, names: DocumentNames):
     return changes
 
 
+class Row(tuple):
+    """A row of a section: (path, shown value), with the field's name as `label`
+    (put in words once, for the table and its technical details)."""
+
+    label: str
+
+
 def document_sections(
     document, comments: dict | None = None, submission=None
 ) -> list[tuple[str, list, list, list]]:
@@ -260,11 +267,18 @@ def document_sections(
     document = in_document_order(document)
     names = document_names(document, known=known_names(submission))
 
-    def row(path, value):
+    yes, no = _("yes"), _("no")
+
+    def row(path, value, within=""):
         # Codes with their names ("Helpende zorg en welzijn (crebo 25498, niveau 2)").
         if isinstance(value, bool):
-            return (path, _("yes") if value else _("no"))
-        return (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+            result = Row((path, yes if value else no))
+        else:
+            result = Row(
+                (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+            )
+        result.label = path_label(path, within=within)
+        return result
 
     nested = [key for key, value in document.items() if isinstance(value, dict | list)]
     general_rows = [row(key, value) for key, value in document.items() if key not in nested]
@@ -273,11 +287,11 @@ def document_sections(
         key=lambda item: (item.created_at, item.pk),
     )
 
-    def paths(rows, key=""):
-        return [(path_label(path, within=key), path) for path, _value in rows]
+    def paths(rows):
+        return [(row.label, row[0]) for row in rows]
 
     sections = [("", general_rows, general_comments, paths(general_rows))]
     for key in nested:
-        rows = [row(path, value) for path, value in flatten(document[key], key)]
-        sections.append((key, rows, comments.get(key, []), paths(rows, key)))
+        rows = [row(path, value, key) for path, value in flatten(document[key], key)]
+        sections.append((key, rows, comments.get(key, []), paths(rows)))
     return sections
