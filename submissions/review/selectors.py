@@ -3,7 +3,7 @@ versions to compare — always scoped to what the user may see."""
 
 import datetime
 
-from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -37,8 +37,11 @@ def review_queue(
     Filters: kind, experiment slug, region code, and waiting at least
     `waiting_days` days since they were submitted.
     """
-    queryset = Submission.objects.filter(state=Submission.State.UNDER_REVIEW).select_related(
-        "school", "experiment", "region"
+    # Without what the queue does not show: the working draft and the region's outline.
+    queryset = (
+        Submission.objects.filter(state=Submission.State.UNDER_REVIEW)
+        .select_related("school", "experiment", "region")
+        .defer("draft", "region__geometry")
     )
     if user.role == Role.INSPECTORATE_REVIEWER:
         queryset = queryset.filter(needs_inspectorate=True)
@@ -63,8 +66,15 @@ def review_queue(
     decided = Decision.objects.filter(
         submission=OuterRef("pk"), body=body, version=Subquery(latest_version)
     )
+    # The latest number as a subquery rather than MAX over joined versions: no
+    # GROUP BY, so counting the queue (paginator, home page) leaves both out.
+    latest_number = (
+        SubmissionVersion.objects.filter(submission=OuterRef("pk"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
     return queryset.annotate(
-        latest_number=Max("versions__number"), decided_by_my_body=Exists(decided)
+        latest_number=Subquery(latest_number), decided_by_my_body=Exists(decided)
     ).order_by("submitted_at", "pk")
 
 

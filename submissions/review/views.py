@@ -19,6 +19,7 @@ from accounts.permissions import REVIEWER_ROLES, role_required
 from core.states import TransitionRefused, report_refusal
 from experiments.models import Experiment
 from regions.models import Region
+from rules.kinds import kind_choices
 from rules.labels import path_label
 from submissions import workflow
 from submissions.document_names import (
@@ -58,6 +59,10 @@ def review_queue(request):
         waiting_days=filters.get("waiting_days"),
     )
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each kind in words once per page, not once per row (`get_kind_display`).
+    kind_labels = {value: str(label) for value, label in kind_choices()}
+    for submission in page:
+        submission.kind_label = kind_labels.get(submission.kind, submission.kind)
     return render(
         request,
         "submissions/review_queue.html",

@@ -157,3 +157,22 @@ class ReviewQueryCountTests(WorkflowTestCase):
         with self.num_queries(DIFF_PAGE_QUERIES):
             response = self.client.get(url)
         assert response.context["numbers"] == list(range(11, 0, -1))
+
+
+class ReviewQueueQueryTests(WorkflowTestCase):
+    def test_the_filtered_queue_reads_and_counts_without_grouping_versions(self):
+        first, second = self.submitted(), self.submitted()
+        ReviewQueryCountTests.grow(self, second, versions=3, findings=1, comments=1)
+        self.login(self.sbb_user)
+        url = reverse("submissions:review-queue") + "?kind=regional_programme"
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        numbers = {row.pk: row.latest_number for row in response.context["page_obj"]}
+        assert numbers == {first.pk: 1, second.pk: 4}
+        # The count and the page are one row per submission: no GROUP BY over its
+        # versions, and neither the working draft nor a region's outline is read.
+        sql = [query["sql"] for query in captured.captured_queries]
+        assert not [text for text in sql if "GROUP BY" in text]
+        page = next(text for text in sql if '"latest_number"' in text)
+        assert '"draft"' not in page and '"geometry"' not in page
+        self.assertContains(response, "<td>geregionaliseerde beroepsopleiding</td>", count=2)
