@@ -252,6 +252,8 @@ def diff_view(request, pk):
         diff_documents(old_version.document, new_version.document),
         document_names(old_version.document, new_version.document, known=known_names(submission)),
     )
+    for change in changes:
+        change.label = path_label(change.path)  # for the table and its technical details
     return render(
         request,
         "submissions/diff.html",
@@ -261,6 +263,6 @@ def diff_view(request, pk):
             "old": old_version,
             "new": new_version,
             "changes": changes,
-            "paths": [(path_label(change.path), change.path) for change in changes],
+            "paths": [(change.label, change.path) for change in changes],
         },
     )
