@@ -254,12 +254,15 @@ class Row(tuple):
 def document_sections(
     document, comments: dict | None = None, submission=None
 ) -> list[tuple[str, list, list, list]]:
-    """The document by section, each as (key, (path, shown value) rows, comments,
-    (label, path) pairs for the "Technical details").
+    """The document by section, each as (key, (path, shown value) rows — each
+    `Row` with its field's name as `label` —, comments, (label, path) pairs for
+    the "Technical details").
 
     First the general section (key ""): the top-level fields that are plain
     values, with the comments on the whole document and on any key that is
     not a section of its own; then every object or list field as a section.
+    `submission`, the document's own, was read with its school, region and
+    experiment: their names are not looked up again (`known_names`).
     """
     if not isinstance(document, dict):
         return []
