@@ -39,21 +39,33 @@ def _last_key(path: str) -> str:
 
 
 def qualification_text(qualification) -> str:
+    return _qualification_text(qualification.title, qualification.crebo, qualification.level)
+
+
+def _qualification_text(title: str, crebo: str, level: int) -> str:
     return _("%(title)s (crebo %(crebo)s, level %(level)s)") % {
-        "title": qualification.title,
-        "crebo": qualification.crebo,
-        "level": qualification.level,
+        "title": title,
+        "crebo": crebo,
+        "level": level,
     }
 
 
 def organisation_text(organisation) -> str:
-    if organisation.kind in ("mbo", "vmbo", "havo"):
+    return _organisation_text(organisation.kind, organisation.name, organisation.code)
+
+
+def _organisation_text(kind: str, name: str, code: str) -> str:
+    if kind in ("mbo", "vmbo", "havo"):
         template = _("%(name)s (BRIN %(code)s)")
-    elif organisation.kind == "company":
+    elif kind == "company":
         template = _("%(name)s (KvK %(code)s)")
     else:
         template = "%(name)s (%(code)s)"
-    return template % {"name": organisation.name, "code": organisation.code}
+    return template % {"name": name, "code": code}
+
+
+def region_text(name: str, code: str) -> str:
+    return f"{name} ({code})"
 
 
 @dataclass
@@ -97,9 +109,29 @@ class DocumentNames:
         return name if name is not None else value_label(path, value)
 
 
-def document_names(*documents) -> DocumentNames:
-    """Look up the names of every code in `documents` (dicts; others are skipped)."""
+def known_names(submission) -> DocumentNames:
+    """The names of the records the submission was read with (its school, region
+    and experiment, `select_related`): a document naming them needs no lookup."""
+    names = DocumentNames()
+    if submission is None:
+        return names
+    school = submission.school
+    names.organisations[school.code] = organisation_text(school)
+    if submission.region_id is not None:
+        region = submission.region
+        names.regions[region.code] = region_text(region.name, region.code)
+    if submission.experiment_id is not None:
+        experiment = submission.experiment
+        names.others["experiment"] = {experiment.slug: experiment.name}
+    return names
+
+
+def document_names(*documents, known: DocumentNames | None = None) -> DocumentNames:
+    """Look up the names of every code in `documents` (dicts; others are skipped):
+    at most one query per kind of reference, none for a kind whose codes are all
+    among the `known` names (`known_names`)."""
     lookups = merged("names")
+    known = known or DocumentNames()
     codes: dict[str, set] = {
         "qualification": set(),
         "organisation": set(),
@@ -129,33 +161,71 @@ def document_names(*documents) -> DocumentNames:
         elif _PART.match(path):
             codes["core_task"].add(value)
     names = DocumentNames(part_qualifications=part_qualifications)
+    # Plain rows, without the models' default ordering (which joins the
+    # qualification's file): a name is looked up by its code.
     if codes["qualification"]:
-        found = Qualification.objects.filter(crebo__in=codes["qualification"])
-        names.qualifications = {q.crebo: qualification_text(q) for q in found}
+        rows = (
+            Qualification.objects.filter(crebo__in=codes["qualification"])
+            .order_by()
+            .values_list("crebo", "title", "level", "file_id")
+        )
+        files = {}
+        for crebo, title, level, file_id in rows:
+            names.qualifications[crebo] = _qualification_text(title, crebo, level)
+            files[crebo] = file_id
         if codes["core_task"]:
-            files = {q.crebo: q.file_id for q in found}
             names.core_tasks = _core_tasks(files, codes["core_task"])
-    if codes["organisation"]:
-        names.organisations = {
-            o.code: organisation_text(o)
-            for o in Organisation.objects.filter(code__in=codes["organisation"])
-        }
-    if codes["region"]:
-        rows = Region.objects.filter(code__in=codes["region"]).values_list("code", "name")
-        names.regions = {code: f"{name} ({code})" for code, name in rows}
-    names.others = {key: lookups[key](found) if found else {} for key, found in other_codes.items()}
+    names.organisations = _unknown_looked_up(
+        codes["organisation"],
+        known.organisations,
+        lambda missing: {
+            code: _organisation_text(kind, name, code)
+            for code, name, kind in Organisation.objects.filter(code__in=missing)
+            .order_by()
+            .values_list("code", "name", "kind")
+        },
+    )
+    names.regions = _unknown_looked_up(
+        codes["region"],
+        known.regions,
+        lambda missing: {
+            code: region_text(name, code)
+            for code, name in Region.objects.filter(code__in=missing)
+            .order_by()
+            .values_list("code", "name")
+        },
+    )
+    names.others = {
+        key: _unknown_looked_up(found, known.others.get(key, {}), lookups[key])
+        for key, found in other_codes.items()
+    }
     if codes["elective"]:
-        rows = ElectiveModule.objects.filter(code__in=codes["elective"]).values_list(
-            "code", "title"
+        rows = (
+            ElectiveModule.objects.filter(code__in=codes["elective"])
+            .order_by()
+            .values_list("code", "title")
         )
         names.electives = {code: f"{title} ({code})" for code, title in rows}
     return names
 
 
+def _unknown_looked_up(codes: set, known: dict, lookup) -> dict:
+    """The names of `codes`: those in `known`, the others from `lookup(missing codes)`."""
+    names = {code: known[code] for code in codes if code in known}
+    missing = codes - names.keys()
+    if missing:
+        names.update(lookup(missing))
+    return names
+
+
 def _core_tasks(files: dict, task_codes: set) -> dict:
     """(crebo, core-task code) → title, for the files of the given qualifications."""
-    rows = CoreTask.objects.filter(file_id__in=set(files.values()), code__in=task_codes)
-    by_file = {(row.file_id, row.code): row.title for row in rows}
+    rows = (
+        CoreTask.objects.filter(file_id__in=set(files.values()), code__in=task_codes)
+        .order_by()
+        .values_list("file_id", "code", "title")
+    )
+    by_file = {(file_id, code): title for file_id, code, title in rows}
     return {
         (crebo, code): by_file[(file_id, code)]
         for crebo, file_id in files.items()
@@ -174,25 +244,44 @@ def with_names(changes, names: DocumentNames):
     return changes
 
 
-def document_sections(document, comments: dict | None = None) -> list[tuple[str, list, list, list]]:
-    """The document by section, each as (key, (path, shown value) rows, comments,
-    (label, path) pairs for the "Technical details").
+class Row(tuple):
+    """A row of a section: (path, shown value), with the field's name as `label`
+    (put in words once, for the table and its technical details)."""
+
+    label: str
+
+
+def document_sections(
+    document, comments: dict | None = None, submission=None
+) -> list[tuple[str, list, list, list]]:
+    """The document by section, each as (key, (path, shown value) rows — each
+    `Row` with its field's name as `label` —, comments, (label, path) pairs for
+    the "Technical details").
 
     First the general section (key ""): the top-level fields that are plain
     values, with the comments on the whole document and on any key that is
     not a section of its own; then every object or list field as a section.
+    `submission`, the document's own, was read with its school, region and
+    experiment: their names are not looked up again (`known_names`).
     """
     if not isinstance(document, dict):
         return []
     comments = comments or {}
     document = in_document_order(document)
-    names = document_names(document)
+    names = document_names(document, known=known_names(submission))
 
-    def row(path, value):
+    yes, no = _("yes"), _("no")
+
+    def row(path, value, within=""):
         # Codes with their names ("Helpende zorg en welzijn (crebo 25498, niveau 2)").
         if isinstance(value, bool):
-            return (path, _("yes") if value else _("no"))
-        return (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+            result = Row((path, yes if value else no))
+        else:
+            result = Row(
+                (path, names.shown(path, value) if isinstance(value, str) else shown(value))
+            )
+        result.label = path_label(path, within=within)
+        return result
 
     nested = [key for key, value in document.items() if isinstance(value, dict | list)]
     general_rows = [row(key, value) for key, value in document.items() if key not in nested]
@@ -201,11 +290,11 @@ def document_sections(document, comments: dict | None = None) -> list[tuple[str,
         key=lambda item: (item.created_at, item.pk),
     )
 
-    def paths(rows, key=""):
-        return [(path_label(path, within=key), path) for path, _value in rows]
+    def paths(rows):
+        return [(row.label, row[0]) for row in rows]
 
     sections = [("", general_rows, general_comments, paths(general_rows))]
     for key in nested:
-        rows = [row(path, value) for path, value in flatten(document[key], key)]
-        sections.append((key, rows, comments.get(key, []), paths(rows, key)))
+        rows = [row(path, value, key) for path, value in flatten(document[key], key)]
+        sections.append((key, rows, comments.get(key, []), paths(rows)))
     return sections

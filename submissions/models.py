@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEvent, CreatedAt, CreatedBy, Timestamped
@@ -186,6 +188,12 @@ class SubmissionVersion(CreatedBy, CreatedAt):
 
     def __str__(self):
         return f"{self.submission} v{self.number}"
+
+    @cached_property
+    def label(self) -> str:
+        """ "version 2", in the active language: once per version, not once per
+        comment, decision or log entry that names it."""
+        return gettext("version %(number)s") % {"number": self.number}
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -80,12 +80,20 @@ def body_of(user, submission: Submission) -> str | None:
     return None
 
 
-def allowed_actions(user, submission: Submission) -> set[str]:
+def allowed_actions(
+    user,
+    submission: Submission,
+    *,
+    versions: list[SubmissionVersion] | None = None,
+    decisions: list[Decision] | None = None,
+) -> set[str]:
     """The actions the user may take now: a subset of submit, withdraw, comment,
     decide and call_in_inspectorate.
 
     The same checks as the transition functions, for showing only the buttons
-    that will work; the functions check again.
+    that will work; the functions check again. A page that has read the
+    submission's `versions` (newest first) and `decisions` already passes them,
+    and nothing more is read.
     """
     actions = set()
     author = is_author(user, submission)
@@ -99,10 +107,17 @@ def allowed_actions(user, submission: Submission) -> set[str]:
     if may_call_in_inspectorate(user, submission):
         actions.add("call_in_inspectorate")
     if body and STATES.allows(submission.state, "decide"):
-        version = latest_version(submission)
-        if version and not Decision.objects.filter(version=version, body=body).exists():
+        version = latest_version(submission) if versions is None else next(iter(versions), None)
+        if version and not _decided(version, body, decisions):
             actions.add("decide")
     return actions
+
+
+def _decided(version: SubmissionVersion, body: str, decisions: list[Decision] | None) -> bool:
+    """Whether `body` has decided on `version` (read from `decisions` when given)."""
+    if decisions is None:
+        return Decision.objects.filter(version=version, body=body).exists()
+    return any(d.version_id == version.pk and d.body == body for d in decisions)
 
 
 # --- helpers ---------------------------------------------------------------

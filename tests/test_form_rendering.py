@@ -51,6 +51,39 @@ class FormRendererTests(BaseTestCase):
         self.assertNotIn("Ctrl", html)
         self.assertIn("utrecht-checkbox--html-input", html)
 
+    def test_a_select_renders_as_django_renders_it(self):
+        """core/form_templates' select.html writes the options in place (one template
+        per option made long lists slow): the HTML is Django's own, byte for byte."""
+        from django.forms.renderers import DjangoTemplates
+
+        from core.forms import FormRenderer
+
+        widgets = [
+            (
+                forms.Select(
+                    choices=[
+                        ("", "No choice"),
+                        ("x", "X & Y"),
+                        ("Group", [("g1", "G1"), ("g2", "<G2>")]),
+                        (3, "three"),
+                    ]
+                ),
+                "g2",
+            ),
+            (forms.SelectMultiple(choices=[("p", "P"), ("q", "Q")], attrs={"class": "c"}), ["q"]),
+            (forms.NullBooleanSelect(), True),
+            (forms.Select(choices=[("1", "one")], attrs={"disabled": True, "data-x": "1"}), ""),
+        ]
+        for widget, value in widgets:
+            with self.subTest(widget=type(widget).__name__):
+                ours = widget.render("f", value, {"id": "id_f"}, renderer=FormRenderer())
+                django = widget.render("f", value, {"id": "id_f"}, renderer=DjangoTemplates())
+                self.assertEqual(ours, django)
+                self.assertIn("<option", ours)
+        # … without a template per option.
+        with self.assertTemplateNotUsed("django/forms/widgets/select_option.html"):
+            SampleForm().as_div()
+
 
 class PageFrameTests(BaseTestCase):
     def test_favicon_word_mark_menu_button_and_script(self):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.permissions import scope_to_organisation
 from rules.kinds import kind_spec, kinds
+from rules.labels import path_label
 from rules.registry import Message, all_rules
 from rules.sources import source_text
 from submissions.models import Submission, SubmissionVersion
@@ -67,8 +68,14 @@ def author_task_counts(user) -> dict[str, int]:
 
 
 def get_submission(user, pk: int) -> Submission:
-    """A submission the user may see, or 404."""
-    return get_object_or_404(submissions_visible_to(user), pk=pk)
+    """A submission the user may see, or 404 — with its school, experiment and
+    region, without the list's annotations (`submissions_visible_to`): a page
+    about one submission reads its versions itself, and grouping every version
+    to find the latest number cost each page a GROUP BY over the joined rows."""
+    queryset = Submission.objects.select_related("school", "experiment", "region").defer(
+        "region__geometry"
+    )
+    return get_object_or_404(scope_submissions(queryset, user), pk=pk)
 
 
 def versions_of(submission: Submission) -> list[SubmissionVersion]:
@@ -106,20 +113,35 @@ def rendered_message(finding: dict) -> str:
     return finding.get("message", "")
 
 
-def shown_finding(finding: dict) -> dict:
+def shown_finding(finding: dict, sources: dict | None = None) -> dict:
     """A copy of a stored finding with its `message` and `source` in words, in
     the active language. Findings stored before the sources were written out
-    hold the rule's source string in `source`."""
+    hold the rule's source string in `source`. `sources` keeps the sources
+    already put in words (many findings cite the same rule)."""
     source = finding.get("source_ref", finding.get("source", ""))
-    return {**finding, "message": rendered_message(finding), "source": source_text(source)}
+    if sources is None:
+        shown_source = source_text(source)
+    elif source in sources:
+        shown_source = sources[source]
+    else:
+        shown_source = sources[source] = source_text(source)
+    return {**finding, "message": rendered_message(finding), "source": shown_source}
 
 
 def findings_by_section(report) -> list[tuple[str, list[dict]]]:
     """The report's findings grouped by section, in document order of first
-    appearance, each with its message in the active language."""
+    appearance, each with its message in the active language and its field's
+    name (`field_label`: "Regional section › Title", "" for the document as a whole)."""
     groups: OrderedDict[str, list[dict]] = OrderedDict()
+    sources: dict[str, str] = {}
+    fields: dict[str, str] = {}
     for finding in report.findings if report else []:
-        groups.setdefault(section_of(finding.get("path", "")), []).append(shown_finding(finding))
+        path = finding.get("path", "")
+        if path not in fields:
+            fields[path] = path_label(path) if path else ""
+        shown = shown_finding(finding, sources)
+        shown["field_label"] = fields[path]
+        groups.setdefault(section_of(path), []).append(shown)
     return list(groups.items())
 
 

@@ -20,9 +20,15 @@ from core.pagecache import cached_page
 from core.states import TransitionRefused, report_refusal
 from experiments.models import Experiment
 from regions.models import Region
+from rules.kinds import kind_choices
 from rules.labels import path_label
 from submissions import workflow
-from submissions.document_names import document_names, document_sections, with_names
+from submissions.document_names import (
+    document_names,
+    document_sections,
+    known_names,
+    with_names,
+)
 from submissions.intake import selectors
 from submissions.review import selectors as review_selectors
 from submissions.review.diff import diff_documents
@@ -55,6 +61,10 @@ def review_queue(request):
         waiting_days=filters.get("waiting_days"),
     )
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each kind in words once per page, not once per row (`get_kind_display`).
+    kind_labels = {value: str(label) for value, label in kind_choices()}
+    for submission in page:
+        submission.kind_label = kind_labels.get(submission.kind, submission.kind)
     return render(
         request,
         "submissions/review_queue.html",
@@ -70,20 +80,24 @@ def review_queue(request):
 def _review_context(
     request, submission, *, comment_form=None, decision_form=None, call_in_form=None
 ) -> dict:
-    versions = selectors.versions_of(submission)
+    # The versions are read once; the decisions, comments and log take theirs from them.
+    versions = review_selectors.versions_for_review(submission)
     latest = versions[0] if versions else None
     report = selectors.report_of(latest) if latest else None
-    actions = workflow.allowed_actions(request.user, submission)
-    comments = review_selectors.comments_by_section(submission)
+    decisions = review_selectors.decisions_of(submission, versions)
+    actions = workflow.allowed_actions(
+        request.user, submission, versions=versions, decisions=decisions
+    )
+    comments = review_selectors.comments_by_section(submission, versions)
     return {
         "submission": submission,
         "version": latest,
         "versions": versions,
         "report": report,
         "groups": selectors.findings_by_section(report),
-        "sections": document_sections(latest.document if latest else {}, comments),
-        "decisions": review_selectors.decisions_of(submission),
-        "events": review_selectors.events_of(submission),
+        "sections": document_sections(latest.document if latest else {}, comments, submission),
+        "decisions": decisions,
+        "events": review_selectors.events_of(submission, versions),
         "actions": actions,
         "comment_form": comment_form,
         "decision_form": decision_form
@@ -226,7 +240,7 @@ def _number(value) -> int | None:
 def diff_view(request, pk):
     """What changed between two versions: `?van=1&naar=2` (default: the last two)."""
     submission = selectors.get_submission(request.user, pk)
-    numbers = [version.number for version in selectors.versions_of(submission)]
+    numbers = review_selectors.version_numbers(submission)
     if len(numbers) < 2:
         return render(
             request,
@@ -240,8 +254,10 @@ def diff_view(request, pk):
     old_version, new_version = review_selectors.versions_to_compare(submission, old, new)
     changes = with_names(
         diff_documents(old_version.document, new_version.document),
-        document_names(old_version.document, new_version.document),
+        document_names(old_version.document, new_version.document, known=known_names(submission)),
     )
+    for change in changes:
+        change.label = path_label(change.path)  # for the table and its technical details
     return render(
         request,
         "submissions/diff.html",
@@ -251,6 +267,6 @@ def diff_view(request, pk):
             "old": old_version,
             "new": new_version,
             "changes": changes,
-            "paths": [(path_label(change.path), change.path) for change in changes],
+            "paths": [(change.label, change.path) for change in changes],
         },
     )
