@@ -18,7 +18,7 @@ from core import boundary
 from qualifications.models import ElectiveModule, ImportRun, Qualification
 from regions.models import Organisation, Region
 
-from .context import RuleContext
+from .context import RuleContext, reference_rows
 from .kinds import stamp_columns
 from .registry import REGISTRY, Finding, Severity, load_rules, message, rules_for_kind
 
@@ -170,14 +170,25 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
 
 
 def validate_document(
-    document, *, today: datetime.date | None = None, submission_id=None
+    document,
+    *,
+    today: datetime.date | None = None,
+    submission_id=None,
+    reference_stamp: str | None = None,
 ) -> Report:
-    """Run FMT-01 and then every rule of the document's kind."""
+    """Run FMT-01 and then every rule of the document's kind.
+
+    Given the `reference_data_stamp()` read in the caller's transaction, the
+    reference data the rules read is kept by the process for the next
+    validations (`rules.context.reference_rows`): the background checks do."""
     load_rule_modules()
     kind = document.get("kind") if isinstance(document, dict) else None
     kind = kind if isinstance(kind, str) else None
     context = RuleContext(
-        document if isinstance(document, dict) else {}, today=today, submission_id=submission_id
+        document if isinstance(document, dict) else {},
+        today=today,
+        submission_id=submission_id,
+        reference=reference_rows(reference_stamp) if reference_stamp is not None else None,
     )
     shape = list(REGISTRY["FMT-01"].run(document, context))
     if shape:

@@ -11,7 +11,7 @@ writes a `SubmissionEvent` (the audit log) and notifies the people concerned.
 import json
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -344,11 +344,26 @@ def after_validation(report) -> None:
     Runs inside the transaction that saved the report.
     """
     version = report.version
-    submission = _lock(version.submission)
+    # The submission as read with the version: not submitted, it waits for no check.
+    # Only `submit` makes it submitted, and that queues a check of its own version
+    # once it commits, so a submission submitted meanwhile is moved on by that check.
+    if not STATES.allows(version.submission.state, "review_started"):
+        return
+    # Lock it, and read its latest version number and its school in the same query.
+    latest_number = (
+        SubmissionVersion.objects.filter(submission=OuterRef("pk"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("school")
+        .annotate(latest_number=Subquery(latest_number))
+        .get(pk=version.submission_id)
+    )
     if not STATES.allows(submission.state, "review_started"):
         return
-    latest = latest_version(submission)
-    if latest is None or latest.pk != version.pk:
+    if submission.latest_number != version.number:
         return
     if not report.valid:
         from_state = _move(submission, STATES.target("validation_failed"))

@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -228,47 +228,61 @@ def _fill_report(report: ValidationReport, result, findings: list[dict], stamp: 
     report.recheck_on = result.recheck_on
 
 
+# The fields a new check replaces in a stored report.
+REPORT_FIELDS = ("valid", "findings", "checked_at", "reference_data_stamp", "recheck_on")
+
+
 @transaction.atomic
 def save_validation_report(*, version_id: int, reason: str = "", today=None) -> ValidationReport:
     """Validate a stored version and save its report, replacing an earlier one.
 
     When an earlier report existed and findings appeared or disappeared, a
     `ValidationChange` records which.
+
+    A worker pays a database round trip per statement, so this reads the version
+    with everything the check and the workflow need in one query (its earlier
+    report, its queued job, its submission and author), keeps reference data per
+    process (`rules.context.reference_rows`), and stores the report in one
+    statement, new or replacing (an upsert on its version, also when another run
+    stored one meanwhile).
     """
-    # The submission too: after_validation reads it.
-    version = SubmissionVersion.objects.select_related("report", "submission").get(pk=version_id)
+    version = SubmissionVersion.objects.select_related(
+        "report", "validation_job", "submission", "created_by"
+    ).get(pk=version_id)
     stamp = reference_data_stamp()
-    result = validate_document(version.document, today=today, submission_id=version.submission_id)
+    result = validate_document(
+        version.document,
+        today=today,
+        submission_id=version.submission_id,
+        reference_stamp=stamp,
+    )
     findings = [finding.as_dict() for finding in result.findings]
     previous = getattr(version, "report", None)
-    previous_findings = previous.findings if previous else []
-    previous_valid = previous.valid if previous else None
-    report = previous or ValidationReport(version=version)
+    report = ValidationReport(version=version)
     _fill_report(report, result, findings, stamp)
-    try:
-        with transaction.atomic():
-            report.save()
-    except IntegrityError:
-        # Another run saved the first report of this version meanwhile: replace it.
-        report = ValidationReport.objects.get(version=version)
-        _fill_report(report, result, findings, stamp)
-        report.save()
-    # The check is no longer owed (a version checked again has no job: no-op).
-    ValidationJob.objects.filter(version=version).delete()
-    now = report.checked_at
+    ValidationReport.objects.bulk_create(
+        [report],
+        update_conflicts=True,
+        unique_fields=["version"],
+        update_fields=list(REPORT_FIELDS),
+    )
+    # The check is no longer owed (a version checked again has no job). A job queued
+    # again after the version was read comes with a task of its own that deletes it.
+    if getattr(version, "validation_job", None) is not None:
+        ValidationJob.objects.filter(version=version).delete()
     if previous is not None:
-        before = {_finding_key(f): f for f in previous_findings}
+        before = {_finding_key(f): f for f in previous.findings}
         after = {_finding_key(f): f for f in findings}
         appeared = [after[key] for key in after.keys() - before.keys()]
         disappeared = [before[key] for key in before.keys() - after.keys()]
         if appeared or disappeared:
             ValidationChange.objects.create(
                 version=version,
-                checked_at=now,
+                checked_at=report.checked_at,
                 reason=reason[:200],
                 appeared=appeared,
                 disappeared=disappeared,
-                was_valid=previous_valid,
+                was_valid=previous.valid,
                 is_valid=result.valid,
             )
     # A submitted version moves on: back to draft with errors, else to review.
