@@ -209,12 +209,11 @@ def validate_bytes(
     return validate_document(document, today=today, submission_id=submission_id)
 
 
-def reference_data_stamp() -> str:
-    """A short text that changes whenever the rules or the reference data they
-    read change: the rules version, the last finished import, the changes the
-    kinds register (`KindSpec.stamp_columns`: experiment and participation
-    changes), organisation changes, and the number of organisations, regions,
-    qualifications and keuzedelen. One query."""
+def reference_data_stamp_selects() -> list[str]:
+    """The subqueries whose values make the reference-data stamp (see
+    `reference_data_stamp`), for a caller that reads them with its own query
+    (`RawSQL` annotations with a plain `Field` as output: values as the database
+    gives them) and makes the stamp with `stamp_of(values)`."""
     columns = (
         ("MAX(finished_at)", ImportRun),
         *stamp_columns(),
@@ -227,13 +226,26 @@ def reference_data_stamp() -> str:
     # Table names come from the models' metadata, quoted; there is no user input.
     quote = connection.ops.quote_name
     tables = [(expression, quote(model._meta.db_table)) for expression, model in columns]
-    selects = [f"(SELECT {expression} FROM {table})" for expression, table in tables]  # noqa: S608
-    sql = "SELECT " + ", ".join(selects)
+    return [f"(SELECT {expression} FROM {table})" for expression, table in tables]  # noqa: S608
+
+
+def stamp_of(values) -> str:
+    """The stamp made of the values of `reference_data_stamp_selects()`."""
+    data = "|".join("-" if value is None else str(value) for value in values)
+    return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
+
+
+def reference_data_stamp() -> str:
+    """A short text that changes whenever the rules or the reference data they
+    read change: the rules version, the last finished import, the changes the
+    kinds register (`KindSpec.stamp_columns`: experiment and participation
+    changes), organisation changes, and the number of organisations, regions,
+    qualifications and keuzedelen. One query."""
+    sql = "SELECT " + ", ".join(reference_data_stamp_selects())
     with connection.cursor() as cursor:
         cursor.execute(sql)
         row = cursor.fetchone()
-    data = "|".join("-" if value is None else str(value) for value in row)
-    return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
+    return stamp_of(row)
 
 
 def rules_version_of(stamp: str) -> str:

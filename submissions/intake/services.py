@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Field, Max
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,9 @@ from rules.engine import (
     RULES_VERSION,
     parse_bytes,
     reference_data_stamp,
+    reference_data_stamp_selects,
     rules_version_of,
+    stamp_of,
     validate_document,
 )
 from rules.kinds import kind_label, kind_spec, kind_values
@@ -246,10 +249,20 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     statement, new or replacing (an upsert on its version, also when another run
     stored one meanwhile).
     """
-    version = SubmissionVersion.objects.select_related(
-        "report", "validation_job", "submission", "created_by"
-    ).get(pk=version_id)
-    stamp = reference_data_stamp()
+    # The reference-data stamp too, in the same query (its subqueries name tables
+    # from the models' metadata; there is no input in them).
+    stamp_values = {
+        f"reference_stamp_{index}": RawSQL(select, (), output_field=Field())  # noqa: S611
+        for index, select in enumerate(reference_data_stamp_selects())
+    }
+    version = (
+        SubmissionVersion.objects.select_related(
+            "report", "validation_job", "submission", "created_by"
+        )
+        .annotate(**stamp_values)
+        .get(pk=version_id)
+    )
+    stamp = stamp_of(getattr(version, name) for name in stamp_values)
     result = validate_document(
         version.document,
         today=today,
