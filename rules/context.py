@@ -30,8 +30,8 @@ from .kinds import lookup, stamp_columns
 # How long a process keeps what it read at most, whatever the versions say: bounds
 # a change that no table version and no stamp tells (raw SQL in a database shell).
 REFERENCE_TTL = 60
-# Rows kept at most (all of the national reference data fits many times over).
-REFERENCE_MAX_ROWS = 50_000
+# Rows kept at most (the reference rows documents name, on a national scale).
+REFERENCE_MAX_ROWS = 20_000
 
 
 @dataclasses.dataclass
@@ -185,7 +185,13 @@ class RuleContext:
         model = Organisation
         return self.reference(
             ("organisation", code),
-            lambda: model.objects.select_related("region").filter(code=code).first(),
+            # Without the region's outline: kept per process for each school and company.
+            lambda: (
+                model.objects.select_related("region")
+                .defer("region__geometry")
+                .filter(code=code)
+                .first()
+            ),
         )
 
     def region(self, code):
