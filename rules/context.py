@@ -1,9 +1,9 @@
 """What a rule may read besides the document: dates and reference data.
 
 One `RuleContext` is made per validation; it caches every lookup so that rules
-can ask freely without repeating queries. A validation given the reference-data
-stamp (the background check) also keeps the reference data it read for the next
-validations in the same process (`reference_rows`): a worker checking document
+can ask freely without repeating queries. A validation given the rows the process
+keeps (the background check: `kept_reference`) also keeps the reference data it
+read for the next validations in the same process: a worker checking document
 after document reads a school or a qualification once, not once per document.
 """
 
@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import threading
 import time
+from collections.abc import Callable
 
 from django.utils import timezone
 
@@ -35,14 +36,15 @@ REFERENCE_MAX_ROWS = 20_000
 
 
 @dataclasses.dataclass
-class _ReferenceRows:
+class _KeptReference:
     key: tuple
     since: float
+    stamp: str = ""
     rows: dict = dataclasses.field(default_factory=dict)
 
 
-_reference = _ReferenceRows(key=(), since=0.0)
-_reference_lock = threading.Lock()
+_kept = _KeptReference(key=(), since=0.0)
+_kept_lock = threading.Lock()
 
 
 def reference_models() -> list:
@@ -57,38 +59,46 @@ def reference_models() -> list:
     return models
 
 
-def reference_rows(stamp: str) -> dict:
-    """The reference rows this process read, valid as long as neither the
-    reference-data `stamp` (`rules.engine.reference_data_stamp`, read in the
-    validation's transaction) nor the version of any table in `reference_models`
-    changed. A table's version (core.pagecache) is renewed on every INSERT,
-    UPDATE or DELETE of it in any process sharing the cache (Redis with CACHE_URL),
-    and again when that transaction commits; the stamp sees imports, new or
-    changed organisations, experiments and participations from any process.
-    Rows are read again after REFERENCE_TTL seconds in any case."""
-    global _reference
+def kept_reference(read_stamp: Callable[[], str]) -> tuple[str, dict]:
+    """(the reference-data stamp, the reference rows) this process keeps for its
+    validations: read again (`read_stamp()`, and each row when a rule asks for it)
+    as soon as the version of any table they come from changes, and at least every
+    REFERENCE_TTL seconds.
+
+    A table's version (core.pagecache) is renewed on every INSERT, UPDATE or DELETE
+    of it through Django, in any process sharing the cache (Redis with CACHE_URL),
+    right after the statement and again when its transaction commits. What no
+    version tells (SQL typed in a database shell, or another process without a
+    shared cache) is seen after REFERENCE_TTL; a report checked meanwhile keeps the
+    stamp it was checked with, so the periodic re-check, which reads a fresh stamp
+    (`submissions.intake.services.outdated_reports`), checks it again."""
+    global _kept
     from core.aggregates import versions
     from core.pagecache import TABLE_TOPIC
+    from qualifications.models import ImportRun
 
-    topics = [TABLE_TOPIC.format(model._meta.db_table) for model in reference_models()]
-    key = (stamp, *versions(topics).values())
+    tables = {model._meta.db_table for model in (*reference_models(), ImportRun)}
+    key = tuple(versions(sorted(TABLE_TOPIC.format(table) for table in tables)).items())
     now = time.monotonic()
-    with _reference_lock:
-        current = _reference
+    with _kept_lock:
+        current = _kept
         if (
-            current.key != key
-            or now - current.since > REFERENCE_TTL
-            or len(current.rows) > REFERENCE_MAX_ROWS
+            current.key == key
+            and now - current.since <= REFERENCE_TTL
+            and len(current.rows) <= REFERENCE_MAX_ROWS
         ):
-            current = _reference = _ReferenceRows(key=key, since=now)
-    return current.rows
+            return current.stamp, current.rows
+    current = _KeptReference(key=key, since=now, stamp=read_stamp())
+    with _kept_lock:
+        _kept = current
+    return current.stamp, current.rows
 
 
-def forget_reference_rows() -> None:
-    """Forget what this process kept (tests; a change the versions cannot see)."""
-    global _reference
-    with _reference_lock:
-        _reference = _ReferenceRows(key=(), since=0.0)
+def forget_kept_reference() -> None:
+    """Forget what this process kept (a change that no table version tells)."""
+    global _kept
+    with _kept_lock:
+        _kept = _KeptReference(key=(), since=0.0)
 
 
 def parse_date(value) -> datetime.date | None:
@@ -127,7 +137,7 @@ class RuleContext:
         # Reference dates compared with today: when one passes, the result may change.
         self.watched_dates: set[datetime.date] = set()
         self._cache: dict = {}
-        # Reference rows kept by the process (`reference_rows`), or None: per validation.
+        # Reference rows kept by the process (`kept_reference`), or None: per validation.
         self._reference = reference
 
     # Dates -----------------------------------------------------------------

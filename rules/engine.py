@@ -18,7 +18,7 @@ from core import boundary
 from qualifications.models import ElectiveModule, ImportRun, Qualification
 from regions.models import Organisation, Region
 
-from .context import RuleContext, reference_rows
+from .context import RuleContext, kept_reference
 from .kinds import stamp_columns
 from .registry import REGISTRY, Finding, Severity, load_rules, message, rules_for_kind
 
@@ -174,13 +174,12 @@ def validate_document(
     *,
     today: datetime.date | None = None,
     submission_id=None,
-    reference_stamp: str | None = None,
+    reference_rows: dict | None = None,
 ) -> Report:
     """Run FMT-01 and then every rule of the document's kind.
 
-    Given the `reference_data_stamp()` read in the caller's transaction, the
-    reference data the rules read is kept by the process for the next
-    validations (`rules.context.reference_rows`): the background checks do."""
+    Given the rows of `kept_reference_data()`, the reference data the rules read
+    is kept by the process for the next validations: the background checks do."""
     load_rule_modules()
     kind = document.get("kind") if isinstance(document, dict) else None
     kind = kind if isinstance(kind, str) else None
@@ -188,7 +187,7 @@ def validate_document(
         document if isinstance(document, dict) else {},
         today=today,
         submission_id=submission_id,
-        reference=reference_rows(reference_stamp) if reference_stamp is not None else None,
+        reference=reference_rows,
     )
     shape = list(REGISTRY["FMT-01"].run(document, context))
     if shape:
@@ -209,11 +208,12 @@ def validate_bytes(
     return validate_document(document, today=today, submission_id=submission_id)
 
 
-def reference_data_stamp_selects() -> list[str]:
-    """The subqueries whose values make the reference-data stamp (see
-    `reference_data_stamp`), for a caller that reads them with its own query
-    (`RawSQL` annotations with a plain `Field` as output: values as the database
-    gives them) and makes the stamp with `stamp_of(values)`."""
+def reference_data_stamp() -> str:
+    """A short text that changes whenever the rules or the reference data they
+    read change: the rules version, the last finished import, the changes the
+    kinds register (`KindSpec.stamp_columns`: experiment and participation
+    changes), organisation changes, and the number of organisations, regions,
+    qualifications and keuzedelen. One query."""
     columns = (
         ("MAX(finished_at)", ImportRun),
         *stamp_columns(),
@@ -226,26 +226,20 @@ def reference_data_stamp_selects() -> list[str]:
     # Table names come from the models' metadata, quoted; there is no user input.
     quote = connection.ops.quote_name
     tables = [(expression, quote(model._meta.db_table)) for expression, model in columns]
-    return [f"(SELECT {expression} FROM {table})" for expression, table in tables]  # noqa: S608
-
-
-def stamp_of(values) -> str:
-    """The stamp made of the values of `reference_data_stamp_selects()`."""
-    data = "|".join("-" if value is None else str(value) for value in values)
-    return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
-
-
-def reference_data_stamp() -> str:
-    """A short text that changes whenever the rules or the reference data they
-    read change: the rules version, the last finished import, the changes the
-    kinds register (`KindSpec.stamp_columns`: experiment and participation
-    changes), organisation changes, and the number of organisations, regions,
-    qualifications and keuzedelen. One query."""
-    sql = "SELECT " + ", ".join(reference_data_stamp_selects())
+    selects = [f"(SELECT {expression} FROM {table})" for expression, table in tables]  # noqa: S608
+    sql = "SELECT " + ", ".join(selects)
     with connection.cursor() as cursor:
         cursor.execute(sql)
         row = cursor.fetchone()
-    return stamp_of(row)
+    data = "|".join("-" if value is None else str(value) for value in row)
+    return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
+
+
+def kept_reference_data() -> tuple[str, dict]:
+    """The reference-data stamp and the reference rows that this process keeps
+    for its background checks (`rules.context.kept_reference`): pass the rows to
+    `validate_document(reference_rows=...)` and store the stamp with the report."""
+    return kept_reference(reference_data_stamp)
 
 
 def rules_version_of(stamp: str) -> str:

@@ -7,18 +7,16 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Field, Max
-from django.db.models.expressions import RawSQL
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rules.engine import (
     RULES_VERSION,
+    kept_reference_data,
     parse_bytes,
     reference_data_stamp,
-    reference_data_stamp_selects,
     rules_version_of,
-    stamp_of,
     validate_document,
 )
 from rules.kinds import kind_label, kind_spec, kind_values
@@ -244,30 +242,21 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
 
     A worker pays a database round trip per statement, so this reads the version
     with everything the check and the workflow need in one query (its earlier
-    report, its queued job, its submission and author), keeps reference data per
-    process (`rules.context.reference_rows`), and stores the report in one
-    statement, new or replacing (an upsert on its version, also when another run
-    stored one meanwhile).
+    report, its queued job, its submission and author), takes the reference-data
+    stamp and the reference data the rules read from what the process keeps
+    (`rules.engine.kept_reference_data`), and stores the report in one statement,
+    new or replacing (an upsert on its version, also when another run stored one
+    meanwhile).
     """
-    # The reference-data stamp too, in the same query (its subqueries name tables
-    # from the models' metadata; there is no input in them).
-    stamp_values = {
-        f"reference_stamp_{index}": RawSQL(select, (), output_field=Field())  # noqa: S611
-        for index, select in enumerate(reference_data_stamp_selects())
-    }
-    version = (
-        SubmissionVersion.objects.select_related(
-            "report", "validation_job", "submission", "created_by"
-        )
-        .annotate(**stamp_values)
-        .get(pk=version_id)
-    )
-    stamp = stamp_of(getattr(version, name) for name in stamp_values)
+    version = SubmissionVersion.objects.select_related(
+        "report", "validation_job", "submission", "created_by"
+    ).get(pk=version_id)
+    stamp, kept = kept_reference_data()
     result = validate_document(
         version.document,
         today=today,
         submission_id=version.submission_id,
-        reference_stamp=stamp,
+        reference_rows=kept,
     )
     findings = [finding.as_dict() for finding in result.findings]
     previous = getattr(version, "report", None)

@@ -5,14 +5,18 @@ import json
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
+from core import aggregates
 from experiments.models import Participation
 from notifications.models import Notification
 from qualifications.models import ImportRun
+from regions.models import Organisation
 from regions.services import import_organisations
+from rules import context as rules_context
 from rules.engine import reference_data_stamp, validate_document
 from submissions import tasks, workflow
 from submissions.intake import services
@@ -92,21 +96,21 @@ class ValidateVersionTaskTests(SubmissionTestCase):
 
     def test_saving_a_report_takes_a_fixed_number_of_queries(self):
         """The first check in a process: read the version with its submission,
-        report and job and the reference-data stamp, the rules' reads (REG-01 reads
+        report and job, the reference-data stamp, the rules' reads (REG-01 reads
         the region), and one write for the report (savepoints of the test
         transaction included); a version without a job deletes none, and a draft
         takes no lock. The stamp is the one `reference_data_stamp` reads."""
         version = self.make_version(self.valid())
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             report = services.save_validation_report(version_id=version.pk)
         assert report.reference_data_stamp == reference_data_stamp()
         stored = ValidationReport.objects.get(version=version)
         assert stored.reference_data_stamp == reference_data_stamp()
 
     def test_a_worker_reads_reference_data_once_not_per_document(self):
-        """The next check in the same process reads no reference data again: the
-        version with the stamp, and the report's upsert. Its report is the one a
-        check without kept reference data makes."""
+        """The next check in the same process reads neither the stamp nor the
+        reference data again: the version, and the report's upsert. Its report is
+        the one a check without kept reference data makes, with the current stamp."""
         document = self.valid()
         document["electives"][0]["code"] = "K9999"
         first, second = self.make_version(document), self.make_version(document)
@@ -119,22 +123,27 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         assert stored.findings == [finding.as_dict() for finding in fresh.findings]
         assert [f["rule"] for f in stored.findings] == ["RR-06"]
         assert stored.valid is False
+        assert stored.reference_data_stamp == reference_data_stamp()
 
     def test_kept_reference_data_is_read_again_when_it_changes(self):
         """A write to a reference table (here without a change of the stamp: a
-        bulk update sets no `updated_at`) gives the next check fresh data."""
+        bulk update sets no `updated_at`) gives the next check fresh data; a change
+        of the stamp (a new organisation) a fresh stamp."""
         first, second = self.make_version(self.valid()), self.make_version(self.valid())
         assert services.save_validation_report(version_id=first.pk).valid is True
         Participation.objects.filter(school=self.school).update(status="declined")
         report = services.save_validation_report(version_id=second.pk)
         assert [f["rule"] for f in report.findings] == ["RR-07"]
+        stamp = report.reference_data_stamp
+        Organisation.objects.create(kind="company", code="87650001", name="Nieuw bedrijf")
+        third = self.make_version(self.valid())
+        report = services.save_validation_report(version_id=third.pk)
+        assert report.reference_data_stamp != stamp
+        assert report.reference_data_stamp == reference_data_stamp()
 
-    def test_a_change_made_by_another_process_is_seen(self):
-        """What another process changed (its write renewed the table's version in
-        the shared cache) is read again."""
-        first, second = self.make_version(self.valid()), self.make_version(self.valid())
-        assert services.save_validation_report(version_id=first.pk).valid is True
-        # Behind this process's back: no statement of ours renews a version.
+    def change_participation_behind_our_back(self):
+        """As another process, or SQL typed in a database shell: no statement of
+        ours, so no table version renewed here."""
         from django.db import connection
 
         raw = connection.connection.cursor()  # the driver's own: no wrapper sees it
@@ -146,10 +155,26 @@ class ValidateVersionTaskTests(SubmissionTestCase):
             )
         finally:
             raw.close()
-        from core import aggregates
 
+    def test_a_change_made_by_another_process_is_seen(self):
+        """What another process changed (its write renewed the table's version in
+        the shared cache) is read again."""
+        first, second = self.make_version(self.valid()), self.make_version(self.valid())
+        assert services.save_validation_report(version_id=first.pk).valid is True
+        self.change_participation_behind_our_back()
         aggregates.renew("table:experiments_participation")  # what that process's write did
         report = services.save_validation_report(version_id=second.pk)
+        assert [f["rule"] for f in report.findings] == ["RR-07"]
+
+    def test_a_change_no_version_tells_is_seen_after_the_time_limit(self):
+        first, second = self.make_version(self.valid()), self.make_version(self.valid())
+        assert services.save_validation_report(version_id=first.pk).valid is True
+        self.change_participation_behind_our_back()
+        # Within REFERENCE_TTL the process still holds what it read …
+        assert services.save_validation_report(version_id=second.pk).valid is True
+        # … and reads it again once that has passed.
+        with mock.patch.object(rules_context, "REFERENCE_TTL", -1):
+            report = services.save_validation_report(version_id=second.pk)
         assert [f["rule"] for f in report.findings] == ["RR-07"]
 
     def test_versions_are_immutable(self):
