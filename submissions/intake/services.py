@@ -241,16 +241,28 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     `ValidationChange` records which.
 
     A worker pays a database round trip per statement, so this reads the version
-    with everything the check and the workflow need in one query (its earlier
-    report, its queued job, its submission and author), takes the reference-data
+    with what the check and the workflow need in one query (its earlier report,
+    its queued job, its submission's state), takes the reference-data
     stamp and the reference data the rules read from what the process keeps
     (`rules.engine.kept_reference_data`), and stores the report in one statement,
     new or replacing (an upsert on its version, also when another run stored one
     meanwhile).
     """
-    version = SubmissionVersion.objects.select_related(
-        "report", "validation_job", "submission", "created_by"
-    ).get(pk=version_id)
+    version = (
+        SubmissionVersion.objects.select_related("report", "validation_job", "submission")
+        # Not the uploaded text nor the submission's working draft: two more copies of
+        # the document, each sent, decoded and thrown away.
+        .only(
+            "number",
+            "document",
+            "created_by",
+            "submission__state",
+            "report__valid",
+            "report__findings",
+            "validation_job__id",
+        )
+        .get(pk=version_id)
+    )
     stamp, kept = kept_reference_data()
     result = validate_document(
         version.document,
