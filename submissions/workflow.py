@@ -334,6 +334,15 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     return version
 
 
+def waits_for_check(submission: Submission) -> bool:
+    """Whether the check of its latest version moves the submission on (it is
+    submitted). Asked of the submission as read with the version, without a lock:
+    only `submit` makes a submission submitted, and that queues a check of its own
+    version once it commits, so a submission submitted meanwhile is moved on by
+    that check."""
+    return STATES.allows(submission.state, "review_started")
+
+
 def after_validation(report) -> None:
     """Move a submitted submission on once its submitted version has been checked.
 
@@ -344,10 +353,7 @@ def after_validation(report) -> None:
     Runs inside the transaction that saved the report.
     """
     version = report.version
-    # The submission as read with the version: not submitted, it waits for no check.
-    # Only `submit` makes it submitted, and that queues a check of its own version
-    # once it commits, so a submission submitted meanwhile is moved on by that check.
-    if not STATES.allows(version.submission.state, "review_started"):
+    if not waits_for_check(version.submission):
         return
     # Lock it, and read its latest version number and its school in the same query.
     latest_number = (

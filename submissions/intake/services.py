@@ -233,7 +233,6 @@ def _fill_report(report: ValidationReport, result, findings: list[dict], stamp: 
 REPORT_FIELDS = ("valid", "findings", "checked_at", "reference_data_stamp", "recheck_on")
 
 
-@transaction.atomic
 def save_validation_report(*, version_id: int, reason: str = "", today=None) -> ValidationReport:
     """Validate a stored version and save its report, replacing an earlier one.
 
@@ -242,12 +241,17 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
 
     A worker pays a database round trip per statement, so this reads the version
     with what the check and the workflow need in one query (its earlier report,
-    its queued job, its submission's state), takes the reference-data
-    stamp and the reference data the rules read from what the process keeps
+    its queued job, its submission's state), takes the reference-data stamp and
+    the reference data the rules read from what the process keeps
     (`rules.engine.kept_reference_data`), and stores the report in one statement,
     new or replacing (an upsert on its version, also when another run stored one
-    meanwhile).
+    meanwhile). The writes run in one transaction; when the report is all there
+    is to write (a draft's version without a queued job, a version checked again
+    with the same findings) its one statement is atomic by itself and runs alone,
+    without the two round trips of a transaction.
     """
+    from submissions.workflow import after_validation, waits_for_check
+
     version = (
         SubmissionVersion.objects.select_related("report", "validation_job", "submission")
         # Not the uploaded text nor the submission's working draft: two more copies of
@@ -271,39 +275,57 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
         reference_rows=kept,
     )
     findings = [finding.as_dict() for finding in result.findings]
-    previous = getattr(version, "report", None)
+    previous = getattr(version, "report", None)  # before the new one takes its place
     report = ValidationReport(version=version)
     _fill_report(report, result, findings, stamp)
+    change = _validation_change(version, previous, report, reason=reason)
+    # The check is no longer owed (a version checked again has no job). A job queued
+    # again after the version was read comes with a task of its own that deletes it.
+    job = getattr(version, "validation_job", None)
+    if job is None and change is None and not waits_for_check(version.submission):
+        _store_report(report)
+        return report
+    with transaction.atomic():
+        _store_report(report)
+        if job is not None:
+            ValidationJob.objects.filter(version=version).delete()
+        if change is not None:
+            change.save()
+        # A submitted version moves on: back to draft with errors, else to review.
+        after_validation(report)
+    return report
+
+
+def _store_report(report: ValidationReport) -> None:
+    """Insert the report, or replace the version's earlier one: one statement."""
     ValidationReport.objects.bulk_create(
         [report],
         update_conflicts=True,
         unique_fields=["version"],
         update_fields=list(REPORT_FIELDS),
     )
-    # The check is no longer owed (a version checked again has no job). A job queued
-    # again after the version was read comes with a task of its own that deletes it.
-    if getattr(version, "validation_job", None) is not None:
-        ValidationJob.objects.filter(version=version).delete()
-    if previous is not None:
-        before = {_finding_key(f): f for f in previous.findings}
-        after = {_finding_key(f): f for f in findings}
-        appeared = [after[key] for key in after.keys() - before.keys()]
-        disappeared = [before[key] for key in before.keys() - after.keys()]
-        if appeared or disappeared:
-            ValidationChange.objects.create(
-                version=version,
-                checked_at=report.checked_at,
-                reason=reason[:200],
-                appeared=appeared,
-                disappeared=disappeared,
-                was_valid=previous.valid,
-                is_valid=result.valid,
-            )
-    # A submitted version moves on: back to draft with errors, else to review.
-    from submissions.workflow import after_validation
 
-    after_validation(report)
-    return report
+
+def _validation_change(version, previous, report, *, reason: str) -> ValidationChange | None:
+    """The findings that appeared or disappeared since the `previous` report (not
+    saved), or None when there was none or nothing changed."""
+    if previous is None:
+        return None
+    before = {_finding_key(f): f for f in previous.findings}
+    after = {_finding_key(f): f for f in report.findings}
+    appeared = [after[key] for key in after.keys() - before.keys()]
+    disappeared = [before[key] for key in before.keys() - after.keys()]
+    if not appeared and not disappeared:
+        return None
+    return ValidationChange(
+        version=version,
+        checked_at=report.checked_at,
+        reason=reason[:200],
+        appeared=appeared,
+        disappeared=disappeared,
+        was_valid=previous.valid,
+        is_valid=report.valid,
+    )
 
 
 def outdated_reports(*, today=None):
