@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -283,10 +283,10 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     # again after the version was read comes with a task of its own that deletes it.
     job = getattr(version, "validation_job", None)
     if job is None and change is None and not waits_for_check(version.submission):
-        _store_report(report)
+        _store_report(report, previous)
         return report
     with transaction.atomic():
-        _store_report(report)
+        _store_report(report, previous)
         if job is not None:
             ValidationJob.objects.filter(version=version).delete()
         if change is not None:
@@ -296,8 +296,25 @@ def save_validation_report(*, version_id: int, reason: str = "", today=None) -> 
     return report
 
 
-def _store_report(report: ValidationReport) -> None:
-    """Insert the report, or replace the version's earlier one: one statement."""
+def _store_report(report: ValidationReport, previous: ValidationReport | None) -> None:
+    """Insert the report, or replace the version's earlier one: one statement.
+
+    In a transaction, an upsert on the version (also when another run stored a
+    report meanwhile). Outside one, where `bulk_create` would open a transaction
+    of its own (two more round trips), an UPDATE of the earlier report or an
+    INSERT of the first, each atomic by itself; when another run stored the first
+    report meanwhile, the INSERT fails and the upsert replaces that one."""
+    if not transaction.get_connection().in_atomic_block:
+        try:
+            if previous is None:
+                report.save(force_insert=True)
+                return
+            fields = {name: getattr(report, name) for name in REPORT_FIELDS}
+            if ValidationReport.objects.filter(pk=previous.pk).update(**fields):
+                report.pk = previous.pk
+                return
+        except IntegrityError:
+            report.pk = None
     ValidationReport.objects.bulk_create(
         [report],
         update_conflicts=True,

@@ -688,3 +688,62 @@ class TaskRoundTripTests(WorkflowTestCase):
         tasks.validate_version.delay(version.pk).get()
         submission.refresh_from_db()
         assert submission.state == Submission.State.SUBMITTED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_report_is_stored_and_replaced_in_one_statement():
+    """As in a worker (autocommit): the first report is inserted, a check again
+    with the same findings updates it, and a first report that another run
+    stored meanwhile is replaced, never duplicated."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.base import make_personas
+    from tests.rules.factories import build_reference_data, valid_document
+
+    personas = make_personas()
+    build_reference_data()
+    document = valid_document("regional_programme")
+    document["electives"][0]["code"] = "K9999"
+    submission = Submission.objects.create(
+        kind=document["kind"], school=personas.school, title="t", created_by=personas.alice
+    )
+    first, second = (
+        SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            document=document,
+            source_text="{}",
+            created_by=personas.alice,
+        )
+        for number in (1, 2)
+    )
+    assert not connection.in_atomic_block
+    stored = services.save_validation_report(version_id=first.pk)
+    with CaptureQueriesContext(connection) as statements:
+        inserted = services.save_validation_report(version_id=second.pk)
+    assert [query["sql"].split()[0] for query in statements.captured_queries] == [
+        "SELECT",
+        "INSERT",
+    ]
+    assert inserted.pk == ValidationReport.objects.get(version=second).pk
+    with CaptureQueriesContext(connection) as statements:
+        updated = services.save_validation_report(version_id=second.pk)
+    assert [query["sql"].split()[0] for query in statements.captured_queries] == [
+        "SELECT",
+        "UPDATE",
+    ]
+    assert updated.pk == inserted.pk
+    report = ValidationReport.objects.get(version=second)
+    assert report.checked_at == updated.checked_at > inserted.checked_at
+    assert [f["rule"] for f in report.findings] == ["RR-06"]
+    assert ValidationChange.objects.count() == 0
+
+    # Another run stored the first report of `first` after this one read none.
+    late = ValidationReport(version=first, valid=True, findings=[], reference_data_stamp="x")
+    late.checked_at = timezone.now()
+    services._store_report(late, previous=None)
+    assert ValidationReport.objects.filter(version=first).count() == 1
+    replaced = ValidationReport.objects.get(version=first)
+    assert replaced.pk == stored.pk == late.pk
+    assert (replaced.valid, replaced.findings, replaced.reference_data_stamp) == (True, [], "x")
