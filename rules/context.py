@@ -94,13 +94,6 @@ def kept_reference(read_stamp: Callable[[], str]) -> tuple[str, dict]:
     return current.stamp, current.rows
 
 
-def forget_kept_reference() -> None:
-    """Forget what this process kept (a change that no table version tells)."""
-    global _kept
-    with _kept_lock:
-        _kept = _KeptReference(key=(), since=0.0)
-
-
 def parse_date(value) -> datetime.date | None:
     """An ISO date from the document, or None (the shape check reports bad ones)."""
     if not isinstance(value, str):
