@@ -93,9 +93,12 @@ def invalidate(*topics: str) -> None:
 
 
 def renew(*topics: str) -> None:
-    """Give `topics` a new version now (`invalidate` also does once the transaction commits)."""
-    for topic in topics:
-        cache.set(_VERSION_KEY.format(topic=topic), uuid.uuid4().hex, timeout=None)
+    """Give `topics` a new version now (`invalidate` also does once the transaction
+    commits), all in one round trip to the cache."""
+    if topics:
+        cache.set_many(
+            {_VERSION_KEY.format(topic=topic): uuid.uuid4().hex for topic in topics}, timeout=None
+        )
 
 
 def invalidate_on_change(topic: str, *models) -> None:

@@ -153,7 +153,7 @@ def experiment(context, slug):
 
     if not isinstance(slug, str) or not slug:
         return None
-    return context.cached(
+    return context.reference(
         ("experiment", slug), lambda: Experiment.objects.filter(slug=slug).first()
     )
 
@@ -164,7 +164,7 @@ def participation(context, experiment, organisation):
 
     if experiment is None or organisation is None:
         return None
-    return context.cached(
+    return context.reference(
         ("participation", experiment.pk, organisation.pk),
         lambda: Participation.objects.filter(experiment=experiment, school=organisation).first(),
     )

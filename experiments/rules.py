@@ -380,10 +380,14 @@ def admission_within_cap(document, context):
                 first=experiment.first_cohort,
             ),
         )
-    # Both counts in one query: this rule runs for every regionalised programme.
-    counts = Participation.objects.filter(
-        experiment=experiment, status=Participation.Status.ADMITTED
-    ).aggregate(total=Count("pk"), first=Count("pk", filter=Q(cohort=experiment.first_cohort)))
+    # Both counts in one query: this rule runs for every regionalised programme
+    # (kept by a worker between documents, as the rest of the reference data).
+    counts = context.reference(
+        ("admitted_counts", experiment.pk, experiment.first_cohort),
+        lambda: Participation.objects.filter(
+            experiment=experiment, status=Participation.Status.ADMITTED
+        ).aggregate(total=Count("pk"), first=Count("pk", filter=Q(cohort=experiment.first_cohort))),
+    )
     if experiment.max_schools is not None:
         total = counts["total"]
         if total > experiment.max_schools:

@@ -1,17 +1,97 @@
 """What a rule may read besides the document: dates and reference data.
 
 One `RuleContext` is made per validation; it caches every lookup so that rules
-can ask freely without repeating queries.
+can ask freely without repeating queries. A validation given the rows the process
+keeps (the background check: `kept_reference`) also keeps the reference data it
+read for the next validations in the same process: a worker checking document
+after document reads a school or a qualification once, not once per document.
 """
 
+import dataclasses
 import datetime
+import threading
+import time
+from collections.abc import Callable
 
 from django.utils import timezone
 
-from qualifications.models import CoreTask, ElectiveModule, Qualification, QualificationFile
+from qualifications.models import (
+    CoreTask,
+    ElectiveModule,
+    Qualification,
+    QualificationFile,
+    WorkProcess,
+)
 from regions.models import Organisation, Region
 
-from .kinds import lookup
+from .kinds import lookup, stamp_columns
+
+# --- Reference data kept per process ---------------------------------------------
+
+# How long a process keeps what it read at most, whatever the versions say: bounds
+# a change that no table version and no stamp tells (raw SQL in a database shell).
+REFERENCE_TTL = 60
+# Rows kept at most (the reference rows documents name, on a national scale).
+REFERENCE_MAX_ROWS = 20_000
+
+
+@dataclasses.dataclass
+class _KeptReference:
+    key: tuple
+    since: float
+    stamp: str = ""
+    rows: dict = dataclasses.field(default_factory=dict)
+
+
+_kept = _KeptReference(key=(), since=0.0)
+_kept_lock = threading.Lock()
+
+
+def reference_models() -> list:
+    """The tables whose rows `RuleContext.reference` keeps: the reference data and
+    what the kinds' rules read besides (`KindSpec.stamp_columns`: experiments and
+    participations)."""
+    models = [Organisation, Region, Qualification, QualificationFile, CoreTask, ElectiveModule]
+    models.append(WorkProcess)
+    for _expression, model in stamp_columns():
+        if model not in models:
+            models.append(model)
+    return models
+
+
+def kept_reference(read_stamp: Callable[[], str]) -> tuple[str, dict]:
+    """(the reference-data stamp, the reference rows) this process keeps for its
+    validations: read again (`read_stamp()`, and each row when a rule asks for it)
+    as soon as the version of any table they come from changes, and at least every
+    REFERENCE_TTL seconds.
+
+    A table's version (core.pagecache) is renewed on every INSERT, UPDATE or DELETE
+    of it through Django, in any process sharing the cache (Redis with CACHE_URL),
+    right after the statement and again when its transaction commits. What no
+    version tells (SQL typed in a database shell, or another process without a
+    shared cache) is seen after REFERENCE_TTL; a report checked meanwhile keeps the
+    stamp it was checked with, so the periodic re-check, which reads a fresh stamp
+    (`submissions.intake.services.outdated_reports`), checks it again."""
+    global _kept
+    from core.aggregates import versions
+    from core.pagecache import TABLE_TOPIC
+    from qualifications.models import ImportRun
+
+    tables = {model._meta.db_table for model in (*reference_models(), ImportRun)}
+    key = tuple(versions(sorted(TABLE_TOPIC.format(table) for table in tables)).items())
+    now = time.monotonic()
+    with _kept_lock:
+        current = _kept
+        if (
+            current.key == key
+            and now - current.since <= REFERENCE_TTL
+            and len(current.rows) <= REFERENCE_MAX_ROWS
+        ):
+            return current.stamp, current.rows
+    current = _KeptReference(key=key, since=now, stamp=read_stamp())
+    with _kept_lock:
+        _kept = current
+    return current.stamp, current.rows
 
 
 def parse_date(value) -> datetime.date | None:
@@ -36,13 +116,22 @@ class RuleContext:
     Besides the reference data below, a rule may call the lookups that the
     registered kinds provide (`KindSpec.lookups`), e.g. `context.experiment(slug)`."""
 
-    def __init__(self, document: dict, *, today: datetime.date | None = None, submission_id=None):
+    def __init__(
+        self,
+        document: dict,
+        *,
+        today: datetime.date | None = None,
+        submission_id=None,
+        reference: dict | None = None,
+    ):
         self.document = document
         self.today = today or timezone.localdate()
         self.submission_id = submission_id
         # Reference dates compared with today: when one passes, the result may change.
         self.watched_dates: set[datetime.date] = set()
         self._cache: dict = {}
+        # Reference rows kept by the process (`kept_reference`), or None: per validation.
+        self._reference = reference
 
     # Dates -----------------------------------------------------------------
 
@@ -72,6 +161,20 @@ class RuleContext:
 
     _cached = cached
 
+    def reference(self, key, load):
+        """What `load()` returns for reference data (a table in `reference_models`
+        and nothing else): kept by the process between validations when the
+        validation was given the reference rows, else read once per validation.
+        What it returns is shared: never change it."""
+        rows = self._reference
+        if rows is None:
+            return self.cached(key, load)
+        try:
+            return rows[key]
+        except KeyError:
+            value = rows[key] = load()
+            return value
+
     def __getattr__(self, name: str):
         function = lookup(name) if not name.startswith("_") else None
         if function is None:
@@ -83,9 +186,15 @@ class RuleContext:
         if not isinstance(code, str) or not code:
             return None
         model = Organisation
-        return self._cached(
+        return self.reference(
             ("organisation", code),
-            lambda: model.objects.select_related("region").filter(code=code).first(),
+            # Without the region's outline: kept per process for each school and company.
+            lambda: (
+                model.objects.select_related("region")
+                .defer("region__geometry")
+                .filter(code=code)
+                .first()
+            ),
         )
 
     def region(self, code):
@@ -93,7 +202,7 @@ class RuleContext:
         if not isinstance(code, str) or not code:
             return None
         model = Region
-        return self._cached(
+        return self.reference(
             ("region", code), lambda: model.objects.defer("geometry").filter(code=code).first()
         )
 
@@ -102,7 +211,7 @@ class RuleContext:
         if not isinstance(crebo, str) or not crebo:
             return None
         model = Qualification
-        return self._cached(
+        return self.reference(
             ("qualification", crebo),
             lambda: model.objects.select_related("file").filter(crebo=crebo).first(),
         )
@@ -112,7 +221,7 @@ class RuleContext:
         if not isinstance(crebo, str) or not crebo:
             return None
         model = QualificationFile
-        return self._cached(("file", crebo), lambda: model.objects.filter(crebo=crebo).first())
+        return self.reference(("file", crebo), lambda: model.objects.filter(crebo=crebo).first())
 
     def core_task(self, qualification, code):
         """The core task `code` that belongs to `qualification`: a basis task of
@@ -129,11 +238,11 @@ class RuleContext:
                 return None
             return task
 
-        return self._cached(("core_task", qualification.pk, code), load)
+        return self.reference(("core_task", qualification.pk, code), load)
 
     def elective(self, code):
         """The national keuzedeel with this code, or None."""
         if not isinstance(code, str) or not code:
             return None
         model = ElectiveModule
-        return self._cached(("elective", code), lambda: model.objects.filter(code=code).first())
+        return self.reference(("elective", code), lambda: model.objects.filter(code=code).first())

@@ -18,7 +18,7 @@ from core import boundary
 from qualifications.models import ElectiveModule, ImportRun, Qualification
 from regions.models import Organisation, Region
 
-from .context import RuleContext
+from .context import RuleContext, kept_reference
 from .kinds import stamp_columns
 from .registry import REGISTRY, Finding, Severity, load_rules, message, rules_for_kind
 
@@ -170,14 +170,24 @@ def parse_bytes(data: bytes) -> tuple[object, Report | None]:
 
 
 def validate_document(
-    document, *, today: datetime.date | None = None, submission_id=None
+    document,
+    *,
+    today: datetime.date | None = None,
+    submission_id=None,
+    reference_rows: dict | None = None,
 ) -> Report:
-    """Run FMT-01 and then every rule of the document's kind."""
+    """Run FMT-01 and then every rule of the document's kind.
+
+    Given the rows of `kept_reference_data()`, the reference data the rules read
+    is kept by the process for the next validations: the background checks do."""
     load_rule_modules()
     kind = document.get("kind") if isinstance(document, dict) else None
     kind = kind if isinstance(kind, str) else None
     context = RuleContext(
-        document if isinstance(document, dict) else {}, today=today, submission_id=submission_id
+        document if isinstance(document, dict) else {},
+        today=today,
+        submission_id=submission_id,
+        reference=reference_rows,
     )
     shape = list(REGISTRY["FMT-01"].run(document, context))
     if shape:
@@ -223,6 +233,13 @@ def reference_data_stamp() -> str:
         row = cursor.fetchone()
     data = "|".join("-" if value is None else str(value) for value in row)
     return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
+
+
+def kept_reference_data() -> tuple[str, dict]:
+    """The reference-data stamp and the reference rows that this process keeps
+    for its background checks (`rules.context.kept_reference`): pass the rows to
+    `validate_document(reference_rows=...)` and store the stamp with the report."""
+    return kept_reference(reference_data_stamp)
 
 
 def rules_version_of(stamp: str) -> str:

@@ -51,7 +51,9 @@ class KindSpec:
     amounts: Callable | None = None
     periods: Callable | None = None
     # Reference lookups the kind's rules make: `context.<name>(...)` calls
-    # `function(context, ...)`; `context.cached(key, load)` keeps what it read.
+    # `function(context, ...)`; `context.cached(key, load)` keeps what it read for
+    # the validation, `context.reference(key, load)` reference data for the process
+    # (the tables of `stamp_columns` are watched as reference data).
     lookups: Mapping = field(default_factory=dict)
     # What a reference-data stamp watches besides reference data: (SQL expression, model).
     stamp_columns: tuple = ()

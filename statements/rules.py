@@ -34,7 +34,7 @@ def issued_on(document, context) -> tuple[datetime.date, bool]:
 
 def work_processes_of(context, qualification) -> dict[str, object]:
     """{code: work process} of the qualification: its file's basis and its own
-    profile (cached per validation)."""
+    profile (reference data: see `RuleContext.reference`)."""
 
     def load():
         rows = (
@@ -46,7 +46,7 @@ def work_processes_of(context, qualification) -> dict[str, object]:
         )
         return {row.code: row for row in rows}
 
-    return context._cached(("statement_work_processes", qualification.pk), load)
+    return context.reference(("statement_work_processes", qualification.pk), load)
 
 
 @rule(

@@ -11,7 +11,7 @@ writes a `SubmissionEvent` (the audit log) and notifies the people concerned.
 import json
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -349,6 +349,15 @@ def submit(submission: Submission, user) -> SubmissionVersion:
     return version
 
 
+def waits_for_check(submission: Submission) -> bool:
+    """Whether the check of its latest version moves the submission on (it is
+    submitted). Asked of the submission as read with the version, without a lock:
+    only `submit` makes a submission submitted, and that queues a check of its own
+    version once it commits, so a submission submitted meanwhile is moved on by
+    that check."""
+    return STATES.allows(submission.state, "review_started")
+
+
 def after_validation(report) -> None:
     """Move a submitted submission on once its submitted version has been checked.
 
@@ -359,11 +368,23 @@ def after_validation(report) -> None:
     Runs inside the transaction that saved the report.
     """
     version = report.version
-    submission = _lock(version.submission)
+    if not waits_for_check(version.submission):
+        return
+    # Lock it, and read its latest version number and its school in the same query.
+    latest_number = (
+        SubmissionVersion.objects.filter(submission=OuterRef("pk"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    submission = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("school")
+        .annotate(latest_number=Subquery(latest_number))
+        .get(pk=version.submission_id)
+    )
     if not STATES.allows(submission.state, "review_started"):
         return
-    latest = latest_version(submission)
-    if latest is None or latest.pk != version.pk:
+    if submission.latest_number != version.number:
         return
     if not report.valid:
         from_state = _move(submission, STATES.target("validation_failed"))

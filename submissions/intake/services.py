@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from rules.engine import (
     RULES_VERSION,
+    kept_reference_data,
     parse_bytes,
     reference_data_stamp,
     rules_version_of,
@@ -228,54 +229,120 @@ def _fill_report(report: ValidationReport, result, findings: list[dict], stamp: 
     report.recheck_on = result.recheck_on
 
 
-@transaction.atomic
+# The fields a new check replaces in a stored report.
+REPORT_FIELDS = ("valid", "findings", "checked_at", "reference_data_stamp", "recheck_on")
+
+
 def save_validation_report(*, version_id: int, reason: str = "", today=None) -> ValidationReport:
     """Validate a stored version and save its report, replacing an earlier one.
 
     When an earlier report existed and findings appeared or disappeared, a
     `ValidationChange` records which.
-    """
-    # The submission too: after_validation reads it.
-    version = SubmissionVersion.objects.select_related("report", "submission").get(pk=version_id)
-    stamp = reference_data_stamp()
-    result = validate_document(version.document, today=today, submission_id=version.submission_id)
-    findings = [finding.as_dict() for finding in result.findings]
-    previous = getattr(version, "report", None)
-    previous_findings = previous.findings if previous else []
-    previous_valid = previous.valid if previous else None
-    report = previous or ValidationReport(version=version)
-    _fill_report(report, result, findings, stamp)
-    try:
-        with transaction.atomic():
-            report.save()
-    except IntegrityError:
-        # Another run saved the first report of this version meanwhile: replace it.
-        report = ValidationReport.objects.get(version=version)
-        _fill_report(report, result, findings, stamp)
-        report.save()
-    # The check is no longer owed (a version checked again has no job: no-op).
-    ValidationJob.objects.filter(version=version).delete()
-    now = report.checked_at
-    if previous is not None:
-        before = {_finding_key(f): f for f in previous_findings}
-        after = {_finding_key(f): f for f in findings}
-        appeared = [after[key] for key in after.keys() - before.keys()]
-        disappeared = [before[key] for key in before.keys() - after.keys()]
-        if appeared or disappeared:
-            ValidationChange.objects.create(
-                version=version,
-                checked_at=now,
-                reason=reason[:200],
-                appeared=appeared,
-                disappeared=disappeared,
-                was_valid=previous_valid,
-                is_valid=result.valid,
-            )
-    # A submitted version moves on: back to draft with errors, else to review.
-    from submissions.workflow import after_validation
 
-    after_validation(report)
+    A worker pays a database round trip per statement, so this reads the version
+    with what the check and the workflow need in one query (its earlier report,
+    its queued job, its submission's state), takes the reference-data stamp and
+    the reference data the rules read from what the process keeps
+    (`rules.engine.kept_reference_data`), and stores the report in one statement,
+    new or replacing (an upsert on its version, also when another run stored one
+    meanwhile). The writes run in one transaction; when the report is all there
+    is to write (a draft's version without a queued job, a version checked again
+    with the same findings) its one statement is atomic by itself and runs alone,
+    without the two round trips of a transaction.
+    """
+    from submissions.workflow import after_validation, waits_for_check
+
+    version = (
+        SubmissionVersion.objects.select_related("report", "validation_job", "submission")
+        # Not the uploaded text nor the submission's working draft: two more copies of
+        # the document, each sent, decoded and thrown away.
+        .only(
+            "number",
+            "document",
+            "created_by",
+            "submission__state",
+            "report__valid",
+            "report__findings",
+            "validation_job__id",
+        )
+        .get(pk=version_id)
+    )
+    stamp, kept = kept_reference_data()
+    result = validate_document(
+        version.document,
+        today=today,
+        submission_id=version.submission_id,
+        reference_rows=kept,
+    )
+    findings = [finding.as_dict() for finding in result.findings]
+    previous = getattr(version, "report", None)  # before the new one takes its place
+    report = ValidationReport(version=version)
+    _fill_report(report, result, findings, stamp)
+    change = _validation_change(version, previous, report, reason=reason)
+    # The check is no longer owed (a version checked again has no job). A job queued
+    # again after the version was read comes with a task of its own that deletes it.
+    job = getattr(version, "validation_job", None)
+    if job is None and change is None and not waits_for_check(version.submission):
+        _store_report(report, previous)
+        return report
+    with transaction.atomic():
+        _store_report(report, previous)
+        if job is not None:
+            ValidationJob.objects.filter(version=version).delete()
+        if change is not None:
+            change.save()
+        # A submitted version moves on: back to draft with errors, else to review.
+        after_validation(report)
     return report
+
+
+def _store_report(report: ValidationReport, previous: ValidationReport | None) -> None:
+    """Insert the report, or replace the version's earlier one: one statement.
+
+    In a transaction, an upsert on the version (also when another run stored a
+    report meanwhile). Outside one, where `bulk_create` would open a transaction
+    of its own (two more round trips), an UPDATE of the earlier report or an
+    INSERT of the first, each atomic by itself; when another run stored the first
+    report meanwhile, the INSERT fails and the upsert replaces that one."""
+    if not transaction.get_connection().in_atomic_block:
+        try:
+            if previous is None:
+                report.save(force_insert=True)
+                return
+            fields = {name: getattr(report, name) for name in REPORT_FIELDS}
+            if ValidationReport.objects.filter(pk=previous.pk).update(**fields):
+                report.pk = previous.pk
+                return
+        except IntegrityError:
+            report.pk = None
+    ValidationReport.objects.bulk_create(
+        [report],
+        update_conflicts=True,
+        unique_fields=["version"],
+        update_fields=list(REPORT_FIELDS),
+    )
+
+
+def _validation_change(version, previous, report, *, reason: str) -> ValidationChange | None:
+    """The findings that appeared or disappeared since the `previous` report (not
+    saved), or None when there was none or nothing changed."""
+    if previous is None:
+        return None
+    before = {_finding_key(f): f for f in previous.findings}
+    after = {_finding_key(f): f for f in report.findings}
+    appeared = [after[key] for key in after.keys() - before.keys()]
+    disappeared = [before[key] for key in before.keys() - after.keys()]
+    if not appeared and not disappeared:
+        return None
+    return ValidationChange(
+        version=version,
+        checked_at=report.checked_at,
+        reason=reason[:200],
+        appeared=appeared,
+        disappeared=disappeared,
+        was_valid=previous.valid,
+        is_valid=report.valid,
+    )
 
 
 def outdated_reports(*, today=None):

@@ -5,25 +5,31 @@ import json
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
+from core import aggregates
 from experiments.models import Participation
+from notifications.models import Notification
 from qualifications.models import ImportRun
+from regions.models import Organisation
 from regions.services import import_organisations
-from rules.engine import reference_data_stamp
-from submissions import tasks
+from rules import context as rules_context
+from rules.engine import reference_data_stamp, validate_document
+from submissions import tasks, workflow
 from submissions.intake import services
 from submissions.models import (
     Submission,
+    SubmissionEvent,
     SubmissionVersion,
     ValidationChange,
     ValidationJob,
     ValidationReport,
 )
 
-from .helpers import WHILE_OPEN, SubmissionTestCase, as_upload
+from .helpers import WHILE_OPEN, SubmissionTestCase, WorkflowTestCase, as_upload
 
 
 class ValidateVersionTaskTests(SubmissionTestCase):
@@ -89,13 +95,87 @@ class ValidateVersionTaskTests(SubmissionTestCase):
         assert ValidationReport.objects.count() == 0
 
     def test_saving_a_report_takes_a_fixed_number_of_queries(self):
-        """Read the version with its submission, the reference-data stamp, the
-        rules' reads, one write, the delete of its queued job and the workflow's
-        lock: what a worker pays per document (savepoints of the test
-        transaction included; REG-01 reads the region)."""
+        """The first check in a process: read the version with its submission's
+        state, report and job, the reference-data stamp, the rules' reads (REG-01
+        reads the region), and one write for the report, alone: a draft's version
+        without a job has no job to delete, no lock to take and no transaction to
+        open. The stamp is the one `reference_data_stamp` reads."""
         version = self.make_version(self.valid())
-        with self.assertNumQueries(17):
-            services.save_validation_report(version_id=version.pk)
+        with self.assertNumQueries(11):
+            report = services.save_validation_report(version_id=version.pk)
+        assert report.reference_data_stamp == reference_data_stamp()
+        stored = ValidationReport.objects.get(version=version)
+        assert stored.reference_data_stamp == reference_data_stamp()
+
+    def test_a_worker_reads_reference_data_once_not_per_document(self):
+        """The next check in the same process reads neither the stamp nor the
+        reference data again: the version, and the report's upsert. Its report is
+        the one a check without kept reference data makes, with the current stamp."""
+        document = self.valid()
+        document["electives"][0]["code"] = "K9999"
+        first, second = self.make_version(document), self.make_version(document)
+        services.save_validation_report(version_id=first.pk)
+        with self.assertNumQueries(2):
+            report = services.save_validation_report(version_id=second.pk)
+        assert report.pk == ValidationReport.objects.get(version=second).pk
+        fresh = validate_document(document, submission_id=second.submission_id)
+        stored = ValidationReport.objects.get(version=second)
+        assert stored.findings == [finding.as_dict() for finding in fresh.findings]
+        assert [f["rule"] for f in stored.findings] == ["RR-06"]
+        assert stored.valid is False
+        assert stored.reference_data_stamp == reference_data_stamp()
+
+    def test_kept_reference_data_is_read_again_when_it_changes(self):
+        """A write to a reference table (here without a change of the stamp: a
+        bulk update sets no `updated_at`) gives the next check fresh data; a change
+        of the stamp (a new organisation) a fresh stamp."""
+        first, second = self.make_version(self.valid()), self.make_version(self.valid())
+        assert services.save_validation_report(version_id=first.pk).valid is True
+        Participation.objects.filter(school=self.school).update(status="declined")
+        report = services.save_validation_report(version_id=second.pk)
+        assert [f["rule"] for f in report.findings] == ["RR-07"]
+        stamp = report.reference_data_stamp
+        Organisation.objects.create(kind="company", code="87650001", name="Nieuw bedrijf")
+        third = self.make_version(self.valid())
+        report = services.save_validation_report(version_id=third.pk)
+        assert report.reference_data_stamp != stamp
+        assert report.reference_data_stamp == reference_data_stamp()
+
+    def change_participation_behind_our_back(self):
+        """As another process, or SQL typed in a database shell: no statement of
+        ours, so no table version renewed here."""
+        from django.db import connection
+
+        raw = connection.connection.cursor()  # the driver's own: no wrapper sees it
+        try:
+            school_id = int(self.school.pk)
+            raw.execute(
+                "UPDATE experiments_participation SET status = 'declined' "  # noqa: S608 - an int
+                f"WHERE school_id = {school_id}"
+            )
+        finally:
+            raw.close()
+
+    def test_a_change_made_by_another_process_is_seen(self):
+        """What another process changed (its write renewed the table's version in
+        the shared cache) is read again."""
+        first, second = self.make_version(self.valid()), self.make_version(self.valid())
+        assert services.save_validation_report(version_id=first.pk).valid is True
+        self.change_participation_behind_our_back()
+        aggregates.renew("table:experiments_participation")  # what that process's write did
+        report = services.save_validation_report(version_id=second.pk)
+        assert [f["rule"] for f in report.findings] == ["RR-07"]
+
+    def test_a_change_no_version_tells_is_seen_after_the_time_limit(self):
+        first, second = self.make_version(self.valid()), self.make_version(self.valid())
+        assert services.save_validation_report(version_id=first.pk).valid is True
+        self.change_participation_behind_our_back()
+        # Within REFERENCE_TTL the process still holds what it read …
+        assert services.save_validation_report(version_id=second.pk).valid is True
+        # … and reads it again once that has passed.
+        with mock.patch.object(rules_context, "REFERENCE_TTL", -1):
+            report = services.save_validation_report(version_id=second.pk)
+        assert [f["rule"] for f in report.findings] == ["RR-07"]
 
     def test_versions_are_immutable(self):
         version = self.make_version(self.valid())
@@ -522,3 +602,148 @@ class RequeueStuckValidationsTests(SubmissionTestCase):
         assert entry["task"] == tasks.requeue_stuck_validations.name
         assert entry["schedule"] <= 60
         assert settings.VALIDATION_STUCK_SECONDS <= 60
+
+
+class TaskRoundTripTests(WorkflowTestCase):
+    """What a worker pays per document (issue 5's round trip in `make bench`):
+    the statements of `validate_version`, the workflow's moves included."""
+
+    @pytest.fixture(autouse=True)
+    def _query_guard(self, django_assert_max_num_queries):
+        self.max_queries = django_assert_max_num_queries
+
+    def document_with_findings(self):
+        document = self.valid()
+        document["region"] = "AM99"  # REG-01
+        document["electives"][0]["code"] = "K9999"  # RR-06
+        document["regional_section"]["contributors"][1]["organisation"] = "99999999"  # ORG-01
+        return document
+
+    def submit(self, submission):
+        """Submit; the check it queues is returned, not run."""
+        with self.captureOnCommitCallbacks(execute=False):
+            return workflow.submit(submission, self.alice)
+
+    def test_a_submitted_version_with_findings_goes_back_to_draft_in_few_statements(self):
+        """The version with its submission's state, report and job; the report's
+        upsert; the job's delete; the submission locked with its latest version
+        number; its move, the event, the author read and notified (and the test
+        transaction's savepoints). The stamp and the reference data the rules read
+        are those kept from the upload's check. Before: 21 statements."""
+        submission = self.uploaded(self.document_with_findings())
+        version = self.submit(submission)
+        assert ValidationJob.objects.filter(version=version).exists()
+        with self.max_queries(10):
+            assert tasks.validate_version.delay(version.pk).get() is False
+        submission.refresh_from_db()
+        assert submission.state == Submission.State.DRAFT
+        report = ValidationReport.objects.get(version=version)
+        assert sorted(f["rule"] for f in report.findings) == ["ORG-01", "REG-01", "RR-06"]
+        assert report.findings == [
+            finding.as_dict()
+            for finding in validate_document(version.document, submission_id=submission.pk).findings
+        ]
+        assert not ValidationJob.objects.filter(version=version).exists()
+        event = submission.events.order_by("-pk").first()
+        assert (event.action, event.from_state, event.to_state, event.version, event.note) == (
+            SubmissionEvent.Action.VALIDATION_FAILED,
+            Submission.State.SUBMITTED,
+            Submission.State.DRAFT,
+            version,
+            "3",
+        )
+        notification = Notification.objects.get(kind="submission.validation_failed")
+        assert notification.recipient == self.alice
+        assert "3" in notification.body
+
+    def test_a_valid_submitted_version_goes_to_review_in_few_statements(self):
+        """As above, with the reviewers read for their notification. Before: 23."""
+        submission = self.uploaded()
+        version = self.submit(submission)
+        with self.max_queries(10):
+            assert tasks.validate_version.delay(version.pk).get() is True
+        submission.refresh_from_db()
+        assert submission.state == Submission.State.UNDER_REVIEW
+        event = submission.events.order_by("-pk").first()
+        assert (event.action, event.from_state, event.to_state) == (
+            SubmissionEvent.Action.REVIEW_STARTED,
+            Submission.State.SUBMITTED,
+            Submission.State.UNDER_REVIEW,
+        )
+        notified = Notification.objects.filter(kind="submission.submitted")
+        assert self.sbb_user in {n.recipient for n in notified}
+        assert self.school.code in notified.first().body
+
+    def test_an_older_version_does_not_move_the_submission(self):
+        """A check of a version that is no longer the latest leaves the state alone."""
+        submission = self.uploaded()
+        version = self.submit(submission)
+        SubmissionVersion.objects.create(
+            submission=submission,
+            number=version.number + 1,
+            document=version.document,
+            source_text="{}",
+            created_by=self.alice,
+        )
+        tasks.validate_version.delay(version.pk).get()
+        submission.refresh_from_db()
+        assert submission.state == Submission.State.SUBMITTED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_report_is_stored_and_replaced_in_one_statement():
+    """As in a worker (autocommit): the first report is inserted, a check again
+    with the same findings updates it, and a first report that another run
+    stored meanwhile is replaced, never duplicated."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.base import make_personas
+    from tests.rules.factories import build_reference_data, valid_document
+
+    personas = make_personas()
+    build_reference_data()
+    document = valid_document("regional_programme")
+    document["electives"][0]["code"] = "K9999"
+    submission = Submission.objects.create(
+        kind=document["kind"], school=personas.school, title="t", created_by=personas.alice
+    )
+    first, second = (
+        SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            document=document,
+            source_text="{}",
+            created_by=personas.alice,
+        )
+        for number in (1, 2)
+    )
+    assert not connection.in_atomic_block
+    stored = services.save_validation_report(version_id=first.pk)
+    with CaptureQueriesContext(connection) as statements:
+        inserted = services.save_validation_report(version_id=second.pk)
+    assert [query["sql"].split()[0] for query in statements.captured_queries] == [
+        "SELECT",
+        "INSERT",
+    ]
+    assert inserted.pk == ValidationReport.objects.get(version=second).pk
+    with CaptureQueriesContext(connection) as statements:
+        updated = services.save_validation_report(version_id=second.pk)
+    assert [query["sql"].split()[0] for query in statements.captured_queries] == [
+        "SELECT",
+        "UPDATE",
+    ]
+    assert updated.pk == inserted.pk
+    report = ValidationReport.objects.get(version=second)
+    assert report.checked_at == updated.checked_at > inserted.checked_at
+    assert [f["rule"] for f in report.findings] == ["RR-06"]
+    assert ValidationChange.objects.count() == 0
+
+    # Another run stored the first report of `first` after this one read none.
+    late = ValidationReport(version=first, valid=True, findings=[], reference_data_stamp="x")
+    late.checked_at = timezone.now()
+    services._store_report(late, previous=None)
+    assert ValidationReport.objects.filter(version=first).count() == 1
+    replaced = ValidationReport.objects.get(version=first)
+    assert replaced.pk == stored.pk == late.pk
+    assert (replaced.valid, replaced.findings, replaced.reference_data_stamp) == (True, [], "x")
