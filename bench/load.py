@@ -34,8 +34,9 @@ WARM_UP_SECONDS = int(os.environ.get("BENCH_WARM_UP_SECONDS", "30"))
 FLOOR_PAGE = "/robots.txt"
 SINGLE_USER_REPEATS = 15
 MEMORY_LIMIT_MB = 250
-# Versions re-validated per worker-count measurement (all 6,000 take minutes per run).
-REVALIDATION_SAMPLE = int(os.environ.get("BENCH_REVALIDATION_SAMPLE", "2000"))
+# Versions re-validated per worker-count measurement: all of them (6,000 at scale 1, about
+# half a minute per run), as the issue asks; starting the workers then counts less.
+REVALIDATION_SAMPLE = int(os.environ.get("BENCH_REVALIDATION_SAMPLE", "100000"))
 # The Locust user classes of the journeys (bench/locustfile.py); ScaleOut runs on its own.
 JOURNEYS = ["SchoolAuthor", "SbbReviewer", "MinistryStaff", "Public"]
 

@@ -33,6 +33,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from core import aggregates
@@ -294,11 +295,14 @@ class AlsoIn:
     """Another qualification that contains the same part, and that part's code there.
 
     `intake_ended_on` is the end of intake when it has passed: no new student
-    can start that qualification any more, and the page says so."""
+    can start that qualification any more, and the page says so. `url` is the
+    qualification's page (reversed once per qualification, not once per entry:
+    a page lists the same qualifications under many parts)."""
 
     qualification: Qualification
     code: str
     intake_ended_on: date | None = None
+    url: str = ""
 
 
 def intake_ended_on(qualification: Qualification, today: date | None = None) -> date | None:
@@ -352,7 +356,7 @@ def attach_short_also_in(core_tasks, cache_name: str, *, viewing=None) -> None:
     shown entries and counts the rest: two queries, however many parts match."""
     lists = aggregates.cached(
         CACHE_TOPIC,
-        f"also-in:{cache_name}:{timezone.localdate().isoformat()}",
+        f"also-in-with-urls:{cache_name}:{timezone.localdate().isoformat()}",
         lambda: _short_also_in(core_tasks, viewing),
     )
     for core_task in core_tasks:
@@ -417,12 +421,17 @@ def _also_in_lists(
     qualifications = Qualification.objects.select_related("file").in_bulk({row[2] for row in rows})
     today = timezone.localdate()
     ended = {pk: intake_ended_on(found, today) for pk, found in qualifications.items()}
+    urls = {
+        pk: reverse("qualifications:qualification-detail", args=[found.crebo])
+        for pk, found in qualifications.items()
+    }
     lists: dict[tuple[str, int], tuple[list[AlsoIn], int]] = {}
     for kind, part_id, qualification_id, code, total in rows:
         entries, _ = lists.setdefault((kind, part_id), ([], total))
         if qualification_id not in qualifications:  # deleted in between
             continue
-        entries.append(AlsoIn(qualifications[qualification_id], code, ended[qualification_id]))
+        found = qualifications[qualification_id]
+        entries.append(AlsoIn(found, code, ended[qualification_id], urls[qualification_id]))
     return lists
 
 
