@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.base import session_queries
+
 from .factories import StatementFactory
 from .helpers import StatementTestCase
 
@@ -43,5 +45,5 @@ class StatementDetailTests(StatementTestCase):
 
     def test_query_count(self):
         self.login(self.alice)
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5 + session_queries()):
             self.client.get(self.url)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from accounts.models import Role
+from tests.base import session_queries
 
 from .factories import StatementFactory
 from .helpers import StatementTestCase
@@ -52,5 +53,5 @@ class StatementListTests(StatementTestCase):
         for _ in range(5):
             StatementFactory()
         self.login(self.alice)
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5 + session_queries()):
             self.client.get(URL)
