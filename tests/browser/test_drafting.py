@@ -11,7 +11,7 @@ from accounts.models import Role
 from submissions.models import Submission
 from tests.base import PASSWORD, make_user
 from tests.rules.factories import build_reference_data
-from tests.submissions.helpers import WHILE_OPEN
+from tests.submissions.helpers import EXPERIMENTS, WHILE_OPEN
 
 
 def log_in(page, username):
@@ -20,6 +20,17 @@ def log_in(page, username):
     page.fill("#id_password", PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/$"))
+
+
+def draft_of(user, kind, title):
+    """A draft made by the service on a day its experiment was open (some have ended since)."""
+    from experiments.models import Experiment
+    from submissions.drafting import services as drafting
+
+    experiment = Experiment.objects.get(slug=EXPERIMENTS[kind])
+    return drafting.create_draft(
+        user=user, kind=kind, experiment=experiment, title=title, today=WHILE_OPEN
+    )
 
 
 def button(page, action):
@@ -118,18 +129,9 @@ def test_draft_a_regional_programme_check_fix_and_save(page):
 @pytest.mark.django_db(transaction=True)
 def test_cross_over_part_core_task_follows_the_chosen_qualification(page):
     """The dependent select: choosing a part's qualification loads its core tasks."""
-    from experiments.models import Experiment
-    from submissions.drafting import services as drafting
-
     ref = build_reference_data()
     alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
-    submission = drafting.create_draft(
-        user=alice,
-        kind="cross_over",
-        experiment=Experiment.objects.get(slug="cross-overs"),
-        title="Zorg en facilitair",
-        today=WHILE_OPEN,  # made while Cross-overs was open; it has ended since
-    )
+    submission = draft_of(alice, "cross_over", "Zorg en facilitair")
     log_in(page, "alice")
     page.goto(f"/indieningen/concept/{submission.pk}/")
     page.evaluate("window.noReload = 'still here'")
@@ -159,16 +161,7 @@ def test_a_button_pressed_the_moment_the_form_comes_back_needs_no_reload(page):
     settle delay it posted the form without htmx and reloaded the page)."""
     ref = build_reference_data()
     alice = make_user("alice", ref.mbo, Role.SCHOOL_AUTHOR)
-    from experiments.models import Experiment
-    from submissions.drafting import services as drafting
-
-    submission = drafting.create_draft(
-        user=alice,
-        kind="regional_programme",
-        experiment=Experiment.objects.get(slug="ruimte-voor-de-regio"),
-        title="Snel klikken",
-        today=WHILE_OPEN,
-    )
+    submission = draft_of(alice, "regional_programme", "Snel klikken")
     log_in(page, "alice")
     page.goto(f"/indieningen/concept/{submission.pk}/")
     page.evaluate("window.noReload = 'still here'")
