@@ -94,15 +94,8 @@ def check_text(value: str, field: str) -> None:
 
 def _check_date_text(value: str, field: str) -> None:
     match = ISO_DATE.match(value)
-    if match and not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
-        raise Refused(
-            gettext_noop(
-                "The date in the field %(field)s must lie between the years %(min)s and %(max)s."
-            ),
-            field=field,
-            min=MIN_YEAR,
-            max=MAX_YEAR,
-        )
+    if match:
+        _check_year_number(int(match.group(1)), field)
 
 
 def check_number(value, field: str) -> None:
@@ -264,7 +257,11 @@ def check_row(cells, columns) -> None:
 
 def check_year(value: datetime.date, field: str) -> None:
     """Refuse a date before MIN_YEAR or after MAX_YEAR (as `DateField` does in forms)."""
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
+    _check_year_number(value.year, field)
+
+
+def _check_year_number(year: int, field: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise Refused(
             gettext_noop(
                 "The date in the field %(field)s must lie between the years %(min)s and %(max)s."
