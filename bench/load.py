@@ -36,9 +36,13 @@ WARM_UP_SECONDS = int(os.environ.get("BENCH_WARM_UP_SECONDS", "30"))
 FLOOR_PAGE = "/robots.txt"
 SINGLE_USER_REPEATS = 15
 MEMORY_LIMIT_MB = 250
-# Versions re-validated per worker-count measurement: all of them (6,000 at scale 1, about
-# half a minute per run), as the issue asks; starting the workers then counts less.
+# Versions re-validated per worker-count measurement: all of them (6,000 at scale 1), as the
+# issue asks; starting the workers then counts less.
 REVALIDATION_SAMPLE = int(os.environ.get("BENCH_REVALIDATION_SAMPLE", "100000"))
+# Runs with one worker process and with two, taken in turn; each count's best run counts.
+# A run of 6,000 checks takes 8-15 s on two cores, where PostgreSQL vacuuming the reports
+# the previous run replaced, or any other passing load, weighs on one run of a single pair.
+REVALIDATION_ROUNDS = int(os.environ.get("BENCH_REVALIDATION_ROUNDS", "2"))
 # The Locust user classes of the journeys (bench/locustfile.py); ScaleOut runs on its own.
 JOURNEYS = ["SchoolAuthor", "SbbReviewer", "MinistryStaff", "Public"]
 
@@ -395,17 +399,19 @@ def revalidation() -> None:
         if (submission, number) in wanted
     ]
     due = due[:REVALIDATION_SAMPLE]
-    rates = {}
-    for processes in (1, 2):
-        with celery_worker(processes):
-            started = time.perf_counter()
-            recheck_in_batches(due).get(timeout=1800)
-            rates[processes] = len(due) / (time.perf_counter() - started)
+    rates = {1: [], 2: []}
+    for _round in range(REVALIDATION_ROUNDS):
+        for processes, runs in rates.items():
+            with celery_worker(processes):
+                started = time.perf_counter()
+                recheck_in_batches(due).get(timeout=1800)
+                runs.append(len(due) / (time.perf_counter() - started))
+    for processes, runs in rates.items():
         print(
             f"Re-validation of {len(due)} submissions, {processes} worker process(es): "
-            f"{rates[processes]:.0f} per second"
+            f"{max(runs):.0f} per second (best of {', '.join(f'{run:.0f}' for run in runs)})"
         )
-    ratio = rates[2] / rates[1]
+    ratio = max(rates[2]) / max(rates[1])
     print(
         f"Re-validation: two worker processes {ratio:.2f}× one "
         f"(target ≥ 1.7×) {verdict(ratio >= 1.7)}"

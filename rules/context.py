@@ -110,6 +110,82 @@ def school_year(day: datetime.date) -> str:
     return f"{first}/{str(first + 1)[-2:]}"
 
 
+# --- Reference rows read by code ------------------------------------------------
+
+# table name in the keys of `RuleContext.reference` → (its rows, the code column,
+# unique in each table).
+# Organisations come with their region but without its outline: kept per process
+# for each school and company.
+BY_CODE = {
+    "organisation": (
+        lambda: Organisation.objects.select_related("region").defer("region__geometry"),
+        "code",
+    ),
+    "region": (lambda: Region.objects.defer("geometry"), "code"),
+    "qualification": (lambda: Qualification.objects.select_related("file"), "crebo"),
+    "file": (QualificationFile.objects.all, "crebo"),
+    "elective": (ElectiveModule.objects.all, "code"),
+}
+# Codes are short (BRIN 4, KvK 8, crebo 5, "K0123", "B1-K1"): longer texts name no row.
+LONGEST_CODE = 20
+
+
+def _own_task(qualification, task):
+    """`task`, a core task of the qualification's file, if it is a basis task or
+    one of the qualification's own profile; else None."""
+    if task is None or task.qualification_id not in (None, qualification.pk):
+        return None
+    return task
+
+
+def _codes_in(value, codes: set[str]) -> None:
+    """Add every short text in a document (any depth) to `codes`."""
+    if isinstance(value, str):
+        if 0 < len(value) <= LONGEST_CODE:
+            codes.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _codes_in(item, codes)
+    elif isinstance(value, list):
+        for item in value:
+            _codes_in(item, codes)
+
+
+def read_named_reference(documents, rows: dict) -> None:
+    """Put into `rows` (the rows a process keeps, `kept_reference`) the reference
+    rows the documents name and `rows` lacks: the organisations, regions,
+    qualifications, files and keuzedelen whose code is a text of a document, and
+    the core tasks those qualifications own under such a code. One query per
+    table for a whole batch of documents, where the rules would read them one
+    row at a time; what a document names that exists nowhere is left to the rules
+    to look up (and keep as absent)."""
+    codes: set[str] = set()
+    for document in documents:
+        _codes_in(document, codes)
+    if not codes:
+        return
+    for table, (queryset, field) in BY_CODE.items():
+        wanted = [code for code in codes if (table, code) not in rows]
+        if wanted:
+            for row in queryset().filter(**{f"{field}__in": wanted}):
+                rows[(table, getattr(row, field))] = row
+    qualifications = [
+        rows[("qualification", code)] for code in codes if rows.get(("qualification", code))
+    ]
+    files = {qualification.file_id for qualification in qualifications}
+    if not files:
+        return
+    tasks = {
+        (task.file_id, task.code): task
+        for task in CoreTask.objects.filter(file_id__in=files, code__in=codes)
+    }
+    for qualification in qualifications:
+        for (file_id, code), task in tasks.items():
+            if file_id == qualification.file_id:
+                key = ("core_task", qualification.pk, code)
+                rows.setdefault(key, _own_task(qualification, task))
+
+
 class RuleContext:
     """Cached access to reference data for the rules of one validation.
 
@@ -181,47 +257,28 @@ class RuleContext:
             raise AttributeError(name)
         return lambda *args: function(self, *args)
 
-    def organisation(self, code):
-        """The organisation with this BRIN/KvK code, or None."""
+    def _by_code(self, table: str, code):
+        """The row of `table` (a name in `BY_CODE`) with this code, or None."""
         if not isinstance(code, str) or not code:
             return None
-        model = Organisation
-        return self.reference(
-            ("organisation", code),
-            # Without the region's outline: kept per process for each school and company.
-            lambda: (
-                model.objects.select_related("region")
-                .defer("region__geometry")
-                .filter(code=code)
-                .first()
-            ),
-        )
+        queryset, field = BY_CODE[table]
+        return self.reference((table, code), lambda: queryset().filter(**{field: code}).first())
+
+    def organisation(self, code):
+        """The organisation with this BRIN/KvK code, with its region, or None."""
+        return self._by_code("organisation", code)
 
     def region(self, code):
         """The labour-market region with this code, or None."""
-        if not isinstance(code, str) or not code:
-            return None
-        model = Region
-        return self.reference(
-            ("region", code), lambda: model.objects.defer("geometry").filter(code=code).first()
-        )
+        return self._by_code("region", code)
 
     def qualification(self, crebo):
         """The qualification (profile) with this crebo, with its file, or None."""
-        if not isinstance(crebo, str) or not crebo:
-            return None
-        model = Qualification
-        return self.reference(
-            ("qualification", crebo),
-            lambda: model.objects.select_related("file").filter(crebo=crebo).first(),
-        )
+        return self._by_code("qualification", crebo)
 
     def qualification_file(self, crebo):
         """The qualification file (dossier) with this crebo, or None."""
-        if not isinstance(crebo, str) or not crebo:
-            return None
-        model = QualificationFile
-        return self.reference(("file", crebo), lambda: model.objects.filter(crebo=crebo).first())
+        return self._by_code("file", crebo)
 
     def core_task(self, qualification, code):
         """The core task `code` that belongs to `qualification`: a basis task of
@@ -232,17 +289,10 @@ class RuleContext:
 
         def load():
             task = model.objects.filter(file_id=qualification.file_id, code=code).first()
-            if task is None:
-                return None
-            if task.qualification_id not in (None, qualification.pk):
-                return None
-            return task
+            return _own_task(qualification, task)
 
         return self.reference(("core_task", qualification.pk, code), load)
 
     def elective(self, code):
         """The national keuzedeel with this code, or None."""
-        if not isinstance(code, str) or not code:
-            return None
-        model = ElectiveModule
-        return self.reference(("elective", code), lambda: model.objects.filter(code=code).first())
+        return self._by_code("elective", code)

@@ -18,7 +18,7 @@ from core import boundary
 from qualifications.models import ElectiveModule, ImportRun, Qualification
 from regions.models import Organisation, Region
 
-from .context import RuleContext, kept_reference
+from .context import RuleContext, kept_reference, read_named_reference
 from .kinds import stamp_columns
 from .registry import REGISTRY, Finding, Severity, load_rules, message, rules_for_kind
 
@@ -235,11 +235,17 @@ def reference_data_stamp() -> str:
     return f"{RULES_STAMP_PREFIX}{RULES_VERSION}|{data}"
 
 
-def kept_reference_data() -> tuple[str, dict]:
+def kept_reference_data(documents=()) -> tuple[str, dict]:
     """The reference-data stamp and the reference rows that this process keeps
     for its background checks (`rules.context.kept_reference`): pass the rows to
-    `validate_document(reference_rows=...)` and store the stamp with the report."""
-    return kept_reference(reference_data_stamp)
+    `validate_document(reference_rows=...)` and store the stamp with the report.
+
+    Given the documents about to be checked, the rows they name that the process
+    does not keep yet are read first, one query per table for them all
+    (`rules.context.read_named_reference`)."""
+    stamp, rows = kept_reference(reference_data_stamp)
+    read_named_reference(documents, rows)
+    return stamp, rows
 
 
 def rules_version_of(stamp: str) -> str:

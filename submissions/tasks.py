@@ -75,14 +75,7 @@ def recheck_in_batches(due: list[tuple[int, str]]):
 def recheck_versions(due: list[tuple[int, str]]) -> int:
     """Check again a batch of stored versions, each with the reason it is due;
     versions deleted meanwhile are passed over. Returns how many were checked."""
-    checked = 0
-    for version_id, reason in due:
-        try:
-            services.save_validation_report(version_id=version_id, reason=reason)
-        except SubmissionVersion.DoesNotExist:
-            continue
-        checked += 1
-    return checked
+    return services.save_validation_reports(due)
 
 
 @shared_task(name="submissions.tasks.requeue_stuck_validations", acks_late=True)

@@ -177,6 +177,47 @@ class ValidateVersionTaskTests(SubmissionTestCase):
             report = services.save_validation_report(version_id=second.pk)
         assert [f["rule"] for f in report.findings] == ["RR-07"]
 
+    def checked_in_one_batch(self, versions) -> int:
+        """Check `versions` as one batch in a process that keeps nothing yet (an
+        organisation written elsewhere renews the table's version); the queries."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        aggregates.renew("table:regions_organisation")
+        with CaptureQueriesContext(connection) as queries:
+            due = [(version.pk, "reference data changed") for version in versions]
+            assert services.save_validation_reports(due) == len(versions)
+        return len(queries)
+
+    def test_a_batch_reads_the_rows_its_documents_name_at_once(self):
+        """Documents naming other companies, qualifications and core tasks: a batch
+        reads them in one query per table before its first check, so six documents
+        cost only their four more reports over two. Each report is the one a check
+        without kept reference data makes."""
+        documents = []
+        for number in range(6):
+            company = Organisation.objects.create(
+                kind="company",
+                code=f"7000000{number}",
+                name=f"Bedrijf {number}",
+                region=self.school.region,
+            )
+            document = self.valid()
+            document["regional_section"]["contributors"][1]["organisation"] = company.code
+            documents.append(document)
+            crossing = self.valid("cross_over")
+            crossing["parts"] = crossing["parts"][number % 2 :] + crossing["parts"][: number % 2]
+            documents.append(crossing)
+        versions = [self.make_version(document) for document in documents]
+
+        two = self.checked_in_one_batch(versions[:4])
+        six = self.checked_in_one_batch(versions[4:])
+        assert six - two == len(versions[4:]) - len(versions[:4])
+        for version, document in zip(versions, documents, strict=True):
+            fresh = validate_document(document, submission_id=version.submission_id)
+            stored = ValidationReport.objects.get(version=version)
+            assert stored.findings == [finding.as_dict() for finding in fresh.findings]
+
     def test_versions_are_immutable(self):
         version = self.make_version(self.valid())
         version.document = {}
@@ -747,3 +788,108 @@ def test_outside_a_transaction_a_report_is_stored_and_replaced_in_one_statement(
     replaced = ValidationReport.objects.get(version=first)
     assert replaced.pk == stored.pk == late.pk
     assert (replaced.valid, replaced.findings, replaced.reference_data_stamp) == (True, [], "x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_deleted_while_its_batch_is_checked_is_passed_over():
+    """As in a worker (autocommit): versions read with their batch and deleted
+    before their turn (one with a report to replace, one without) are passed over,
+    the others checked."""
+    from tests.base import make_personas
+    from tests.rules.factories import build_reference_data, valid_document
+
+    personas = make_personas()
+    build_reference_data()
+    versions = []
+    for _number in range(3):
+        submission = Submission.objects.create(
+            kind="regional_programme", school=personas.school, title="t", created_by=personas.alice
+        )
+        versions.append(
+            SubmissionVersion.objects.create(
+                submission=submission,
+                number=1,
+                document=valid_document("regional_programme"),
+                source_text="{}",
+                created_by=personas.alice,
+            )
+        )
+    first, checked_before, never_checked = versions
+    services.save_validation_report(version_id=checked_before.pk)
+    check = services.validate_document
+
+    def delete_the_others_first(document, **kwargs):
+        Submission.objects.exclude(versions=first).delete()
+        return check(document, **kwargs)
+
+    due = [(version.pk, "reference data changed") for version in versions]
+    with mock.patch.object(services, "validate_document", delete_the_others_first):
+        assert services.save_validation_reports(due) == 1
+    assert list(ValidationReport.objects.values_list("version", flat=True)) == [first.pk]
+    assert never_checked.pk not in SubmissionVersion.objects.values_list("pk", flat=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batchs_reports_do_not_wait_for_the_disk_but_a_move_of_the_workflow_does():
+    """On PostgreSQL, as in a worker: while a batch is checked its connection
+    commits without waiting for the disk; a submitted version's move to review
+    waits as always, and after the batch the connection is as before."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import require_service
+    from tests.base import make_personas
+    from tests.rules.factories import build_reference_data, valid_document
+
+    require_service(connection.vendor == "postgresql", "set DATABASE_URL to PostgreSQL")
+    personas = make_personas()
+    build_reference_data()
+    versions = []
+    for state in (Submission.State.DRAFT, Submission.State.SUBMITTED):
+        submission = Submission.objects.create(
+            kind="regional_programme",
+            school=personas.school,
+            title="t",
+            created_by=personas.alice,
+            state=state,
+        )
+        versions.append(
+            SubmissionVersion.objects.create(
+                submission=submission,
+                number=1,
+                document=valid_document("regional_programme"),
+                source_text="{}",
+                created_by=personas.alice,
+            )
+        )
+    draft, submitted = versions
+    ValidationJob.objects.create(version=submitted, queued_at=timezone.now())
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    during = []
+    check = services.validate_document
+
+    def check_and_look(document, **kwargs):
+        during.append(setting())
+        return check(document, **kwargs)
+
+    due = [(draft.pk, "not checked yet"), (submitted.pk, "not checked yet")]
+    with (
+        mock.patch.object(services, "validate_document", check_and_look),
+        CaptureQueriesContext(connection) as statements,
+    ):
+        assert services.save_validation_reports(due) == 2
+    assert during == ["off", "off"]
+    assert setting() == "on"
+    sql = [query["sql"] for query in statements.captured_queries]
+    move = next(
+        i for i, text in enumerate(sql) if text.startswith('UPDATE "submissions_submission"')
+    )
+    assert "SET LOCAL synchronous_commit TO on" in sql[:move]
+    assert sql.count("SET LOCAL synchronous_commit TO on") == 1  # not for the draft's report
+    assert Submission.objects.get(pk=submitted.submission_id).state == Submission.State.UNDER_REVIEW
+    assert ValidationReport.objects.filter(version__in=versions).count() == 2
