@@ -194,7 +194,7 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        {"BACKEND": "core.cache.KeptClientRedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

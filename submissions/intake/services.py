@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from rules.engine import (
     RULES_VERSION,
     kept_reference_data,
@@ -276,11 +277,14 @@ def save_validation_reports(due: list[tuple[int, str]], *, today=None) -> int:
     Returns how many were checked.
 
     The versions are read in one query, and the reference rows they name that the
-    process does not keep yet in one query per table, before the first check."""
+    process does not keep yet in one query per table, before the first check; the
+    reports commit without waiting for the disk (`_reports_not_waiting_for_disk`)
+    and renew the page cache's version of their table once, at the end
+    (`core.pagecache.renewed_once`)."""
     versions = _versions_to_check().in_bulk([version_id for version_id, _reason in due])
     stamp, kept = kept_reference_data([version.document for version in versions.values()])
     checked = 0
-    with _reports_not_waiting_for_disk():
+    with _reports_not_waiting_for_disk(), pagecache.renewed_once():
         for version_id, reason in due:
             version = versions.get(version_id)
             if version is None:

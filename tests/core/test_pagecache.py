@@ -164,3 +164,22 @@ def test_a_write_in_a_transaction_renews_the_table_again_when_it_commits():
         during = aggregates.versions([topic])
         assert during != before
     assert aggregates.versions([topic]) != during
+
+
+def test_writes_inside_renewed_once_renew_their_table_when_it_ends(client):
+    """A run of writes (a batch of background checks) renews the version of the
+    tables it wrote once, at its end: the page cached before is served until then,
+    and the change shows as soon as the block ends."""
+    from core import aggregates, pagecache
+
+    qualification = QualificationFactory(title="Verzorgende IG")
+    client.get(page_url(qualification))
+    topic = pagecache.TABLE_TOPIC.format(Qualification._meta.db_table)
+    before = aggregates.versions([topic])
+    with pagecache.renewed_once():
+        for title in ("Eerste", "Tweede"):
+            Qualification.objects.filter(pk=qualification.pk).update(title=title)
+        assert aggregates.versions([topic]) == before
+        assert "Verzorgende IG" in client.get(page_url(qualification)).content.decode()
+    assert aggregates.versions([topic]) != before
+    assert "Tweede" in client.get(page_url(qualification)).content.decode()

@@ -218,6 +218,15 @@ class ValidateVersionTaskTests(SubmissionTestCase):
             stored = ValidationReport.objects.get(version=version)
             assert stored.findings == [finding.as_dict() for finding in fresh.findings]
 
+    def test_a_batch_renews_the_reports_table_in_the_page_cache_once(self):
+        """Not once per report: one round trip to the cache, when the batch ends."""
+        versions = [self.make_version(self.valid()) for _ in range(3)]
+        topic = "table:submissions_validationreport"
+        with mock.patch.object(aggregates, "renew", wraps=aggregates.renew) as renew:
+            services.save_validation_reports([(version.pk, "test") for version in versions])
+        assert [call for call in renew.call_args_list if topic in call.args] == [mock.call(topic)]
+        assert ValidationReport.objects.filter(version__in=versions).count() == 3
+
     def test_versions_are_immutable(self):
         version = self.make_version(self.valid())
         version.document = {}
