@@ -40,8 +40,11 @@ MEMORY_LIMIT_MB = 250
 # issue asks; starting the workers then counts less.
 REVALIDATION_SAMPLE = int(os.environ.get("BENCH_REVALIDATION_SAMPLE", "100000"))
 # Runs with one worker process and with two, taken in turn; each count's best run counts.
-# A run of 6,000 checks takes 8-15 s on two cores, where PostgreSQL vacuuming the reports
-# the previous run replaced, or any other passing load, weighs on one run of a single pair.
+# A run of 6,000 checks takes 5-15 s on two cores, where any passing load weighs on one run.
+# The first run after `generate_national` is bound by the disk, not the workers: it is the
+# first update of every bulk-loaded report row (no free room on its page, so every index is
+# written too, and whole pages go to the write-ahead log): 230-270 checks/s with one worker
+# or two; the runs after it show what the workers do.
 REVALIDATION_ROUNDS = int(os.environ.get("BENCH_REVALIDATION_ROUNDS", "2"))
 # The Locust user classes of the journeys (bench/locustfile.py); ScaleOut runs on its own.
 JOURNEYS = ["SchoolAuthor", "SbbReviewer", "MinistryStaff", "Public"]

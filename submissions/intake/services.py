@@ -309,8 +309,11 @@ def _reports_not_waiting_for_disk():
     the write-ahead log is on disk (`synchronous_commit` off, this connection only):
     a report can always be made again, and one lost in a crash of the database (at
     most the last moment's) has an old stamp, so the periodic re-check makes it
-    again. Thousands of re-checks then no longer wait for a disk flush each. A move
-    of the workflow still waits (`_check`)."""
+    again, and records again the findings that changed (`ValidationChange`); a job
+    row whose delete was lost is queued again by the sweep. Thousands of re-checks
+    then no longer wait for a disk flush each. A move of the workflow (a submitted
+    version to review or back to draft, its event and notification) still waits
+    (`_check`)."""
     connection = transaction.get_connection()
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         yield
@@ -353,11 +356,12 @@ def _check(version, stamp: str, kept: dict, *, reason: str, today) -> Validation
     # The check is no longer owed (a version checked again has no job). A job queued
     # again after the version was read comes with a task of its own that deletes it.
     job = getattr(version, "validation_job", None)
-    if job is None and change is None and not waits_for_check(version.submission):
+    moves = waits_for_check(version.submission)
+    if job is None and change is None and not moves:
         _store_report(report, previous)
         return report
     with transaction.atomic():
-        if _not_waiting.get():
+        if moves and _not_waiting.get():
             with transaction.get_connection().cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO on")
         _store_report(report, previous)

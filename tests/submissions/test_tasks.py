@@ -873,6 +873,12 @@ def test_a_batchs_reports_do_not_wait_for_the_disk_but_a_move_of_the_workflow_do
         )
     draft, submitted = versions
     ValidationJob.objects.create(version=submitted, queued_at=timezone.now())
+    # The draft was checked before with a finding it no longer has: a change recorded
+    # (as after a reference-data change), which need not wait for the disk.
+    services.save_validation_report(version_id=draft.pk)
+    ValidationReport.objects.filter(version=draft).update(
+        valid=False, findings=[{"rule": "RR-06", "path": "electives[0].code", "text": "gone"}]
+    )
 
     def setting():
         with connection.cursor() as cursor:
@@ -899,6 +905,7 @@ def test_a_batchs_reports_do_not_wait_for_the_disk_but_a_move_of_the_workflow_do
         i for i, text in enumerate(sql) if text.startswith('UPDATE "submissions_submission"')
     )
     assert "SET LOCAL synchronous_commit TO on" in sql[:move]
-    assert sql.count("SET LOCAL synchronous_commit TO on") == 1  # not for the draft's report
+    assert sql.count("SET LOCAL synchronous_commit TO on") == 1  # not for the draft's change
     assert Submission.objects.get(pk=submitted.submission_id).state == Submission.State.UNDER_REVIEW
+    assert ValidationChange.objects.get(version=draft).disappeared[0]["text"] == "gone"
     assert ValidationReport.objects.filter(version__in=versions).count() == 2
