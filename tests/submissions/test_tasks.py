@@ -799,30 +799,38 @@ def test_outside_a_transaction_a_report_is_stored_and_replaced_in_one_statement(
     assert (replaced.valid, replaced.findings, replaced.reference_data_stamp) == (True, [], "x")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_version_deleted_while_its_batch_is_checked_is_passed_over():
-    """As in a worker (autocommit): versions read with their batch and deleted
-    before their turn (one with a report to replace, one without) are passed over,
-    the others checked."""
+def _programme_versions(*states) -> list[SubmissionVersion]:
+    """For tests outside a test transaction: the personas, the reference data, and
+    a valid regional programme's first version in a submission of each state."""
     from tests.base import make_personas
     from tests.rules.factories import build_reference_data, valid_document
 
     personas = make_personas()
     build_reference_data()
-    versions = []
-    for _number in range(3):
-        submission = Submission.objects.create(
-            kind="regional_programme", school=personas.school, title="t", created_by=personas.alice
-        )
-        versions.append(
-            SubmissionVersion.objects.create(
-                submission=submission,
-                number=1,
-                document=valid_document("regional_programme"),
-                source_text="{}",
+    return [
+        SubmissionVersion.objects.create(
+            submission=Submission.objects.create(
+                kind="regional_programme",
+                school=personas.school,
+                title="t",
                 created_by=personas.alice,
-            )
+                state=state,
+            ),
+            number=1,
+            document=valid_document("regional_programme"),
+            source_text="{}",
+            created_by=personas.alice,
         )
+        for state in states
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_deleted_while_its_batch_is_checked_is_passed_over():
+    """As in a worker (autocommit): versions read with their batch and deleted
+    before their turn (one with a report to replace, one without) are passed over,
+    the others checked."""
+    versions = _programme_versions(*[Submission.State.DRAFT] * 3)
     first, checked_before, never_checked = versions
     services.save_validation_report(version_id=checked_before.pk)
     check = services.validate_document
@@ -847,30 +855,9 @@ def test_a_batchs_reports_do_not_wait_for_the_disk_but_a_move_of_the_workflow_do
     from django.test.utils import CaptureQueriesContext
 
     from conftest import require_service
-    from tests.base import make_personas
-    from tests.rules.factories import build_reference_data, valid_document
 
     require_service(connection.vendor == "postgresql", "set DATABASE_URL to PostgreSQL")
-    personas = make_personas()
-    build_reference_data()
-    versions = []
-    for state in (Submission.State.DRAFT, Submission.State.SUBMITTED):
-        submission = Submission.objects.create(
-            kind="regional_programme",
-            school=personas.school,
-            title="t",
-            created_by=personas.alice,
-            state=state,
-        )
-        versions.append(
-            SubmissionVersion.objects.create(
-                submission=submission,
-                number=1,
-                document=valid_document("regional_programme"),
-                source_text="{}",
-                created_by=personas.alice,
-            )
-        )
+    versions = _programme_versions(Submission.State.DRAFT, Submission.State.SUBMITTED)
     draft, submitted = versions
     ValidationJob.objects.create(version=submitted, queued_at=timezone.now())
     # The draft was checked before with a finding it no longer has: a change recorded
